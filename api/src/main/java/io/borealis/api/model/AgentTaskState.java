@@ -1,0 +1,17 @@
+/*
+ * Borealis model: immutable records mirroring the Thrift IDL (api/src/main/thrift). Thrift types
+ * stay at the edge; ThriftCodec converts between the two.
+ */
+package io.borealis.api.model;
+
+import java.util.Objects;
+
+/** Mirrors Thrift {@code AgentTaskState}. */
+public record AgentTaskState(
+        String taskId,
+        TaskStatus status) {
+    public AgentTaskState {
+        Objects.requireNonNull(taskId, "taskId is null");
+        Objects.requireNonNull(status, "status is null");
+    }
+}

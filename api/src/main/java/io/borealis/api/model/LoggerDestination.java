@@ -1,0 +1,13 @@
+/*
+ * Borealis model: immutable records mirroring the Thrift IDL (api/src/main/thrift). Thrift types
+ * stay at the edge; ThriftCodec converts between the two.
+ */
+package io.borealis.api.model;
+
+/** Mirrors Thrift {@code LoggerDestination}. */
+public enum LoggerDestination {
+    FILE,
+    CONSOLE,
+    BOTH,
+    NONE
+}

@@ -1,0 +1,428 @@
+/*
+ * Borealis RPC contract.
+ *
+ * Every call is Thrift's JSON protocol over HTTP POST to /api, multiplexed by service name
+ * (TMultiplexedProtocol): the method "SchedulerManager:createJob" is authorized as the Shiro
+ * permission "thrift.SchedulerManager:createJob:ROLE:ENV:JOB".
+ *
+ * Services served by the scheduler: ReadOnlyScheduler, SchedulerManager, AgentService.
+ * Service served by each agent:     AgentControl (called by the scheduler only).
+ *
+ * Rules for changing this file: add fields, never renumber or retype one; new fields are
+ * optional or have a default. Regenerate with api/bin/thrift-gen; the build checks that
+ * the committed Java matches this file.
+ */
+namespace java io.borealis.api.thrift
+
+const string API_VERSION = "1"
+
+// ---------------------------------------------------------------------------------------------
+// Responses
+
+enum ResponseCode {
+  OK = 0,
+  INVALID_REQUEST = 1,   // the caller's mistake: bad configuration, unknown job, duplicate
+  ERROR = 2,             // the scheduler's failure
+  WARNING = 3,
+  AUTH_FAILED = 4,       // unauthenticated or not permitted
+  ERROR_TRANSIENT = 6,   // try again (for example while the scheduler is starting)
+  NOT_LEADER = 7         // this replica does not lead; details name the leader
+}
+
+struct ResponseDetail {
+  1: string message
+}
+
+// ---------------------------------------------------------------------------------------------
+// Identity and configuration
+
+struct JobKey {
+  1: string role
+  2: string environment
+  3: string name
+}
+
+struct Resources {
+  1: double cpu
+  2: i64 ramMb
+  3: i64 diskMb
+  4: i32 gpu = 0
+}
+
+enum LoggerDestination { FILE = 0, CONSOLE = 1, BOTH = 2, NONE = 3 }
+enum LoggerMode { STANDARD = 0, ROTATE = 1 }
+
+struct Logger {
+  1: LoggerDestination destination = LoggerDestination.FILE
+  2: LoggerMode mode = LoggerMode.STANDARD
+  3: i64 rotateLogSizeBytes = 104857600
+  4: i32 rotateBackups = 5
+}
+
+/** One process of a task: Thermos's Process. */
+struct Process {
+  1: string name
+  2: string cmdline
+  3: i32 maxFailures = 1
+  4: bool daemon = false
+  5: bool ephemeral = false
+  6: i32 minDurationSecs = 5
+  7: bool isFinal = false
+  8: Logger logger
+}
+
+struct HttpHealthChecker {
+  1: string endpoint = "/health"
+  2: string expectedResponse = "ok"
+  3: i32 expectedResponseCode = 0
+}
+
+struct ShellHealthChecker {
+  1: string shellCommand
+}
+
+struct HealthCheckConfig {
+  1: optional HttpHealthChecker http
+  2: optional ShellHealthChecker shell
+  3: double initialIntervalSecs = 15.0
+  4: double intervalSecs = 10.0
+  5: i32 maxConsecutiveFailures = 0
+  6: i32 minConsecutiveSuccesses = 1
+  7: double timeoutSecs = 1.0
+}
+
+struct HttpLifecycleConfig {
+  1: string port = "health"
+  2: list<string> gracefulShutdownEndpoints = ["/quitquitquit"]
+  3: list<string> shutdownEndpoints = ["/abortabortabort"]
+  4: i32 gracefulShutdownWaitSecs = 5
+  5: i32 shutdownWaitSecs = 5
+}
+
+/** What the executor runs: Thermos's Task. */
+struct TaskSpec {
+  1: string name
+  2: list<Process> processes
+  /** Each inner list is one order(...) constraint: its processes run in that order. */
+  3: list<list<string>> orderConstraints = []
+  4: i32 maxFailures = 1
+  5: i32 maxConcurrency = 0
+  6: i32 finalizationWaitSecs = 30
+  7: optional HealthCheckConfig healthCheck
+  8: optional HttpLifecycleConfig lifecycle
+}
+
+/** A scheduling constraint on a host attribute: a value set (possibly negated) or a limit. */
+struct Constraint {
+  1: string attribute
+  2: bool negated = false
+  3: set<string> values = []
+  /** When > 0: at most this many instances of the job per distinct attribute value. */
+  4: i32 limit = 0
+}
+
+struct Metadata {
+  1: string key
+  2: string value
+}
+
+struct DockerParameter {
+  1: string name
+  2: string value
+}
+
+enum VolumeMode { RO = 1, RW = 2 }
+
+struct Volume {
+  1: string containerPath
+  2: string hostPath
+  3: VolumeMode mode = VolumeMode.RO
+}
+
+struct DockerContainer {
+  1: string image
+  2: list<DockerParameter> parameters = []
+  3: list<Volume> volumes = []
+}
+
+struct Announcer {
+  1: string primaryPort = "http"
+  2: map<string, string> portmap = {}
+  3: optional string zkPath
+}
+
+struct PartitionPolicy {
+  1: bool reschedule = true
+  2: i64 delaySecs = 0
+}
+
+struct CountSlaPolicy {
+  1: i64 count
+  2: i64 durationSecs
+}
+
+struct PercentageSlaPolicy {
+  1: double percentage
+  2: i64 durationSecs
+}
+
+struct CoordinatorSlaPolicy {
+  1: string coordinatorUrl
+  2: string statusKey = "drain"
+}
+
+union SlaPolicy {
+  1: CountSlaPolicy count
+  2: PercentageSlaPolicy percentage
+  3: CoordinatorSlaPolicy coordinator
+}
+
+/** The configuration shared by every instance of a job. */
+struct TaskConfig {
+  1: JobKey job
+  2: bool isService = false
+  3: i32 priority = 0
+  4: bool production = false
+  5: optional string tier
+  6: i32 maxTaskFailures = 1
+  7: Resources resources
+  8: list<Constraint> constraints = []
+  /** Port names the executor will resolve through {{thermos.ports[NAME]}}. */
+  9: set<string> requestedPorts = []
+  10: TaskSpec task
+  11: optional DockerContainer container
+  12: list<Metadata> metadata = []
+  13: optional string contact
+  14: optional Announcer announce
+  15: optional PartitionPolicy partitionPolicy
+  16: optional SlaPolicy slaPolicy
+}
+
+enum CronCollisionPolicy { KILL_EXISTING = 0, CANCEL_NEW = 1, RUN_OVERLAP = 2 }
+
+enum UpdateStrategyKind { QUEUE = 0, BATCH = 1, VARIABLE_BATCH = 2 }
+
+struct UpdateSettings {
+  1: i32 batchSize = 1
+  2: i32 watchSecs = 45
+  3: i32 maxPerInstanceFailures = 0
+  4: i32 maxTotalFailures = 0
+  5: bool rollbackOnFailure = true
+  6: bool waitForBatchCompletion = false
+  7: optional i32 pulseIntervalSecs
+  8: bool slaAware = false
+  9: UpdateStrategyKind strategy = UpdateStrategyKind.QUEUE
+  10: list<i32> batchSizes = []
+  11: bool autopauseAfterBatch = false
+}
+
+struct JobConfiguration {
+  1: JobKey key
+  /** The user who submitted it; filled in by the scheduler from the authenticated subject. */
+  2: string owner
+  3: i32 instanceCount = 1
+  4: TaskConfig taskConfig
+  5: optional string cronSchedule
+  6: CronCollisionPolicy cronCollisionPolicy = CronCollisionPolicy.KILL_EXISTING
+  7: optional UpdateSettings updateSettings
+  8: optional string cluster
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tasks
+
+enum ScheduleStatus {
+  INIT = 11,
+  THROTTLED = 16,
+  PENDING = 0,
+  ASSIGNED = 9,
+  STARTING = 1,
+  RUNNING = 2,
+  FINISHED = 3,
+  PREEMPTING = 13,
+  RESTARTING = 12,
+  DRAINING = 17,
+  FAILED = 4,
+  KILLED = 5,
+  KILLING = 6,
+  LOST = 7,
+  PARTITIONED = 18
+}
+
+struct TaskEvent {
+  1: i64 timestamp
+  2: ScheduleStatus status
+  3: optional string message
+  4: optional string scheduler
+}
+
+struct AssignedTask {
+  1: string taskId
+  2: optional string agentId
+  3: optional string agentHost
+  4: TaskConfig task
+  5: map<string, i32> assignedPorts = {}
+  6: i32 instanceId
+}
+
+struct ScheduledTask {
+  1: AssignedTask assignedTask
+  2: ScheduleStatus status
+  3: i32 failureCount = 0
+  4: list<TaskEvent> taskEvents = []
+  5: optional string ancestorId
+  /** Where this task's observer page is, when it has been placed. */
+  6: optional string observerUrl
+}
+
+/** Every set field narrows the query; an empty query matches every task. */
+struct TaskQuery {
+  1: optional string role
+  2: optional string environment
+  3: optional string jobName
+  4: optional set<string> taskIds
+  5: optional set<ScheduleStatus> statuses
+  6: optional set<i32> instanceIds
+  7: optional set<string> agentHosts
+  8: optional set<JobKey> jobKeys
+  9: optional i32 offset
+  10: optional i32 limit
+}
+
+// ---------------------------------------------------------------------------------------------
+// Agents
+
+struct PortRange {
+  1: i32 first
+  2: i32 last
+}
+
+struct Attribute {
+  1: string name
+  2: set<string> values
+}
+
+struct AgentInfo {
+  1: string agentId
+  2: string host
+  /** Base URL of the agent's AgentControl endpoint, e.g. http://host:port */
+  3: string endpoint
+  4: Resources resources
+  5: list<PortRange> portRanges = []
+  6: list<Attribute> attributes = []
+  /** Base URL of the observer on the agent's host, e.g. http://host:1338 */
+  7: optional string observerUrl
+}
+
+/** A task's state as an agent sees it, sent with every heartbeat for reconciliation. */
+struct AgentTaskState {
+  1: string taskId
+  2: ScheduleStatus status
+}
+
+struct TaskStatusUpdate {
+  1: string taskId
+  2: ScheduleStatus status
+  3: i64 timestamp
+  4: optional string message
+  /** Per-agent sequence number; the scheduler applies each update at most once. */
+  5: i64 seq
+}
+
+// ---------------------------------------------------------------------------------------------
+// Results
+
+struct ScheduleStatusResult {
+  1: list<ScheduledTask> tasks
+}
+
+struct GetJobsResult {
+  1: list<JobConfiguration> configs
+}
+
+struct CreateJobResult {
+  1: JobKey key
+  /** The job's page in the scheduler's web UI. */
+  2: optional string jobUrl
+}
+
+struct RoleSummary {
+  1: string role
+  2: i32 jobCount
+  3: i32 cronJobCount
+}
+
+struct RoleSummaryResult {
+  1: list<RoleSummary> summaries
+}
+
+struct RegisterAgentResult {
+  1: string agentId
+  /** How often the agent should heartbeat. */
+  2: i32 heartbeatIntervalMillis
+}
+
+struct HeartbeatResult {
+  /** Tasks the agent runs that the scheduler wants gone (unknown or terminal to it). */
+  1: list<string> killTaskIds = []
+  /** True when the scheduler does not know the agent any more and wants it to register. */
+  2: bool reregister = false
+}
+
+struct StatusUpdateResult {
+  /** The highest seq applied; the agent may forget every update up to it. */
+  1: i64 ackedSeq
+}
+
+union Result {
+  1: ScheduleStatusResult scheduleStatusResult
+  2: GetJobsResult getJobsResult
+  3: CreateJobResult createJobResult
+  4: RoleSummaryResult roleSummaryResult
+  5: RegisterAgentResult registerAgentResult
+  6: HeartbeatResult heartbeatResult
+  7: StatusUpdateResult statusUpdateResult
+}
+
+struct ServerInfo {
+  1: string clusterName
+  2: optional string leaderUrl
+}
+
+struct Response {
+  1: ResponseCode responseCode
+  2: list<ResponseDetail> details = []
+  3: optional Result result
+  4: optional ServerInfo serverInfo
+}
+
+// ---------------------------------------------------------------------------------------------
+// Services
+
+/** Calls that change nothing; open to any authenticated user. */
+service ReadOnlyScheduler {
+  Response getTasksStatus(1: TaskQuery query)
+  /** ownerRole "" means every role. */
+  Response getJobs(1: string ownerRole)
+  Response getRoleSummary()
+}
+
+/** Calls that change jobs; authorized against the job's key. */
+service SchedulerManager {
+  Response createJob(1: JobConfiguration description)
+  /** An empty instances set kills every active instance of the job. */
+  Response killTasks(1: JobKey job, 2: set<i32> instances, 3: string message)
+}
+
+/** Served by the scheduler, called by agents. */
+service AgentService {
+  Response registerAgent(1: AgentInfo agent)
+  Response heartbeat(1: string agentId, 2: list<AgentTaskState> tasks)
+  Response statusUpdate(1: string agentId, 2: list<TaskStatusUpdate> updates)
+}
+
+/** Served by every agent, called by the scheduler. */
+service AgentControl {
+  Response launchTasks(1: list<AssignedTask> tasks)
+  Response killTasks(1: list<string> taskIds, 2: string message)
+}
