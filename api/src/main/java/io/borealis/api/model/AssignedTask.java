@@ -13,7 +13,8 @@ public record AssignedTask(
         String agentId,
         String agentHost,
         TaskConfig task,
-        Map<String, Integer> assignedPorts) {
+        Map<String, Integer> assignedPorts,
+        int instanceId) {
     public AssignedTask {
         Objects.requireNonNull(taskId, "taskId is null");
         Objects.requireNonNull(task, "task is null");

@@ -745,6 +745,7 @@ public final class ThriftCodec {
         if (v.assignedPorts() != null) {
             t.setAssignedPorts(new LinkedHashMap<>(v.assignedPorts()));
         }
+        t.setInstanceId(v.instanceId());
         return t;
     }
 
@@ -757,7 +758,8 @@ public final class ThriftCodec {
                 t.isSetAgentId() ? t.getAgentId() : null,
                 t.isSetAgentHost() ? t.getAgentHost() : null,
                 fromThrift(t.getTask()),
-                nullToEmpty(t.getAssignedPorts()));
+                nullToEmpty(t.getAssignedPorts()),
+                t.getInstanceId());
     }
 
     public static io.borealis.api.thrift.ScheduledTask toThrift(ScheduledTask v) {

@@ -1,0 +1,122 @@
+package io.borealis.agent.rpc;
+
+import static java.util.Objects.requireNonNull;
+
+import io.borealis.api.model.AgentInfo;
+import io.borealis.api.model.AgentTaskState;
+import io.borealis.api.model.TaskStatusUpdate;
+import io.borealis.api.model.ThriftCodec;
+import io.borealis.api.rpc.Responses;
+import io.borealis.api.rpc.ThriftHttp;
+import io.borealis.api.thrift.AgentService;
+import io.borealis.api.thrift.Response;
+import io.borealis.api.thrift.ResponseCode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.thrift.TException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Calls the scheduler's {@code AgentService} and converts between model records and Thrift.
+ *
+ * <p>Thread-safe: every call builds its own Thrift client. When a scheduler replica answers
+ * {@code NOT_LEADER} and names the leader, later calls go to the leader.
+ */
+public final class SchedulerClient {
+    private static final Logger log = LoggerFactory.getLogger(SchedulerClient.class);
+    private static final String SERVICE = "AgentService";
+
+    private final Duration timeout;
+    private volatile String schedulerUrl;
+
+    /**
+     * @param schedulerUrl the scheduler's base URL, e.g. {@code http://host:8081}
+     * @param timeout connect and read timeout of every call
+     */
+    public SchedulerClient(String schedulerUrl, Duration timeout) {
+        this.schedulerUrl = stripSlash(requireNonNull(schedulerUrl, "schedulerUrl is null"));
+        this.timeout = requireNonNull(timeout, "timeout is null");
+    }
+
+    /** Registers {@code agent}; returns the heartbeat interval the scheduler asks for. */
+    public Duration register(AgentInfo agent) throws SchedulerException {
+        Response response = call("registerAgent",
+                client -> client.registerAgent(ThriftCodec.toThrift(agent)));
+        int millis = response.isSetResult() && response.getResult().isSetRegisterAgentResult()
+                ? response.getResult().getRegisterAgentResult().getHeartbeatIntervalMillis() : 0;
+        return Duration.ofMillis(millis > 0 ? millis : 5_000);
+    }
+
+    /** Sends the state of every task the agent holds. */
+    public HeartbeatReply heartbeat(String agentId, List<AgentTaskState> tasks)
+            throws SchedulerException {
+        Response response = call("heartbeat", client -> client.heartbeat(agentId,
+                tasks.stream().map(ThriftCodec::toThrift).toList()));
+        if (!response.isSetResult() || !response.getResult().isSetHeartbeatResult()) {
+            return new HeartbeatReply(List.of(), false);
+        }
+        var result = response.getResult().getHeartbeatResult();
+        return new HeartbeatReply(
+                result.getKillTaskIds() == null ? List.of() : result.getKillTaskIds(),
+                result.isReregister());
+    }
+
+    /** Sends {@code updates} in order; returns the highest seq the scheduler applied. */
+    public long statusUpdate(String agentId, List<TaskStatusUpdate> updates)
+            throws SchedulerException {
+        Response response = call("statusUpdate", client -> client.statusUpdate(agentId,
+                updates.stream().map(ThriftCodec::toThrift).toList()));
+        if (!response.isSetResult() || !response.getResult().isSetStatusUpdateResult()) {
+            throw new SchedulerException("statusUpdate: the scheduler's answer has no ackedSeq");
+        }
+        return response.getResult().getStatusUpdateResult().getAckedSeq();
+    }
+
+    /** The base URL calls currently go to. */
+    public String schedulerUrl() {
+        return schedulerUrl;
+    }
+
+    private Response call(String method, Call call) throws SchedulerException {
+        String url = schedulerUrl;
+        Response response;
+        try {
+            AgentService.Client client = ThriftHttp.client(
+                    url + "/api", SERVICE, AgentService.Client::new, Map.of(), timeout);
+            response = call.apply(client);
+        } catch (TException | RuntimeException e) {
+            throw new SchedulerException(
+                    method + " to " + url + " failed: " + describe(e), e);
+        }
+        if (response.getResponseCode() == ResponseCode.OK) {
+            return response;
+        }
+        if (response.getResponseCode() == ResponseCode.NOT_LEADER && response.isSetServerInfo()
+                && response.getServerInfo().isSetLeaderUrl()) {
+            String leader = stripSlash(response.getServerInfo().getLeaderUrl());
+            log.info("scheduler {} does not lead; following the leader at {}", url, leader);
+            schedulerUrl = leader;
+        }
+        throw new SchedulerException(method + " to " + url + " answered "
+                + response.getResponseCode() + ": " + Responses.message(response));
+    }
+
+    private static String describe(Exception e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + root + ")";
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    @FunctionalInterface
+    private interface Call {
+        Response apply(AgentService.Client client) throws TException;
+    }
+}

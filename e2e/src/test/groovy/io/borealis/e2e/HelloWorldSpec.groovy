@@ -1,0 +1,127 @@
+package io.borealis.e2e
+
+import java.nio.file.Path
+import spock.lang.Shared
+import spock.lang.Specification
+import spock.lang.Stepwise
+import spock.lang.TempDir
+import spock.util.concurrent.PollingConditions
+
+/**
+ * The first slice end to end: real scheduler, agent, executor and observer processes, driven by
+ * the real `borealis` client with the job files in examples/.
+ */
+@Stepwise
+class HelloWorldSpec extends Specification {
+    static final String HELLO = 'devcluster/www-data/prod/hello'
+    static final String FAIL = 'devcluster/www-data/prod/fail'
+
+    @Shared
+    @TempDir
+    Path home
+
+    @Shared
+    LocalCluster cluster
+
+    @Shared
+    String helloTaskId
+
+    def conditions = new PollingConditions(timeout: 60, initialDelay: 0.2, delay: 0.5)
+
+    def setupSpec() {
+        cluster = new LocalCluster(home).start()
+    }
+
+    def cleanupSpec() {
+        cluster?.close()
+    }
+
+    def "job create places hello_world and its instance runs on this host"() {
+        when:
+        def created = cluster.borealis('job', 'create', HELLO, 'examples/hello_world.groovy')
+
+        then:
+        created.exit == 0
+        created.out.contains('/scheduler/www-data/prod/hello')
+
+        and:
+        conditions.eventually {
+            def status = cluster.status(HELLO)
+            assert status.job == HELLO
+            assert status.active.size() == 1
+            assert status.active[0].instance == 0
+            assert status.active[0].status == 'RUNNING'
+        }
+
+        when:
+        def task = cluster.status(HELLO).active[0]
+        helloTaskId = task.taskId
+
+        then: 'the JSON has the shape scripts rely on'
+        task.taskId ==~ /\d+-www-data-prod-hello-0-[0-9a-f]+/
+        task.host
+        task.events*.status.containsAll(['PENDING', 'ASSIGNED', 'STARTING', 'RUNNING'])
+        task.events.every { it.timestamp instanceof Number && it.containsKey('message') }
+        cluster.status(HELLO).inactive == []
+    }
+
+    def "the observer shows the task and the process's stdout"() {
+        expect:
+        conditions.eventually {
+            assert cluster.get("${cluster.observerUrl}/").contains(helloTaskId)
+            assert cluster.get("${cluster.observerUrl}/task/${helloTaskId}").contains('hello')
+            assert cluster.get("${cluster.observerUrl}/file/${helloTaskId}/.logs/hello/0/stdout").contains('hello world')
+        }
+    }
+
+    def "creating a job that already exists is refused and changes nothing"() {
+        when:
+        def again = cluster.borealis('job', 'create', HELLO, 'examples/hello_world.groovy')
+
+        then:
+        again.exit == 10
+        again.err.contains('already exists')
+        cluster.status(HELLO).active*.taskId == [helloTaskId]
+    }
+
+    def "a job key that does not match the file is refused before contacting the scheduler"() {
+        when:
+        def wrong = cluster.borealis('job', 'create', 'devcluster/www-data/prod/nope', 'examples/hello_world.groovy')
+
+        then:
+        wrong.exit == 3
+        wrong.err.contains('devcluster/www-data/prod/hello')
+        cluster.borealis('job', 'list', 'devcluster/www-data').out.readLines().findAll { it.contains('nope') }.isEmpty()
+    }
+
+    def "killall ends the instance KILLED and leaves no process of the task"() {
+        when:
+        def killed = cluster.borealis('job', 'killall', HELLO)
+
+        then:
+        killed.exit == 0
+        conditions.eventually {
+            def status = cluster.status(HELLO)
+            assert status.active == []
+            assert status.inactive.find { it.taskId == helloTaskId }?.status == 'KILLED'
+        }
+        conditions.eventually {
+            assert LocalCluster.processesWith('BOREALIS_TASK_ID', helloTaskId).isEmpty()
+        }
+    }
+
+    def "a job whose only process exits 1 ends FAILED with the exit status in its events"() {
+        when:
+        def created = cluster.borealis('job', 'create', FAIL, 'examples/fail.groovy')
+
+        then:
+        created.exit == 0
+        conditions.eventually {
+            def status = cluster.status(FAIL)
+            assert status.active == []
+            def task = status.inactive[0]
+            assert task.status == 'FAILED'
+            assert task.events.find { it.status == 'FAILED' }.message.contains('exit status 1')
+        }
+    }
+}

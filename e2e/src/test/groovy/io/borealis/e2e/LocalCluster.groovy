@@ -1,0 +1,201 @@
+package io.borealis.e2e
+
+import groovy.json.JsonSlurper
+import java.net.http.HttpClient
+import java.net.http.HttpRequest
+import java.net.http.HttpResponse
+import java.nio.file.Files
+import java.nio.file.Path
+import java.time.Duration
+import java.util.concurrent.TimeUnit
+
+/**
+ * A whole Borealis cluster of real programs for end-to-end specs: one scheduler, one agent and
+ * one observer, each a separate process started through the bin/ launchers of this checkout, on
+ * free ports, with all state under a temporary directory. The cluster is registered as
+ * 'devcluster' in a private clusters.json, so the examples run as they are.
+ *
+ * Every process started here, and every task those start, carries BOREALIS_DEVCLUSTER=<home> in
+ * its environment; {@link #close} stops them all and {@link #processesOf} finds leftovers.
+ */
+class LocalCluster implements Closeable {
+    static final Path ROOT = Path.of(System.getenv('BOREALIS_ROOT') ?: '..').toAbsolutePath().normalize()
+
+    final Path home
+    final Path configRoot
+    final int schedulerPort = freePort()
+    final int observerPort = freePort()
+    final List<Process> programs = []
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
+
+    LocalCluster(Path home) {
+        this.home = home
+        this.configRoot = home.resolve('config')
+        Files.createDirectories(configRoot)
+        configRoot.resolve('clusters.json').text =
+                """[{"name": "devcluster", "scheduler_uri": "http://localhost:${schedulerPort}"}]"""
+    }
+
+    String getSchedulerUrl() { "http://localhost:${schedulerPort}" }
+
+    String getObserverUrl() { "http://localhost:${observerPort}" }
+
+    Path getAgentWorkDir() { home.resolve('agent') }
+
+    LocalCluster start() {
+        startScheduler()
+        startProgram('observer', 'bin/borealis-observer', '--work-dir', agentWorkDir.toString(),
+                '--http-port', observerPort.toString())
+        startAgent()
+        waitForHttp("${schedulerUrl}/health")
+        waitForHttp("${observerUrl}/health")
+        this
+    }
+
+    void startScheduler() {
+        startProgram('scheduler', 'bin/borealis-scheduler', '--home', home.resolve('scheduler').toString(),
+                '--http-port', schedulerPort.toString(), '--cluster', 'devcluster',
+                '--public-url', schedulerUrl)
+    }
+
+    void startAgent() {
+        Files.createDirectories(agentWorkDir)
+        startProgram('agent', 'bin/borealis-agent', '--scheduler', schedulerUrl,
+                '--work-dir', agentWorkDir.toString(), '--http-port', '0',
+                '--port-range', '42000-42999', '--observer-url', observerUrl,
+                '--executor-command', ROOT.resolve('bin/borealis-executor').toString())
+    }
+
+    Process startProgram(String name, String launcher, String... args) {
+        Path logs = Files.createDirectories(home.resolve('logs'))
+        def builder = new ProcessBuilder([ROOT.resolve(launcher).toString()] + args.toList())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve("${name}.log").toFile()))
+        builder.environment().put('BOREALIS_DEVCLUSTER', home.toString())
+        def process = builder.start()
+        programs << process
+        process
+    }
+
+    /** Runs the real `borealis` client; returns its exit status and output. */
+    Result borealis(String... args) {
+        run('bin/borealis', args)
+    }
+
+    Result run(String launcher, String... args) {
+        def builder = new ProcessBuilder([ROOT.resolve(launcher).toString()] + args.toList())
+                .directory(ROOT.toFile())
+        builder.environment().put('BOREALIS_CONFIG_ROOT', configRoot.toString())
+        def process = builder.start()
+        def out = new ByteArrayOutputStream()
+        def err = new ByteArrayOutputStream()
+        process.consumeProcessOutput(out, err)
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly()
+            throw new IllegalStateException("${launcher} ${args.join(' ')} did not end within 120 s")
+        }
+        process.waitForProcessOutput()
+        new Result(process.exitValue(), out.toString('UTF-8'), err.toString('UTF-8'))
+    }
+
+    /** `job status --write-json` of one job, parsed. */
+    Map status(String jobKey) {
+        def result = borealis('job', 'status', jobKey, '--write-json')
+        assert result.exit == 0: result.toString()
+        def parsed = new JsonSlurper().parseText(result.out)
+        parsed[0] as Map
+    }
+
+    String get(String url) {
+        def response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString())
+        assert response.statusCode() == 200: "GET ${url} -> ${response.statusCode()}: ${response.body()}"
+        response.body()
+    }
+
+    void waitForHttp(String url) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90)
+        while (true) {
+            try {
+                def response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.discarding())
+                if (response.statusCode() == 200) {
+                    return
+                }
+            } catch (IOException ignored) {
+                // not serving yet
+            }
+            if (programs.any { !it.alive }) {
+                throw new IllegalStateException("a program exited while starting; logs in ${home.resolve('logs')}:\n" + logs())
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("${url} did not serve within 90 s; logs:\n" + logs())
+            }
+            Thread.sleep(100)
+        }
+    }
+
+    String logs() {
+        def dir = home.resolve('logs')
+        if (!Files.isDirectory(dir)) {
+            return ''
+        }
+        Files.list(dir).withCloseable { files ->
+            files.sorted().collect { "== ${it.fileName}\n" + it.readLines().takeRight(40).join('\n') }.join('\n')
+        }
+    }
+
+    /** Pids of live processes whose environment holds NAME=VALUE. */
+    static List<Long> processesWith(String name, String value) {
+        String marker = "${name}=${value}"
+        ProcessHandle.allProcesses().findAll { handle ->
+            try {
+                def environ = Files.readAllBytes(Path.of("/proc/${handle.pid()}/environ"))
+                new String(environ, 'UTF-8').split('\u0000').contains(marker)
+            } catch (IOException ignored) {
+                false
+            }
+        }.collect { it.pid() }
+    }
+
+    List<Long> processesOf() {
+        processesWith('BOREALIS_DEVCLUSTER', home.toString()).findAll { it != ProcessHandle.current().pid() }
+    }
+
+    /** Stops the programs (SIGTERM, then SIGKILL) and every task process they started. */
+    void stopPrograms() {
+        programs.each { it.toHandle().descendants().each { d -> d.destroy() }; it.destroy() }
+        programs.each { if (!it.waitFor(20, TimeUnit.SECONDS)) { it.destroyForcibly() } }
+        programs.clear()
+    }
+
+    @Override
+    void close() {
+        stopPrograms()
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20)
+        while (!processesOf().isEmpty() && System.nanoTime() < deadline) {
+            processesOf().each { pid -> ProcessHandle.of(pid).ifPresent { it.destroy() } }
+            Thread.sleep(200)
+        }
+        processesOf().each { pid -> ProcessHandle.of(pid).ifPresent { it.destroyForcibly() } }
+    }
+
+    static int freePort() {
+        new ServerSocket(0).withCloseable { it.localPort }
+    }
+
+    static class Result {
+        final int exit
+        final String out
+        final String err
+
+        Result(int exit, String out, String err) {
+            this.exit = exit
+            this.out = out
+            this.err = err
+        }
+
+        @Override
+        String toString() { "exit ${exit}\nstdout: ${out}\nstderr: ${err}" }
+    }
+}
