@@ -108,7 +108,9 @@ public final class SchedulerClient {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return root == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + root + ")";
+        String message = String.valueOf(e.getMessage());
+        return root == e || message.contains(String.valueOf(root.getMessage()))
+                ? message : message + " (" + root + ")";
     }
 
     private static String stripSlash(String url) {

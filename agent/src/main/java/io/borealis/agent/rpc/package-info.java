@@ -3,7 +3,7 @@
  *
  * <p>Outbound: {@link io.borealis.agent.rpc.SchedulerClient} calls the scheduler's
  * {@code AgentService}, and {@link io.borealis.agent.rpc.SchedulerSession} is the thread that
- * registers (with {@link io.borealis.agent.rpc.Backoff}) and heartbeats. Inbound:
+ * registers (retrying with backoff) and heartbeats. Inbound:
  * {@link io.borealis.agent.rpc.AgentHttpServer} (Jetty 12) serves {@code POST /api} with
  * {@link io.borealis.agent.rpc.AgentControlService} and {@code GET /health}.
  */

@@ -28,16 +28,42 @@ import java.util.regex.Pattern;
 public record ProcessGraph(Map<String, Process> processes, Map<String, Set<String>> predecessors) {
     private static final Pattern NAME = Pattern.compile("[^./][^/]*");
 
+    /** Checks that every edge names known processes and that the edges form no cycle. */
     public ProcessGraph {
         requireNonNull(processes, "processes is null");
         requireNonNull(predecessors, "predecessors is null");
         processes = Collections.unmodifiableMap(new LinkedHashMap<>(processes));
         Map<String, Set<String>> copy = new LinkedHashMap<>();
-        predecessors.forEach((name, before) -> copy.put(name, Set.copyOf(before)));
+        processes.keySet().forEach(name -> copy.put(name, Set.of()));
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<String, Set<String>> entry : predecessors.entrySet()) {
+            for (String name : concat(entry.getKey(), entry.getValue())) {
+                if (!processes.containsKey(name)) {
+                    problems.add("order names unknown process '" + name + "'");
+                }
+            }
+            copy.put(entry.getKey(), Set.copyOf(entry.getValue()));
+        }
+        if (problems.isEmpty()) {
+            findCycle(copy).ifPresent(problems::add);
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidGraphException(problems);
+        }
         predecessors = Collections.unmodifiableMap(copy);
     }
 
-    /** Builds and validates the graph of {@code spec}. */
+    private static List<String> concat(String name, Set<String> others) {
+        List<String> all = new ArrayList<>(others);
+        all.add(0, name);
+        return all;
+    }
+
+    /**
+     * Builds the graph of {@code spec}, applying Thermos's rules as well.
+     *
+     * @throws InvalidGraphException listing every problem, each naming its processes
+     */
     public static ProcessGraph of(TaskSpec spec) {
         requireNonNull(spec, "spec is null");
         List<String> problems = new ArrayList<>();
@@ -58,9 +84,6 @@ public record ProcessGraph(Map<String, Process> processes, Map<String, Set<Strin
         processes.keySet().forEach(name -> predecessors.put(name, new LinkedHashSet<>()));
         for (List<String> order : spec.orderConstraints()) {
             addConstraint(order, processes, predecessors, problems);
-        }
-        if (problems.isEmpty()) {
-            findCycle(predecessors).ifPresent(problems::add);
         }
         if (!problems.isEmpty()) {
             throw new InvalidGraphException(problems);

@@ -1,4 +1,4 @@
-package io.borealis.agent.rpc;
+package io.borealis.agent.outbox;
 
 import java.time.Duration;
 

@@ -1,0 +1,206 @@
+package io.borealis.agent.app;
+
+import static java.util.Objects.requireNonNull;
+
+import io.borealis.agent.outbox.Backoff;
+import io.borealis.agent.outbox.Outbox;
+import io.borealis.agent.outbox.OutboxSender;
+import io.borealis.agent.rpc.AgentControlService;
+import io.borealis.agent.rpc.AgentHttpServer;
+import io.borealis.agent.rpc.SchedulerClient;
+import io.borealis.agent.rpc.SchedulerSession;
+import io.borealis.agent.tasks.TaskLauncher;
+import io.borealis.agent.tasks.TaskManager;
+import io.borealis.api.model.AgentInfo;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running agent: the composition root. {@link #start} builds, in order: the work-directory
+ * lock, the outbox, the task manager (which recovers the tasks already on disk), the task monitor,
+ * the HTTP endpoint, the scheduler session and the outbox sender. {@link #close} stops them in
+ * reverse order. Executors are never stopped: they run in their own sessions so that a restarted
+ * agent finds them again.
+ *
+ * <p>Lifecycle NEW -> STARTED -> STOPPED, guarded by compare-and-set; {@link #start} and
+ * {@link #close} may be called from any thread, once each.
+ */
+public final class Agent implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Agent.class);
+
+    /** The agent's lifecycle. */
+    public enum State { NEW, STARTED, STOPPED }
+
+    private final AgentConfig config;
+    private final Clock clock;
+    private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
+    private FileChannel lockChannel;
+    private Outbox outbox;
+    private TaskManager tasks;
+    private ScheduledExecutorService monitor;
+    private AgentHttpServer http;
+    private SchedulerSession session;
+    private OutboxSender sender;
+    private String endpoint;
+
+    public Agent(AgentConfig config, Clock clock) {
+        this.config = requireNonNull(config, "config is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    /**
+     * Starts the agent. Returns once it serves its endpoint; registration goes on in the
+     * background until the scheduler answers.
+     *
+     * @throws IllegalStateException when another agent holds the work directory, or this agent
+     *     was started before
+     */
+    public void start() throws Exception {
+        if (!state.compareAndSet(State.NEW, State.STARTED)) {
+            throw new IllegalStateException("agent already " + state.get());
+        }
+        try {
+            startAll();
+        } catch (Exception e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void startAll() throws Exception {
+        AgentConfig.Timing timing = config.timing();
+        Path stateDir = config.workDir().resolve("agent");
+        lock(stateDir);
+        outbox = Outbox.open(stateDir, clock);
+        tasks = new TaskManager(new TaskLauncher(config.workDir(), config.executorCommand()),
+                outbox, clock, timing.killGrace());
+        tasks.recover();
+        monitor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "task-monitor");
+            thread.setDaemon(true);
+            return thread;
+        });
+        monitor.scheduleWithFixedDelay(tasks::poll, 0, timing.pollInterval().toMillis(),
+                TimeUnit.MILLISECONDS);
+        http = new AgentHttpServer(config.httpPort(), new AgentControlService(tasks));
+        int port = http.start();
+        endpoint = "http://" + endpointHost(config.host()) + ":" + port;
+        log.info("listening on {}", endpoint);
+        AgentInfo info = new AgentInfo(config.host(), config.host(), endpoint, config.resources(),
+                config.portRanges(), config.attributes(), config.observerUrl());
+        SchedulerClient client = new SchedulerClient(config.schedulerUrl(), timing.rpcTimeout());
+        session = new SchedulerSession(client, info, tasks,
+                new Backoff(timing.retryInitial(), timing.retryMax()));
+        session.start();
+        sender = new OutboxSender(outbox, batch -> client.statusUpdate(config.host(), batch),
+                session::isRegistered, new Backoff(timing.retryInitial(), timing.retryMax()));
+        sender.start();
+    }
+
+    /** The registered AgentControl endpoint, {@code http://HOST:PORT}; null before start. */
+    public String endpoint() {
+        return endpoint;
+    }
+
+    /** The task manager; null before start. For tests and diagnostics. */
+    public TaskManager tasks() {
+        return tasks;
+    }
+
+    /** The outbox; null before start. For tests and diagnostics. */
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    public boolean isRegistered() {
+        return session != null && session.isRegistered();
+    }
+
+    /** Stops the agent, leaving every executor running. Idempotent. */
+    @Override
+    public void close() {
+        if (state.getAndSet(State.STOPPED) != State.STARTED) {
+            return;
+        }
+        if (sender != null) {
+            sender.close();
+        }
+        if (session != null) {
+            session.close();
+        }
+        if (http != null) {
+            http.close();
+        }
+        if (monitor != null) {
+            monitor.shutdownNow();
+            try {
+                monitor.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        closeQuietly(outbox);
+        closeQuietly(lockChannel);
+        log.info("agent stopped; executors keep running");
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            log.warn("cannot close {}: {}", closeable, e.toString());
+        }
+    }
+
+    /**
+     * The host name others reach this agent at: {@code host} when that name resolves (the usual
+     * case: it is the machine's name), else this machine's own name, so that agents given
+     * made-up names (several agents on one machine) stay reachable.
+     */
+    static String endpointHost(String host) {
+        try {
+            InetAddress.getByName(host);
+            return host;
+        } catch (UnknownHostException e) {
+            try {
+                return InetAddress.getLocalHost().getHostName();
+            } catch (UnknownHostException unknown) {
+                return "localhost";
+            }
+        }
+    }
+
+    private void lock(Path stateDir) throws IOException {
+        Files.createDirectories(stateDir);
+        lockChannel = FileChannel.open(stateDir.resolve("lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = lockChannel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            lockChannel.close();
+            throw new IllegalStateException("another agent uses the work directory "
+                    + config.workDir());
+        }
+    }
+}

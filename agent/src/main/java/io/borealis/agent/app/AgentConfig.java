@@ -1,0 +1,74 @@
+package io.borealis.agent.app;
+
+import static java.util.Objects.requireNonNull;
+
+import io.borealis.api.model.Attribute;
+import io.borealis.api.model.PortRange;
+import io.borealis.api.model.Resources;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Everything an {@link Agent} needs to run; built by {@link AgentMain} from the flags, or
+ * directly by tests.
+ *
+ * @param schedulerUrl the scheduler's base URL, e.g. {@code http://host:8081}
+ * @param workDir the agent's directory: {@code tasks/} (task layouts) and {@code agent/} (outbox)
+ * @param httpPort the AgentControl port; 0 picks a free one
+ * @param host the host name; also the agent id and the host of the registered endpoint
+ * @param attributes the agent's attributes, {@code host} included
+ * @param observerUrl the observer on this host; may be null
+ * @param executorCommand the program run as {@code EXECUTOR_COMMAND TASK_ROOT}
+ * @param timing retry, poll and kill timings
+ */
+public record AgentConfig(
+        String schedulerUrl,
+        Path workDir,
+        int httpPort,
+        String host,
+        Resources resources,
+        List<PortRange> portRanges,
+        List<Attribute> attributes,
+        String observerUrl,
+        Path executorCommand,
+        Timing timing) {
+
+    public AgentConfig {
+        requireNonNull(schedulerUrl, "schedulerUrl is null");
+        requireNonNull(workDir, "workDir is null");
+        requireNonNull(host, "host is null");
+        requireNonNull(resources, "resources is null");
+        portRanges = List.copyOf(portRanges);
+        attributes = List.copyOf(attributes);
+        requireNonNull(executorCommand, "executorCommand is null");
+        requireNonNull(timing, "timing is null");
+    }
+
+    /**
+     * @param rpcTimeout connect and read timeout of each call to the scheduler
+     * @param retryInitial first pause after a failed call to the scheduler (doubles each time)
+     * @param retryMax longest pause between retries
+     * @param pollInterval how often task checkpoints and executors are looked at
+     * @param killGrace how long a killed executor may run past its task's finalization and
+     *     shutdown waits before it is SIGKILLed
+     */
+    public record Timing(
+            Duration rpcTimeout,
+            Duration retryInitial,
+            Duration retryMax,
+            Duration pollInterval,
+            Duration killGrace) {
+        public static final Timing DEFAULT = new Timing(Duration.ofSeconds(10),
+                Duration.ofMillis(250), Duration.ofSeconds(5), Duration.ofMillis(100),
+                Duration.ofSeconds(10));
+
+        public Timing {
+            requireNonNull(rpcTimeout, "rpcTimeout is null");
+            requireNonNull(retryInitial, "retryInitial is null");
+            requireNonNull(retryMax, "retryMax is null");
+            requireNonNull(pollInterval, "pollInterval is null");
+            requireNonNull(killGrace, "killGrace is null");
+        }
+    }
+}

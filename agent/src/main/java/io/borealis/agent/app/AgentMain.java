@@ -1,0 +1,264 @@
+package io.borealis.agent.app;
+
+import io.borealis.api.model.Attribute;
+import io.borealis.api.model.PortRange;
+import io.borealis.api.model.Resources;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code borealis-agent}: the agent program (flags in docs/internals.md). Unknown or malformed
+ * flags stop startup with a message naming each problem. SIGTERM stops the agent cleanly; the
+ * tasks' executors keep running for the next agent to find.
+ */
+@Command(name = "borealis-agent", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Runs Borealis tasks on this host for the scheduler.")
+public final class AgentMain implements Callable<Integer> {
+    static final String EXECUTOR = "bin/borealis-executor";
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--scheduler", defaultValue = "http://localhost:8081", paramLabel = "URL",
+            description = "The scheduler's base URL (default: ${DEFAULT-VALUE}).")
+    String scheduler;
+
+    @Option(names = "--work-dir", required = true, paramLabel = "DIR",
+            description = "Where tasks live (DIR/tasks) and the agent keeps its state (DIR/agent).")
+    Path workDir;
+
+    @Option(names = "--http-port", defaultValue = "0", paramLabel = "PORT",
+            description = "The AgentControl port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int httpPort;
+
+    @Option(names = "--host", paramLabel = "NAME",
+            description = "This host's name, also the agent id (default: the machine's name).")
+    String host;
+
+    @Option(names = "--cpu", paramLabel = "N", description = "CPUs offered (default: all).")
+    Double cpu;
+
+    @Option(names = "--ram-mb", paramLabel = "N", description = "RAM offered, MiB (default: all).")
+    Long ramMb;
+
+    @Option(names = "--disk-mb", paramLabel = "N",
+            description = "Disk offered, MiB (default: the work directory's file system).")
+    Long diskMb;
+
+    @Option(names = "--port-range", paramLabel = "FIRST-LAST", defaultValue = "31000-31999",
+            description = "Ports offered to tasks; repeatable (default: ${DEFAULT-VALUE}).")
+    List<String> portRanges;
+
+    @Option(names = "--attribute", paramLabel = "NAME=VALUE",
+            description = "An attribute for placement constraints; repeatable. 'host' is set.")
+    List<String> attributes = new ArrayList<>();
+
+    @Option(names = "--observer-url", paramLabel = "URL",
+            description = "The observer on this host, e.g. http://host:1338.")
+    String observerUrl;
+
+    @Option(names = "--executor-command", paramLabel = "PATH",
+            description = "The executor program (default: " + EXECUTOR + " of the checkout).")
+    Path executorCommand;
+
+    public static void main(String[] args) {
+        int code = new CommandLine(new AgentMain()).execute(args);
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        AgentConfig config = config();
+        Agent agent = new Agent(config, Clock.systemUTC());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                agent.close();
+            } catch (Exception e) {
+                e.printStackTrace();
+            } finally {
+                stopped.countDown();
+            }
+        }, "agent-shutdown"));
+        agent.start();
+        stopped.await();
+        return 0;
+    }
+
+    /**
+     * Parses {@code args} into a configuration without starting anything.
+     *
+     * @throws ParameterException naming every problem with the flags
+     */
+    public static AgentConfig parse(String... args) throws IOException {
+        AgentMain main = new AgentMain();
+        new CommandLine(main).parseArgs(args);
+        return main.config();
+    }
+
+    /** Validates the flags (reporting every problem at once) and fills in machine defaults. */
+    AgentConfig config() throws IOException {
+        List<String> problems = new ArrayList<>();
+        checkUrl("--scheduler", scheduler, problems);
+        if (observerUrl != null) {
+            checkUrl("--observer-url", observerUrl, problems);
+        }
+        if (httpPort < 0 || httpPort > 65535) {
+            problems.add("--http-port " + httpPort + " is not a port (0-65535)");
+        }
+        if (cpu != null && !(cpu > 0)) {
+            problems.add("--cpu must be positive, got " + cpu);
+        }
+        if (ramMb != null && ramMb <= 0) {
+            problems.add("--ram-mb must be positive, got " + ramMb);
+        }
+        if (diskMb != null && diskMb <= 0) {
+            problems.add("--disk-mb must be positive, got " + diskMb);
+        }
+        List<PortRange> ranges = Flags.portRanges(portRanges, problems);
+        String hostName = host != null ? host : localHostName();
+        if (hostName.isBlank()) {
+            problems.add("--host must not be empty");
+        }
+        List<Attribute> attrs = Flags.attributes(attributes, hostName, problems);
+        Path executor = executorCommand != null ? executorCommand : defaultExecutor();
+        if (!Files.isRegularFile(executor) || !Files.isExecutable(executor)) {
+            problems.add("executor command " + executor + " is not an executable file"
+                    + (executorCommand == null ? " (set --executor-command)" : ""));
+        }
+        if (!problems.isEmpty()) {
+            throw new ParameterException(commandLine(), String.join("\n", problems));
+        }
+        Path dir = workDir.toAbsolutePath().normalize();
+        Files.createDirectories(dir);
+        Resources resources = new Resources(
+                cpu != null ? cpu : MachineResources.cpus(),
+                ramMb != null ? ramMb : MachineResources.ramMb(),
+                diskMb != null ? diskMb : MachineResources.diskMb(dir),
+                0);
+        return new AgentConfig(scheduler, dir, httpPort, hostName, resources, ranges, attrs,
+                observerUrl, executor.toAbsolutePath().normalize(), AgentConfig.Timing.DEFAULT);
+    }
+
+    private CommandLine commandLine() {
+        return spec != null ? spec.commandLine() : new CommandLine(this);
+    }
+
+    private static void checkUrl(String flag, String value, List<String> problems) {
+        try {
+            URI uri = new URI(value);
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                    || uri.getHost() == null) {
+                problems.add(flag + " '" + value + "' is not an http(s)://HOST[:PORT] URL");
+            }
+        } catch (URISyntaxException e) {
+            problems.add(flag + " '" + value + "' is not a URL: " + e.getReason());
+        }
+    }
+
+    private static String localHostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
+    }
+
+    /**
+     * {@code bin/borealis-executor} of the checkout: under the {@code borealis.home} system
+     * property when set, else in the nearest directory above this program's classes that has
+     * one, else relative to the current directory.
+     */
+    static Path defaultExecutor() {
+        String home = System.getProperty("borealis.home");
+        if (home != null) {
+            return Paths.get(home).resolve(EXECUTOR);
+        }
+        try {
+            Path dir = Paths.get(AgentMain.class.getProtectionDomain().getCodeSource()
+                    .getLocation().toURI()).toAbsolutePath();
+            for (; dir != null; dir = dir.getParent()) {
+                if (Files.isRegularFile(dir.resolve(EXECUTOR))) {
+                    return dir.resolve(EXECUTOR);
+                }
+            }
+        } catch (URISyntaxException | RuntimeException e) {
+            // No code source (unusual class loader): fall back to the current directory.
+        }
+        return Paths.get(EXECUTOR);
+    }
+
+    /** Parsing of the flags that carry structure. */
+    static final class Flags {
+        private Flags() {}
+
+        static List<PortRange> portRanges(List<String> values, List<String> problems) {
+            List<PortRange> ranges = new ArrayList<>();
+            for (String value : values) {
+                String[] parts = value.split("-", -1);
+                try {
+                    if (parts.length != 2) {
+                        throw new NumberFormatException();
+                    }
+                    int first = Integer.parseInt(parts[0].trim());
+                    int last = Integer.parseInt(parts[1].trim());
+                    if (first < 1 || last > 65535 || first > last) {
+                        problems.add("--port-range " + value
+                                + " must be FIRST-LAST with 1 <= FIRST <= LAST <= 65535");
+                    } else {
+                        ranges.add(new PortRange(first, last));
+                    }
+                } catch (NumberFormatException e) {
+                    problems.add("--port-range '" + value + "' is not FIRST-LAST, e.g. 31000-31999");
+                }
+            }
+            return ranges;
+        }
+
+        static List<Attribute> attributes(List<String> values, String host,
+                List<String> problems) {
+            Map<String, Set<String>> byName = new LinkedHashMap<>();
+            byName.put("host", new LinkedHashSet<>(List.of(host)));
+            for (String value : values) {
+                int eq = value.indexOf('=');
+                if (eq <= 0 || eq == value.length() - 1) {
+                    problems.add("--attribute '" + value + "' is not NAME=VALUE");
+                    continue;
+                }
+                String name = value.substring(0, eq).trim();
+                if (name.equals("host")) {
+                    problems.add("--attribute '" + value + "': 'host' is always the host name; "
+                            + "use --host to change it");
+                    continue;
+                }
+                byName.computeIfAbsent(name, k -> new LinkedHashSet<>())
+                        .add(value.substring(eq + 1).trim());
+            }
+            List<Attribute> attributes = new ArrayList<>();
+            byName.forEach((name, vals) -> attributes.add(new Attribute(name, vals)));
+            return attributes;
+        }
+    }
+}

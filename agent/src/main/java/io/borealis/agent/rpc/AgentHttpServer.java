@@ -1,0 +1,100 @@
+package io.borealis.agent.rpc;
+
+import static java.util.Objects.requireNonNull;
+
+import io.borealis.api.rpc.ThriftHttp;
+import io.borealis.api.thrift.AgentControl;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import org.apache.thrift.TException;
+import org.apache.thrift.TMultiplexedProcessor;
+import org.apache.thrift.TProcessor;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The agent's HTTP endpoint (Jetty 12, core handler): {@code POST /api} runs the multiplexed
+ * Thrift {@code AgentControl} service; {@code GET /health} answers {@code 200 OK}. Anything else
+ * is 404 (405 for a wrong method on {@code /api}).
+ */
+public final class AgentHttpServer implements AutoCloseable {
+    private final Server server;
+    private final ServerConnector connector;
+
+    /** @param port the port to bind on every interface; 0 picks a free one */
+    public AgentHttpServer(int port, AgentControl.Iface control) {
+        TMultiplexedProcessor processor = new TMultiplexedProcessor();
+        processor.registerProcessor("AgentControl", new AgentControl.Processor<>(control));
+        QueuedThreadPool threads = new QueuedThreadPool(16, 2);
+        threads.setName("agent-http");
+        this.server = new Server(threads);
+        this.connector = new ServerConnector(server);
+        connector.setPort(port);
+        server.addConnector(connector);
+        server.setHandler(new Routes(processor));
+    }
+
+    /** Starts serving; returns the bound port. */
+    public int start() throws Exception {
+        server.start();
+        return connector.getLocalPort();
+    }
+
+    /** Stops serving; a failure to stop cleanly is logged, not thrown. */
+    @Override
+    public void close() {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            LoggerFactory.getLogger(AgentHttpServer.class).warn("cannot stop Jetty cleanly", e);
+        }
+    }
+
+    private static final class Routes extends Handler.Abstract {
+        private final TProcessor processor;
+
+        Routes(TProcessor processor) {
+            this.processor = requireNonNull(processor, "processor is null");
+        }
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) {
+            String path = Request.getPathInContext(request);
+            if (path.equals("/health") && HttpMethod.GET.is(request.getMethod())) {
+                response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
+                Content.Sink.write(response, true, "OK\n", callback);
+                return true;
+            }
+            if (!path.equals("/api")) {
+                return false;
+            }
+            if (!HttpMethod.POST.is(request.getMethod())) {
+                Response.writeError(request, response, callback, HttpStatus.METHOD_NOT_ALLOWED_405);
+                return true;
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (InputStream in = Content.Source.asInputStream(request)) {
+                ThriftHttp.process(processor, in, out);
+            } catch (TException | IOException e) {
+                Response.writeError(request, response, callback, HttpStatus.BAD_REQUEST_400,
+                        "not a Thrift request: " + e.getMessage());
+                return true;
+            }
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, ThriftHttp.CONTENT_TYPE);
+            response.write(true, ByteBuffer.wrap(out.toByteArray()), callback);
+            return true;
+        }
+    }
+}

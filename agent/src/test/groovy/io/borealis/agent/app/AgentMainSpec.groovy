@@ -1,0 +1,126 @@
+package io.borealis.agent.app
+
+import io.borealis.agent.tasks.HostProcesses
+import io.borealis.agent.testing.ExecutorStandIn
+import io.borealis.agent.testing.FakeScheduler
+import io.borealis.agent.testing.Tasks
+import io.borealis.api.checkpoint.CheckpointLog
+import io.borealis.api.checkpoint.CheckpointState
+import io.borealis.api.checkpoint.TaskLayout
+import io.borealis.api.model.Attribute
+import io.borealis.api.model.PortRange
+import io.borealis.api.model.Resources
+import java.nio.file.Files
+import java.nio.file.Path
+import java.util.concurrent.TimeUnit
+import picocli.CommandLine
+import spock.lang.AutoCleanup
+import spock.lang.Specification
+import spock.lang.TempDir
+import spock.util.concurrent.PollingConditions
+
+class AgentMainSpec extends Specification {
+    @TempDir
+    Path dir
+
+    Path executor
+
+    def setup() {
+        executor = ExecutorStandIn.write(dir)
+    }
+
+    def "flags left out default to the machine and the documented values"() {
+        when:
+        def config = AgentMain.parse('--work-dir', dir.resolve('work').toString(),
+                '--executor-command', executor.toString())
+
+        then:
+        config.schedulerUrl() == 'http://localhost:8081'
+        config.workDir() == dir.resolve('work')
+        Files.isDirectory(config.workDir())
+        config.httpPort() == 0
+        config.host() == InetAddress.localHost.hostName
+        config.resources().cpu() == Runtime.runtime.availableProcessors()
+        config.resources().ramMb() > 0
+        config.resources().diskMb() > 0
+        config.portRanges() == [new PortRange(31000, 31999)]
+        config.attributes() == [new Attribute('host', [config.host()] as Set)]
+        config.observerUrl() == null
+        config.executorCommand() == executor
+        config.timing() == AgentConfig.Timing.DEFAULT
+    }
+
+    def "every flag maps to the configuration"() {
+        when:
+        def config = AgentMain.parse('--scheduler', 'http://sched:9000', '--work-dir', dir.toString(),
+                '--http-port', '4040', '--host', 'agent-7', '--cpu', '3.5', '--ram-mb', '2048',
+                '--disk-mb', '4096', '--port-range', '40000-40099', '--port-range', '41000-41000',
+                '--attribute', 'rack=r1', '--attribute', 'zone=z1', '--attribute', 'rack=r2',
+                '--observer-url', 'http://agent-7:1338', '--executor-command', executor.toString())
+
+        then:
+        config.schedulerUrl() == 'http://sched:9000'
+        config.httpPort() == 4040
+        config.host() == 'agent-7'
+        config.resources() == new Resources(3.5, 2048, 4096, 0)
+        config.portRanges() == [new PortRange(40000, 40099), new PortRange(41000, 41000)]
+        config.attributes() == [new Attribute('host', ['agent-7'] as Set),
+                                new Attribute('rack', ['r1', 'r2'] as Set),
+                                new Attribute('zone', ['z1'] as Set)]
+        config.observerUrl() == 'http://agent-7:1338'
+    }
+
+    def "malformed flags stop startup, naming every problem at once"() {
+        when:
+        AgentMain.parse('--work-dir', dir.toString(), '--executor-command', executor.toString(),
+                '--scheduler', 'localhost:8081', '--port-range', '32000-31000', '--port-range', 'many',
+                '--attribute', 'rack', '--attribute', 'host=other', '--cpu', '0', '--http-port', '70000')
+
+        then:
+        def e = thrown(CommandLine.ParameterException)
+        e.message.readLines() == [
+                "--scheduler 'localhost:8081' is not an http(s)://HOST[:PORT] URL",
+                '--http-port 70000 is not a port (0-65535)',
+                '--cpu must be positive, got 0.0',
+                '--port-range 32000-31000 must be FIRST-LAST with 1 <= FIRST <= LAST <= 65535',
+                "--port-range 'many' is not FIRST-LAST, e.g. 31000-31999",
+                "--attribute 'rack' is not NAME=VALUE",
+                "--attribute 'host=other': 'host' is always the host name; use --host to change it"]
+        !Files.exists(dir.resolve('agent'))
+    }
+
+    def "an executor command that cannot run stops startup"() {
+        when:
+        AgentMain.parse('--work-dir', dir.toString(), '--executor-command', dir.resolve('nope').toString())
+
+        then:
+        def e = thrown(CommandLine.ParameterException)
+        e.message == "executor command ${dir.resolve('nope')} is not an executable file"
+    }
+
+    def "an unknown flag stops startup with a clear message and status 2"() {
+        given:
+        def err = new StringWriter()
+        def commandLine = new CommandLine(new AgentMain()).setErr(new PrintWriter(err))
+
+        when:
+        int status = commandLine.execute('--work-dir', dir.toString(), '--wokr-dir', dir.toString())
+
+        then:
+        status == 2
+        err.toString().contains("Unknown options: '--wokr-dir'")
+    }
+
+    def "a missing work directory stops startup"() {
+        given:
+        def err = new StringWriter()
+        def commandLine = new CommandLine(new AgentMain()).setErr(new PrintWriter(err))
+
+        when:
+        int status = commandLine.execute('--executor-command', executor.toString())
+
+        then:
+        status == 2
+        err.toString().contains("Missing required option: '--work-dir=DIR'")
+    }
+}

@@ -1,0 +1,153 @@
+package io.borealis.cli.transport;
+
+import static java.util.Objects.requireNonNull;
+
+import io.borealis.api.model.JobConfiguration;
+import io.borealis.api.model.JobKey;
+import io.borealis.api.model.TaskQuery;
+import io.borealis.api.model.ThriftCodec;
+import io.borealis.api.rpc.Responses;
+import io.borealis.api.rpc.ThriftHttp;
+import io.borealis.api.thrift.ReadOnlyScheduler;
+import io.borealis.api.thrift.Response;
+import io.borealis.api.thrift.SchedulerManager;
+import io.borealis.api.thrift.ScheduledTask;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.thrift.TException;
+import org.apache.thrift.transport.TTransportException;
+
+/**
+ * The scheduler's user API as the client needs it. Each call opens its own Thrift client (they
+ * are cheap and not thread-safe), so one {@code SchedulerClient} may be shared across threads.
+ * Every call either returns what the scheduler answered with {@code OK} or throws a
+ * {@link SchedulerException}; nothing is retried here.
+ */
+public final class SchedulerClient {
+    private final String schedulerUri;
+    private final Map<String, String> headers;
+    private final Duration timeout;
+
+    /**
+     * @param schedulerUri e.g. {@code http://localhost:8081}; calls go to {@code URI/api}
+     * @param headers sent with every call, e.g. {@code Authorization}
+     */
+    public SchedulerClient(String schedulerUri, Map<String, String> headers, Duration timeout) {
+        this.schedulerUri = requireNonNull(schedulerUri, "schedulerUri is null");
+        this.headers = Map.copyOf(requireNonNull(headers, "headers is null"));
+        this.timeout = requireNonNull(timeout, "timeout is null");
+    }
+
+    public String schedulerUri() {
+        return schedulerUri;
+    }
+
+    /** Creates the job; returns its page URL when the scheduler names one. */
+    public Optional<String> createJob(JobConfiguration job) throws SchedulerException {
+        Response response = call("SchedulerManager", SchedulerManager.Client::new,
+                client -> client.createJob(ThriftCodec.toThrift(job)));
+        if (response.isSetResult() && response.getResult().isSetCreateJobResult()
+                && response.getResult().getCreateJobResult().isSetJobUrl()) {
+            return Optional.of(response.getResult().getCreateJobResult().getJobUrl());
+        }
+        return Optional.empty();
+    }
+
+    /** Kills the given instances, or every active instance when {@code instances} is empty. */
+    public void killTasks(JobKey job, Set<Integer> instances, String message)
+            throws SchedulerException {
+        call("SchedulerManager", SchedulerManager.Client::new, client -> client.killTasks(
+                ThriftCodec.toThrift(job), new HashSet<>(instances), message));
+    }
+
+    public List<InstanceTask> tasks(TaskQuery query) throws SchedulerException {
+        Response response = call("ReadOnlyScheduler", ReadOnlyScheduler.Client::new,
+                client -> client.getTasksStatus(ThriftCodec.toThrift(query)));
+        if (!response.isSetResult() || !response.getResult().isSetScheduleStatusResult()) {
+            return List.of();
+        }
+        List<ScheduledTask> tasks = response.getResult().getScheduleStatusResult().getTasks();
+        return tasks == null ? List.of() : tasks.stream()
+                .map(t -> new InstanceTask(t.getAssignedTask().getInstanceId(),
+                        ThriftCodec.fromThrift(t)))
+                .toList();
+    }
+
+    /** The jobs of {@code role} ({@code ""} for every role). */
+    public List<JobConfiguration> jobs(String role) throws SchedulerException {
+        Response response = call("ReadOnlyScheduler", ReadOnlyScheduler.Client::new,
+                client -> client.getJobs(role));
+        if (!response.isSetResult() || !response.getResult().isSetGetJobsResult()
+                || response.getResult().getGetJobsResult().getConfigs() == null) {
+            return List.of();
+        }
+        return response.getResult().getGetJobsResult().getConfigs().stream()
+                .map(ThriftCodec::fromThrift).toList();
+    }
+
+    /** One Thrift call with its failure mapping. */
+    private interface Call<C> {
+        Response apply(C client) throws TException;
+    }
+
+    private <C extends org.apache.thrift.TServiceClient> Response call(String service,
+            java.util.function.Function<org.apache.thrift.protocol.TProtocol, C> factory,
+            Call<C> call) throws SchedulerException {
+        String apiUrl = schedulerUri + "/api";
+        Response response;
+        try {
+            C client = ThriftHttp.client(apiUrl, service, factory, headers, timeout);
+            response = call.apply(client);
+        } catch (TTransportException e) {
+            throw transportFailure(e);
+        } catch (TException e) {
+            throw new SchedulerException(SchedulerException.Failure.REFUSED,
+                    "unexpected answer from scheduler at " + schedulerUri + ": " + e, e);
+        }
+        return switch (response.getResponseCode()) {
+            case OK, WARNING -> response;
+            case AUTH_FAILED -> throw new SchedulerException(SchedulerException.Failure.AUTH_FAILED,
+                    "not authorized by scheduler at " + schedulerUri + ": "
+                            + Responses.message(response), null);
+            case INVALID_REQUEST, ERROR, ERROR_TRANSIENT, NOT_LEADER ->
+                    throw new SchedulerException(SchedulerException.Failure.REFUSED,
+                            "scheduler refused: " + Responses.message(response), null);
+        };
+    }
+
+    private SchedulerException transportFailure(TTransportException e) {
+        Throwable cause = e.getCause();
+        String message = String.valueOf(e.getMessage());
+        if (cause instanceof SocketTimeoutException) {
+            return new SchedulerException(SchedulerException.Failure.TIMEOUT, "scheduler at "
+                    + schedulerUri + " did not answer within " + timeout.toSeconds() + "s", e);
+        }
+        if (cause instanceof ConnectException || cause instanceof UnknownHostException
+                || cause instanceof NoRouteToHostException) {
+            return new SchedulerException(SchedulerException.Failure.UNREACHABLE,
+                    "cannot reach scheduler at " + schedulerUri + ": " + cause.getMessage(), e);
+        }
+        if (message.contains("HTTP Response code: 401")
+                || message.contains("HTTP Response code: 403")) {
+            return new SchedulerException(SchedulerException.Failure.AUTH_FAILED,
+                    "not authorized by scheduler at " + schedulerUri + " ("
+                            + message.replace("HTTP Response code: ", "HTTP ") + ")", e);
+        }
+        if (message.contains("HTTP Response code:")) {
+            return new SchedulerException(SchedulerException.Failure.REFUSED, "scheduler at "
+                    + schedulerUri + " answered " + message.replace("HTTP Response code: ",
+                    "HTTP "), e);
+        }
+        return new SchedulerException(SchedulerException.Failure.UNREACHABLE,
+                "cannot reach scheduler at " + schedulerUri + ": "
+                        + (cause != null ? cause.getMessage() : message), e);
+    }
+}

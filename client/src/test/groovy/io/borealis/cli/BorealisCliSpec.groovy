@@ -1,0 +1,366 @@
+package io.borealis.cli
+
+import static io.borealis.api.thrift.ScheduleStatus.FAILED
+import static io.borealis.api.thrift.ScheduleStatus.KILLED
+import static io.borealis.api.thrift.ScheduleStatus.KILLING
+import static io.borealis.api.thrift.ScheduleStatus.PENDING
+import static io.borealis.api.thrift.ScheduleStatus.RUNNING
+
+import io.borealis.api.json.Json
+import io.borealis.api.model.ThriftCodec
+import io.borealis.api.thrift.ResponseCode
+import io.borealis.cli.app.BorealisMain
+import io.borealis.cli.testing.CliRunner
+import io.borealis.cli.testing.FakeScheduler
+import io.borealis.dsl.script.JobFileEvaluator
+import java.nio.file.Path
+import spock.lang.AutoCleanup
+import spock.lang.Specification
+import spock.lang.TempDir
+
+class BorealisCliSpec extends Specification {
+    static final String HELLO = '''\
+hello = Process(name: 'hello', cmdline: 'while true; do echo hello world; sleep 5; done')
+task = SequentialTask(processes: [hello], resources: Resources(cpu: 0.1, ram: 16*MB, disk: 16*MB))
+jobs = [Service(task: task, cluster: 'devcluster', role: 'www-data', environment: 'prod',
+                name: 'hello', instances: 2)]
+'''
+
+    @TempDir
+    Path dir
+
+    @AutoCleanup
+    FakeScheduler scheduler = new FakeScheduler()
+
+    CliRunner cli
+    Path helloFile
+
+    def setup() {
+        cli = new CliRunner(dir)
+        cli.clusters([[name: 'devcluster', scheduler_uri: scheduler.uri()]])
+        helloFile = dir.resolve('hello.groovy')
+        java.nio.file.Files.writeString(helloFile, HELLO)
+    }
+
+    CliRunner.Result borealis(String... args) {
+        cli.run({ context -> BorealisMain.commandLine(context) }, args)
+    }
+
+    def "job create sends the job the file defines and prints its URL"() {
+        when:
+        def result = borealis('job', 'create', 'devcluster/www-data/prod/hello', helloFile.toString())
+
+        then:
+        result.code == 0
+        result.out.trim() == "Job create succeeded: job url=${scheduler.uri()}/scheduler/www-data/prod/hello"
+        scheduler.created.size() == 1
+        def sent = ThriftCodec.fromThrift(scheduler.created[0])
+        def expected = new JobFileEvaluator().evaluate(helloFile, [:]).jobs()[0]
+        sent.key() == expected.key()
+        sent.cluster() == 'devcluster'
+        sent.instanceCount() == 2
+        sent.taskConfig() == expected.taskConfig()
+        sent.updateSettings() == expected.updateSettings()
+        sent.owner() == System.getProperty('user.name')
+    }
+
+    def "job create --wait-until RUNNING polls until every instance runs"() {
+        given:
+        int polls = 0
+        scheduler.afterQuery = {
+            if (++polls == 3) {
+                scheduler.tasks.each { it.status = RUNNING }
+            }
+        }
+
+        when:
+        def result = borealis('job', 'create', 'devcluster/www-data/prod/hello', helloFile.toString(),
+                '--wait-until', 'RUNNING')
+
+        then:
+        result.code == 0
+        polls >= 3
+        result.out.contains('All 2 instances of devcluster/www-data/prod/hello are RUNNING')
+    }
+
+    def "job create --wait-until gives up at its deadline with status 9"() {
+        when:
+        def result = borealis('job', 'create', 'devcluster/www-data/prod/hello', helloFile.toString(),
+                '--wait-until', 'FINISHED', '--wait-timeout', '200ms')
+
+        then:
+        result.code == 9
+        result.err.contains('timed out after 0s: 0/2 instances FINISHED')
+    }
+
+    def "a scheduler that cannot be reached is status 7"() {
+        given:
+        def closedPort = new ServerSocket(0).withCloseable { it.localPort }
+        cli.clusters([[name: 'devcluster', scheduler_uri: "http://127.0.0.1:$closedPort"]])
+
+        when:
+        def result = borealis('job', 'status', 'devcluster/www-data/prod/hello')
+
+        then:
+        result.code == 7
+        result.err.startsWith("error: cannot reach scheduler at http://127.0.0.1:$closedPort")
+    }
+
+    def "a call the scheduler refuses is status 10 with the scheduler's message"() {
+        given:
+        scheduler.refuseWith = ResponseCode.INVALID_REQUEST
+        scheduler.refusal = 'job www-data/prod/hello already exists'
+
+        when:
+        def result = borealis('job', 'create', 'devcluster/www-data/prod/hello', helloFile.toString())
+
+        then:
+        result.code == 10
+        result.err.trim() == 'error: scheduler refused: job www-data/prod/hello already exists'
+    }
+
+    def "a refusal for lack of rights is status 30"() {
+        given:
+        scheduler.refuseWith = ResponseCode.AUTH_FAILED
+        scheduler.refusal = 'dev may not createJob www-data/prod/hello'
+
+        expect:
+        borealis('job', 'create', 'devcluster/www-data/prod/hello', helloFile.toString()).code == 30
+    }
+
+    def "BASIC clusters send the netrc credentials of the scheduler's host"() {
+        given:
+        cli.clusters([[name: 'devcluster', scheduler_uri: scheduler.uri(), auth_mechanism: 'BASIC']])
+        java.nio.file.Files.writeString(dir.resolve('netrc'), "machine 127.0.0.1 login dev password ${password}\n")
+        cli.env.BOREALIS_NETRC = dir.resolve('netrc').toString()
+        scheduler.requiredAuthorization = 'Basic ' + 'dev:secret'.bytes.encodeBase64()
+
+        when:
+        def result = borealis('job', 'status', 'devcluster/www-data/prod/hello')
+
+        then:
+        result.code == code
+
+        where:
+        password || code
+        'secret' || 0
+        'wrong'  || 30
+    }
+
+    def "a job file with problems is status 3, every problem printed, nothing sent"() {
+        given:
+        def bad = dir.resolve('bad.groovy')
+        java.nio.file.Files.writeString(bad, '''\
+hello = Process(name: 'hello')
+jobs = [Service(task: Task(processes: [hello], resources: Resources(cpu: 0, ram: 1*MB, disk: 1*MB)),
+                cluster: 'devcluster', role: 'www-data', environment: 'prod')]
+''')
+
+        when:
+        def result = borealis('job', 'create', 'devcluster/www-data/prod/hello', bad.toString())
+
+        then:
+        result.code == 3
+        result.err.readLines() == [
+                'bad.groovy:1: jobs[0].task.processes[0].cmdline: required',
+                'bad.groovy:2: jobs[0].task.resources.cpu: must be greater than 0, got 0.0',
+                '2 errors in bad.groovy',
+                "error: invalid configuration: $bad".toString()]
+        scheduler.created.isEmpty()
+    }
+
+    def "a job key the file does not define is status 3, listing the keys it does"() {
+        when:
+        def result = borealis('job', 'create', 'devcluster/www-data/prod/other', helloFile.toString())
+
+        then:
+        result.code == 3
+        result.err.trim() == "error: no job in $helloFile matches devcluster/www-data/prod/other; " +
+                'it defines: devcluster/www-data/prod/hello'
+        scheduler.created.isEmpty()
+    }
+
+    def "an unknown command is status 5"() {
+        expect:
+        borealis(*args).code == 5
+
+        where:
+        args << [['jobz'], ['job', 'start', 'devcluster/www-data/prod/hello'], ['job'],
+                 ['job', 'status'], ['job', 'status', '--bogus', 'devcluster/www-data/prod/hello']]
+    }
+
+    def "a malformed key or instance list is status 6, naming what is wrong"() {
+        when:
+        def result = borealis(*args)
+
+        then:
+        result.code == 6
+        result.err.contains(message)
+
+        where:
+        args                                                        || message
+        ['job', 'kill', 'devcluster/www-data/prod/hello/a']         || "'a' in 'devcluster/www-data/prod/hello/a' is not a list of instance ids or ranges"
+        ['job', 'kill', 'devcluster/www-data/prod/hello/3-1']       || "instance range '3-1'"
+        ['job', 'kill', 'devcluster/www-data/prod/hello']           || 'is not an instance key of the form CLUSTER/ROLE/ENV/NAME/INSTANCES'
+        ['job', 'status', 'www-data/prod/hello']                    || 'is not a job key of the form CLUSTER/ROLE/ENV/NAME'
+        ['job', 'status', 'nowhere/www-data/prod/hello']            || "unknown cluster 'nowhere'"
+    }
+
+    def "a cluster found only through ZooKeeper is refused clearly"() {
+        given:
+        cli.clusters([[name: 'devcluster', zk: 'zk1:2181', scheduler_zk_path: '/borealis/scheduler']])
+
+        when:
+        def result = borealis('job', 'status', 'devcluster/www-data/prod/hello')
+
+        then:
+        result.code == 6
+        result.err.contains('zk discovery is not supported yet')
+    }
+
+    def "job status --write-json prints the documented shape, active tasks sorted by instance"() {
+        given:
+        scheduler.tasks << FakeScheduler.task(1, RUNNING, 'agent-1')
+        scheduler.tasks << FakeScheduler.task(0, FAILED, 'agent-0', [PENDING, FAILED])
+        scheduler.tasks << FakeScheduler.task(0, PENDING, null, [PENDING])
+
+        when:
+        def result = borealis('job', 'status', 'devcluster/www-data/prod/hello', '--write-json')
+
+        then:
+        result.code == 0
+        Json.mapper().readValue(result.out, List) == [[
+                job     : 'devcluster/www-data/prod/hello',
+                active  : [
+                        [instance: 0, status: 'PENDING', taskId: '1000-www-data-prod-hello-0-abcdef01',
+                         host: null, events: [[status: 'PENDING', timestamp: 1000, message: 'to PENDING']]],
+                        [instance: 1, status: 'RUNNING', taskId: '1000-www-data-prod-hello-1-abcdef01',
+                         host: 'agent-1', events: [[status: 'PENDING', timestamp: 1000, message: 'to PENDING'],
+                                                   [status: 'RUNNING', timestamp: 2000, message: 'to RUNNING']]]],
+                inactive: [
+                        [instance: 0, status: 'FAILED', taskId: '1000-www-data-prod-hello-0-abcdef01',
+                         host: 'agent-0', events: [[status: 'PENDING', timestamp: 1000, message: 'to PENDING'],
+                                                   [status: 'FAILED', timestamp: 2000, message: 'to FAILED']]]]]]
+    }
+
+    def "job status prints a table for people"() {
+        given:
+        scheduler.tasks << FakeScheduler.task(0, RUNNING, 'agent-0')
+
+        when:
+        def result = borealis('job', 'status', 'devcluster/www-data/prod/hello')
+
+        then:
+        result.code == 0
+        result.out.readLines()[0..2] == [
+                'Job devcluster/www-data/prod/hello: 1 active, 0 inactive',
+                'Active tasks:',
+                '  INSTANCE  STATUS      HOST                 TASK ID']
+        result.out.readLines()[3] ==~ /  0 +RUNNING +agent-0 +1000-www-data-prod-hello-0-abcdef01/
+    }
+
+    def "job kill asks for the instances, then waits until they have ended"() {
+        given:
+        [0, 1, 2].each { scheduler.tasks << FakeScheduler.task(it, RUNNING) }
+        int pollsAfterKill = 0
+        scheduler.afterQuery = {
+            if (scheduler.kills) {
+                pollsAfterKill++
+                scheduler.tasks.findAll { it.assignedTask.instanceId in [0, 2] }.each {
+                    it.status = pollsAfterKill == 1 ? KILLING : KILLED
+                }
+            }
+        }
+
+        when:
+        def result = borealis('job', 'kill', 'devcluster/www-data/prod/hello/0,2', '--message', 'bye')
+
+        then:
+        result.code == 0
+        scheduler.kills == [[job: new io.borealis.api.thrift.JobKey('www-data', 'prod', 'hello'),
+                             instances: [0, 2] as Set, message: 'bye']]
+        pollsAfterKill >= 2
+        result.out.readLines() == ['Kill of instances 0,2 of devcluster/www-data/prod/hello accepted',
+                                   'All killed instances of devcluster/www-data/prod/hello have ended']
+    }
+
+    def "job kill --no-wait returns once the scheduler accepted"() {
+        given:
+        scheduler.tasks << FakeScheduler.task(0, RUNNING)
+
+        when:
+        def result = borealis('job', 'kill', 'devcluster/www-data/prod/hello/0', '--no-wait')
+
+        then:
+        result.code == 0
+        scheduler.kills.size() == 1
+        scheduler.queries.isEmpty()
+    }
+
+    def "job kill gives up waiting at its deadline with status 9"() {
+        given:
+        scheduler.tasks << FakeScheduler.task(0, RUNNING)
+
+        when:
+        def result = borealis('job', 'kill', 'devcluster/www-data/prod/hello/0', '--wait-timeout', '200ms')
+
+        then:
+        result.code == 9
+        result.err.contains('1 task(s) of devcluster/www-data/prod/hello still active')
+    }
+
+    def "job killall kills every active instance, in batches when asked"() {
+        given:
+        [0, 1, 2].each { scheduler.tasks << FakeScheduler.task(it, RUNNING) }
+        scheduler.afterQuery = {
+            scheduler.kills.each { kill ->
+                scheduler.tasks.findAll { it.assignedTask.instanceId in kill.instances }
+                        .each { it.status = KILLED }
+            }
+        }
+
+        when:
+        def result = borealis('job', 'killall', 'devcluster/www-data/prod/hello', '--batch-size', '2')
+
+        then:
+        result.code == 0
+        scheduler.kills*.instances == [[0, 1] as Set, [2] as Set]
+        scheduler.tasks*.status == [KILLED, KILLED, KILLED]
+    }
+
+    def "job list prints the role's job keys"() {
+        given:
+        borealis('job', 'create', 'devcluster/www-data/prod/hello', helloFile.toString())
+
+        when:
+        def result = borealis('job', 'list', 'devcluster/www-data')
+
+        then:
+        result.code == 0
+        result.out.readLines() == ['devcluster/www-data/prod/hello']
+        borealis('job', 'list', 'devcluster/www-data/devel').out.readLines() == []
+    }
+
+    def "config list and job inspect read the file without contacting the scheduler"() {
+        given:
+        cli.clusters([[name: 'devcluster', scheduler_uri: 'http://127.0.0.1:1']])
+
+        expect:
+        borealis('config', 'list', helloFile.toString()).out.readLines() == ['devcluster/www-data/prod/hello']
+        with(borealis('job', 'inspect', 'devcluster/www-data/prod/hello', helloFile.toString(), '--write-json')) {
+            code == 0
+            Json.mapper().readValue(out, Map).taskConfig.task.processes[0].name == 'hello'
+        }
+        borealis('job', 'inspect', 'devcluster/www-data/prod/hello', helloFile.toString()).out
+                .contains('resources: cpu 0.1, ram 16 MB, disk 16 MB')
+    }
+
+    def "--help works at every level and --version names the program"() {
+        expect:
+        borealis(*args).code == 0
+
+        where:
+        args << [['--help'], ['job', '--help'], ['job', 'create', '--help'], ['config', 'list', '--help'],
+                 ['help', 'job'], ['--version']]
+    }
+}

@@ -1,0 +1,146 @@
+package io.borealis.cli.testing
+
+import io.borealis.api.rpc.Responses
+import io.borealis.api.rpc.ThriftHttp
+import io.borealis.api.thrift.AssignedTask
+import io.borealis.api.thrift.CreateJobResult
+import io.borealis.api.thrift.GetJobsResult
+import io.borealis.api.thrift.JobConfiguration
+import io.borealis.api.thrift.JobKey
+import io.borealis.api.thrift.ReadOnlyScheduler
+import io.borealis.api.thrift.Response
+import io.borealis.api.thrift.ResponseCode
+import io.borealis.api.thrift.Result
+import io.borealis.api.thrift.ScheduleStatus
+import io.borealis.api.thrift.ScheduleStatusResult
+import io.borealis.api.thrift.ScheduledTask
+import io.borealis.api.thrift.SchedulerManager
+import io.borealis.api.thrift.TaskConfig
+import io.borealis.api.thrift.TaskEvent
+import io.borealis.api.thrift.TaskQuery
+import java.nio.ByteBuffer
+import org.apache.thrift.TMultiplexedProcessor
+import org.eclipse.jetty.http.HttpHeader
+import org.eclipse.jetty.io.Content
+import org.eclipse.jetty.server.Handler
+import org.eclipse.jetty.server.Request
+import org.eclipse.jetty.server.Server
+import org.eclipse.jetty.server.ServerConnector
+import org.eclipse.jetty.util.Callback
+
+/**
+ * A stand-in for the scheduler, which is a remote process to the client: real Jetty on an
+ * ephemeral port, real Thrift JSON over HTTP, in-memory jobs and tasks that a spec arranges.
+ */
+class FakeScheduler implements ReadOnlyScheduler.Iface, SchedulerManager.Iface, AutoCloseable {
+    final List<JobConfiguration> created = [].asSynchronized()
+    final List<Map> kills = [].asSynchronized()
+    final List<ScheduledTask> tasks = [].asSynchronized()
+    final List<TaskQuery> queries = [].asSynchronized()
+    /** When set, every write call is answered with this code and message. */
+    ResponseCode refuseWith
+    String refusal = 'refused'
+    /** When set, requests without exactly this Authorization header get HTTP 401. */
+    String requiredAuthorization
+    /** Called after each getTasksStatus, e.g. to move tasks along. */
+    Closure afterQuery = {}
+
+    private final Server server
+
+    FakeScheduler() {
+        def processor = new TMultiplexedProcessor()
+        processor.registerProcessor('ReadOnlyScheduler', new ReadOnlyScheduler.Processor(this))
+        processor.registerProcessor('SchedulerManager', new SchedulerManager.Processor(this))
+        server = new Server(new InetSocketAddress('127.0.0.1', 0))
+        server.handler = new Handler.Abstract() {
+            @Override
+            boolean handle(Request request, org.eclipse.jetty.server.Response response,
+                    Callback callback) {
+                if (requiredAuthorization != null
+                        && request.headers.get(HttpHeader.AUTHORIZATION) != requiredAuthorization) {
+                    response.status = 401
+                    response.write(true, ByteBuffer.allocate(0), callback)
+                    return true
+                }
+                def out = new ByteArrayOutputStream()
+                ThriftHttp.process(processor, Content.Source.asInputStream(request), out)
+                response.headers.put(HttpHeader.CONTENT_TYPE, ThriftHttp.CONTENT_TYPE)
+                response.write(true, ByteBuffer.wrap(out.toByteArray()), callback)
+                true
+            }
+        }
+        server.start()
+    }
+
+    String uri() {
+        "http://127.0.0.1:${((ServerConnector) server.connectors[0]).localPort}"
+    }
+
+    @Override
+    void close() {
+        server.stop()
+    }
+
+    /** A task of www-data/prod/hello in {@code status}, with one event per status given. */
+    static ScheduledTask task(int instance, ScheduleStatus status, String host = 'agent-0',
+            List<ScheduleStatus> history = [ScheduleStatus.PENDING, status]) {
+        def key = new JobKey('www-data', 'prod', 'hello')
+        def assigned = new AssignedTask().setTaskId("1000-www-data-prod-hello-$instance-abcdef01")
+                .setTask(new TaskConfig().setJob(key)).setInstanceId(instance)
+        if (host != null) {
+            assigned.setAgentHost(host).setAgentId(host)
+        }
+        new ScheduledTask().setAssignedTask(assigned).setStatus(status)
+                .setTaskEvents(history.withIndex().collect { s, i ->
+                    new TaskEvent().setTimestamp(1000L * (i + 1)).setStatus(s).setMessage("to $s")
+                })
+    }
+
+    @Override
+    Response createJob(JobConfiguration description) {
+        if (refuseWith != null) {
+            return Responses.error(refuseWith, refusal)
+        }
+        created << description
+        (0..<description.instanceCount).each { i ->
+            tasks << task(i, ScheduleStatus.PENDING, null, [ScheduleStatus.PENDING])
+        }
+        Responses.ok(Result.createJobResult(new CreateJobResult().setKey(description.key)
+                .setJobUrl("${uri()}/scheduler/www-data/prod/hello")))
+    }
+
+    @Override
+    Response killTasks(JobKey job, Set<Integer> instances, String message) {
+        if (refuseWith != null) {
+            return Responses.error(refuseWith, refusal)
+        }
+        kills << [job: job, instances: instances, message: message]
+        Responses.ok()
+    }
+
+    @Override
+    Response getTasksStatus(TaskQuery query) {
+        queries << query
+        def matching = tasks.findAll { ScheduledTask t ->
+            def key = t.assignedTask.task.job
+            (!query.isSetRole() || query.role == key.role) &&
+                    (!query.isSetEnvironment() || query.environment == key.environment) &&
+                    (!query.isSetJobName() || query.jobName == key.name) &&
+                    (!query.isSetStatuses() || t.status in query.statuses) &&
+                    (!query.isSetInstanceIds() || t.assignedTask.instanceId in query.instanceIds)
+        }.collect { it.deepCopy() }
+        afterQuery.call()
+        Responses.ok(Result.scheduleStatusResult(new ScheduleStatusResult().setTasks(matching)))
+    }
+
+    @Override
+    Response getJobs(String ownerRole) {
+        Responses.ok(Result.getJobsResult(new GetJobsResult().setConfigs(
+                created.findAll { ownerRole == '' || it.key.role == ownerRole })))
+    }
+
+    @Override
+    Response getRoleSummary() {
+        Responses.ok()
+    }
+}

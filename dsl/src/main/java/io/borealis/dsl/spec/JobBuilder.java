@@ -1,0 +1,185 @@
+package io.borealis.dsl.spec;
+
+import static io.borealis.dsl.spec.TaskBuilder.anyNull;
+import static java.util.Objects.requireNonNull;
+
+import io.borealis.api.model.Announcer;
+import io.borealis.api.model.Constraint;
+import io.borealis.api.model.CronCollisionPolicy;
+import io.borealis.api.model.DockerContainer;
+import io.borealis.api.model.HealthCheckConfig;
+import io.borealis.api.model.HttpLifecycleConfig;
+import io.borealis.api.model.JobConfiguration;
+import io.borealis.api.model.JobKey;
+import io.borealis.api.model.Metadata;
+import io.borealis.api.model.PartitionPolicy;
+import io.borealis.api.model.SlaPolicy;
+import io.borealis.api.model.TaskConfig;
+import io.borealis.api.model.UpdateSettings;
+import io.borealis.dsl.diagnostic.Diagnostics;
+import io.borealis.dsl.diagnostic.SourceLocation;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns the {@code jobs} list of an evaluated job file into validated {@link JobConfiguration}s.
+ *
+ * <p>Each job is read in two steps: first its identity ({@code role}, {@code environment},
+ * {@code cluster}, {@code name}, its task's name), resolving only the client's bindings; then
+ * everything else, with those identity values in the template scope as well. Every problem of
+ * every job is reported to the {@link Diagnostics}; the result is complete only when none was.
+ * The {@code owner} of each configuration is left empty: the scheduler fills it in from the
+ * authenticated user. Single-threaded; one instance per evaluation.
+ */
+public final class JobBuilder {
+    private final Values values;
+    private final Map<String, String> bindings;
+    private final TaskBuilder tasks;
+    private final JobExtras extras;
+    private final UpdateSettingsReader updates;
+
+    /** @param bindings the client's {@code --bind NAME=VALUE}s, e.g. {@code profile.version} */
+    public JobBuilder(Diagnostics diagnostics, Map<String, String> bindings) {
+        this.values = new Values(diagnostics);
+        this.bindings = Map.copyOf(requireNonNull(bindings, "bindings is null"));
+        this.tasks = new TaskBuilder(values);
+        this.extras = new JobExtras(values);
+        this.updates = new UpdateSettingsReader(values);
+    }
+
+    /**
+     * @param jobs the value the file assigned to {@code jobs}, or null when it assigned none
+     * @param assignedAt where {@code jobs} was assigned (or the file's first line)
+     */
+    public List<JobConfiguration> build(Object jobs, SourceLocation assignedAt) {
+        if (jobs == null) {
+            values.error(assignedAt, "jobs", "required: assign a list of Job or Service to "
+                    + "'jobs', e.g. jobs = [Service(...)]");
+            return List.of();
+        }
+        if (!(jobs instanceof List<?> list)) {
+            values.error(assignedAt, "jobs", "expected a list of Job or Service, got "
+                    + Values.describe(jobs));
+            return List.of();
+        }
+        if (list.isEmpty()) {
+            values.error(assignedAt, "jobs", "is empty; list at least one Job or Service");
+            return List.of();
+        }
+        List<JobConfiguration> built = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            String path = "jobs[" + i + "]";
+            Struct job = values.structValue(list.get(i), assignedAt, path, Schemas.JOB,
+                    Schemas.SERVICE);
+            JobConfiguration config = job == null ? null : job(job, path);
+            if (config != null) {
+                built.add(config);
+            }
+        }
+        return values.diagnostics().hasErrors() ? List.of() : List.copyOf(built);
+    }
+
+    private JobConfiguration job(Struct job, String path) {
+        values.useTemplates(new Templates(bindings));
+        Struct task = values.struct(job, "task", path + ".task", Schemas.TASK,
+                Schemas.SEQUENTIAL_TASK);
+        String taskName = task == null ? null : tasks.name(task, path + ".task");
+        String role = values.string(job, "role", path + ".role");
+        String environment = values.string(job, "environment", path + ".environment");
+        String cluster = values.string(job, "cluster", path + ".cluster");
+        String name = job.isSet("name") ? values.string(job, "name", path + ".name") : taskName;
+        JobKey key = jobKey(job, path, role, environment, name, task != null
+                && !firstProcessInvalid(task));
+
+        Map<String, String> scope = new HashMap<>(bindings);
+        putIfKnown(scope, "role", role);
+        putIfKnown(scope, "environment", environment);
+        putIfKnown(scope, "cluster", cluster);
+        putIfKnown(scope, "name", name);
+        putIfKnown(scope, "task.name", taskName);
+        Templates templates = new Templates(scope);
+        values.useTemplates(templates);
+
+        HealthCheckConfig healthCheck = extras.healthCheck(job, path + ".health_check_config");
+        HttpLifecycleConfig lifecycle = extras.lifecycle(job, path + ".lifecycle");
+        TaskBuilder.TaskParts parts = task == null ? null
+                : tasks.build(task, path + ".task", taskName, healthCheck, lifecycle);
+        List<Constraint> constraints = extras.constraints(job, path + ".constraints");
+        List<Metadata> metadata = extras.metadata(job, path + ".metadata");
+        Announcer announce = extras.announcer(job, path + ".announce");
+        PartitionPolicy partition = extras.partitionPolicy(job, path + ".partition_policy");
+        SlaPolicy sla = extras.slaPolicy(job, path + ".sla_policy");
+        DockerContainer container = extras.container(job, path + ".container");
+        UpdateSettings updateSettings = updates.read(job, path + ".update_config");
+        String contact = values.string(job, "contact", path + ".contact");
+        String tier = values.string(job, "tier", path + ".tier");
+        String cron = values.string(job, "cron_schedule", path + ".cron_schedule");
+        CronCollisionPolicy collision = values.enumValue(job, "cron_collision_policy",
+                path + ".cron_collision_policy", CronCollisionPolicy.class);
+        Integer instances = values.integer(job, "instances", path + ".instances");
+        if (instances != null && instances <= 0) {
+            values.error(job.location(), path + ".instances", "must be greater than 0, got "
+                    + instances);
+        }
+        Boolean service = values.bool(job, "service", path + ".service");
+        Boolean production = values.bool(job, "production", path + ".production");
+        Integer priority = values.integer(job, "priority", path + ".priority");
+        Integer maxTaskFailures = values.integer(job, "max_task_failures",
+                path + ".max_task_failures");
+        values.bool(job, "enable_hooks", path + ".enable_hooks");
+        if (Boolean.TRUE.equals(service) && cron != null) {
+            values.error(job.location(), path + ".cron_schedule", "a service cannot have a "
+                    + "cron_schedule; use Job(...) for cron jobs");
+        }
+        if (values.diagnostics().hasErrors() || parts == null || key == null
+                || anyNull(cluster, collision, instances, service, production, priority,
+                        maxTaskFailures, updateSettings)) {
+            return null;
+        }
+        Set<String> ports = new LinkedHashSet<>(templates.ports());
+        if (announce != null) {
+            ports.add(announce.primaryPort());
+        }
+        if (production && tier == null) {
+            tier = "preferred";
+        }
+        TaskConfig taskConfig = new TaskConfig(key, service, priority, production, tier,
+                maxTaskFailures, parts.resources(), constraints, ports, parts.spec(), container,
+                metadata, contact, announce, partition, sla);
+        return new JobConfiguration(key, "", instances, taskConfig, cron, collision,
+                updateSettings, cluster);
+    }
+
+    private JobKey jobKey(Struct job, String path, String role, String environment,
+            String name, boolean reportMissingName) {
+        if (anyNull(role, environment, name)) {
+            if (name == null && !job.isSet("name") && reportMissingName) {
+                values.error(job.location(), path + ".name", "required (no task name to "
+                        + "default to)");
+            }
+            return null;
+        }
+        try {
+            return new JobKey(role, environment, name);
+        } catch (IllegalArgumentException e) {
+            values.error(job.location(), path, e.getMessage());
+            return null;
+        }
+    }
+
+    /** Its name cannot default from a process already reported as unknown: say nothing more. */
+    private static boolean firstProcessInvalid(Struct task) {
+        return task.get("processes") instanceof List<?> list && !list.isEmpty()
+                && list.get(0) instanceof Struct first && first.isInvalid();
+    }
+
+    private static void putIfKnown(Map<String, String> scope, String key, String value) {
+        if (value != null) {
+            scope.put(key, value);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package io.borealis.executor.app
+
+import static io.borealis.executor.testing.Tasks.process
+import static io.borealis.executor.testing.Tasks.task
+
+import io.borealis.api.checkpoint.CheckpointLog
+import io.borealis.api.checkpoint.CheckpointRecord
+import io.borealis.api.checkpoint.CheckpointState
+import io.borealis.api.checkpoint.ProcessState
+import io.borealis.api.checkpoint.TaskLayout
+import io.borealis.api.checkpoint.TaskState
+import io.borealis.executor.testing.Procs
+import io.borealis.executor.testing.Tasks
+import spock.lang.Specification
+import spock.lang.TempDir
+import spock.util.concurrent.PollingConditions
+
+import java.nio.file.Path
+import java.util.concurrent.TimeUnit
+
+/** Runs ExecutorMain as the agent does: a child JVM on the test's classpath. */
+class ExecutorMainSpec extends Specification {
+    @TempDir
+    Path workDir
+
+    List<Process> executors = []
+    List<String> taskIds = []
+
+    def cleanup() {
+        executors.each { it.destroyForcibly().waitFor(10, TimeUnit.SECONDS) }
+        taskIds.each { Procs.killAll(it) }
+    }
+
+    def "SIGTERM to the executor kills every process of the task, even one that escaped its session"() {
+        given: 'a task whose processes ignore nothing, trap TERM, and double-fork out of their session'
+        def assigned = task([
+                process('server', 'sleep 1000 & sleep 1000'),
+                process('escaper', '''(setsid bash -c 'trap "echo bye > escaped; exit 0" TERM; sleep 1000 & wait' &) ; sleep 1000'''),
+                process('trapper', '''trap 'echo bye > trapped; exit 0' TERM; sleep 1000 & wait''')])
+        TaskLayout layout = new TaskLayout(Tasks.write(workDir, assigned))
+        taskIds << assigned.taskId()
+        Process executor = startExecutor(layout)
+        def conditions = new PollingConditions(timeout: 15, delay: 0.05)
+
+        expect: 'all three running, with the escaped shell in a session of its own'
+        conditions.eventually {
+            def state = replay(layout)
+            assert state.processes().size() == 3
+            assert state.processes().values().every { it.last().state() == ProcessState.RUNNING }
+            assert Procs.ofTask(assigned.taskId()).size() >= 7
+        }
+
+        when:
+        executor.destroy() // SIGTERM
+
+        then: 'the executor exits 0 after recording KILLED, and nothing of the task is left'
+        executor.waitFor(20, TimeUnit.SECONDS)
+        executor.exitValue() == 0
+        with(replay(layout)) {
+            state() == TaskState.KILLED
+            message() == 'killed: executor received SIGTERM'
+            processes().values().every { it.last().state() == ProcessState.KILLED }
+            header().executorPid() == executor.pid()
+        }
+        layout.sandbox().resolve('trapped').toFile().text == 'bye\n'
+        layout.sandbox().resolve('escaped').toFile().text == 'bye\n'
+        Procs.ofTask(assigned.taskId()).isEmpty() // the executor itself included
+    }
+
+    def "the executor runs a task to SUCCESS and exits 0"() {
+        given:
+        def assigned = task([process('hello', 'echo hello {{mesos.instance}}')], instance: 4)
+        TaskLayout layout = new TaskLayout(Tasks.write(workDir, assigned))
+        taskIds << assigned.taskId()
+
+        when:
+        Process executor = startExecutor(layout)
+
+        then:
+        executor.waitFor(20, TimeUnit.SECONDS)
+        executor.exitValue() == 0
+        replay(layout).state() == TaskState.SUCCESS
+        layout.stdout('hello', 0).toFile().text == 'hello 4\n'
+        CheckpointLog.read(layout.checkpoint()).first() instanceof CheckpointRecord.Header
+    }
+
+    def "an unreadable task.json is recorded as a FAILED task and the executor exits 0"() {
+        given:
+        Path root = workDir.resolve('tasks').resolve('broken-task')
+        root.toFile().mkdirs()
+        root.resolve('task.json').toFile().text = '{"taskId": "broken-task", "task": 7}'
+        TaskLayout layout = new TaskLayout(root)
+
+        when:
+        Process executor = startExecutor(layout)
+
+        then:
+        executor.waitFor(20, TimeUnit.SECONDS)
+        executor.exitValue() == 0
+        with(replay(layout)) {
+            state() == TaskState.FAILED
+            message().startsWith("cannot read task: ${layout.taskJson()} is not a valid AssignedTask")
+            header().taskId() == 'broken-task'
+        }
+    }
+
+    def "a wrong command line exits 2 with a usage line"() {
+        when:
+        Process executor = new ProcessBuilder(javaCommand()).redirectErrorStream(true).start()
+        executors << executor
+        String output = executor.inputStream.text
+
+        then:
+        executor.waitFor(20, TimeUnit.SECONDS)
+        executor.exitValue() == 2
+        output.contains('usage: ExecutorMain TASK_ROOT')
+    }
+
+    /** Starts the executor as the agent does, with the task's tag in its own environment. */
+    private Process startExecutor(TaskLayout layout) {
+        ProcessBuilder builder = new ProcessBuilder(javaCommand() + [layout.root().toString()])
+                .redirectErrorStream(true)
+                .redirectOutput(layout.root().resolve('executor.log').toFile())
+        builder.environment().put('BOREALIS_TASK_ID', layout.taskId())
+        Process executor = builder.start()
+        executors << executor
+        executor
+    }
+
+    private static List<String> javaCommand() {
+        String java = Path.of(System.getProperty('java.home'), 'bin', 'java').toString()
+        [java, '-XX:+UseSerialGC', '-Xss256k', '-Xmx24m', '-XX:TieredStopAtLevel=1',
+         '-XX:-UsePerfData', '-cp', System.getProperty('java.class.path'),
+         ExecutorMain.name]
+    }
+
+    private static CheckpointState replay(TaskLayout layout) {
+        CheckpointState.replay(CheckpointLog.read(layout.checkpoint()))
+    }
+}

@@ -1,0 +1,57 @@
+package io.borealis.observer.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code borealis-observer --work-dir DIR [--http-port 1338]}: serves the observer pages for
+ * the tasks under the agent's work directory until the process is stopped.
+ *
+ * <p>An unknown flag or a bad value stops startup with picocli's message and exit status 2.
+ */
+@Command(name = "borealis-observer", mixinStandardHelpOptions = true,
+        description = "Web pages over the tasks, checkpoints and sandboxes of this host.")
+public final class ObserverMain implements Callable<Integer> {
+    @Option(names = "--work-dir", required = true, paramLabel = "DIR",
+            description = "The agent's work directory (tasks are under DIR/tasks/).")
+    Path workDir;
+
+    @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "1338",
+            description = "Port to serve on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int httpPort;
+
+    @Spec
+    CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new ObserverMain()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (httpPort < 0 || httpPort > 65535) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--http-port must be from 0 to 65535, not " + httpPort);
+        }
+        if (Files.exists(workDir) && !Files.isDirectory(workDir)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--work-dir " + workDir + " is not a directory");
+        }
+        ObserverServer server = new ObserverServer(workDir, httpPort).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                server.stop();
+            } catch (Exception e) {
+                // The JVM is exiting; nothing left to tell.
+            }
+        }, "observer-shutdown"));
+        server.join();
+        return 0;
+    }
+}

@@ -1,0 +1,100 @@
+package io.borealis.observer.app;
+
+import static java.util.Objects.requireNonNull;
+
+import io.borealis.observer.checkpoint.WorkDir;
+import io.borealis.observer.view.DiskUsage;
+import io.borealis.observer.view.ResourceSampler;
+import io.borealis.observer.view.TaskViews;
+import io.borealis.observer.web.ObserverHandler;
+import io.borealis.observer.web.Templates;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One observer: the composition root that builds the object graph with {@code new} and serves
+ * it on Jetty.
+ *
+ * <p>{@link #start} binds the port (0 = any free port) and logs {@code listening on
+ * http://HOST:PORT}; {@link #stop} stops Jetty and is idempotent. Not meant to be started twice.
+ */
+public final class ObserverServer {
+    private static final Logger LOG = LoggerFactory.getLogger(ObserverServer.class);
+
+    /** Sandbox disk use is walked at most this often per task (Thermos used 60 s). */
+    static final Duration DISK_REFRESH = Duration.ofSeconds(30);
+
+    private final Server server;
+    private final ServerConnector connector;
+    private final String hostname;
+
+    public ObserverServer(Path workDir, int port) {
+        requireNonNull(workDir, "workDir is null");
+        this.hostname = localHostName();
+        Clock clock = Clock.systemUTC();
+        TaskViews views = new TaskViews(ResourceSampler.ofHost(clock),
+                new DiskUsage(DISK_REFRESH, System::nanoTime), clock);
+        ObserverHandler handler = new ObserverHandler(new WorkDir(workDir), views,
+                new Templates(), hostname);
+
+        QueuedThreadPool threads = new QueuedThreadPool(32, 4);
+        threads.setName("observer-http");
+        this.server = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        // Let encoded dots and slashes through to the handler, which decodes each segment and
+        // refuses escapes with a message that says why, instead of Jetty's bare 400.
+        http.setUriCompliance(UriCompliance.UNSAFE);
+        http.setSendServerVersion(false);
+        this.connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setPort(port);
+        server.addConnector(connector);
+        server.setHandler(handler);
+    }
+
+    /** Binds the port and starts serving. */
+    public ObserverServer start() throws Exception {
+        server.start();
+        LOG.info("listening on {}", uri());
+        return this;
+    }
+
+    /** The port actually bound; meaningful after {@link #start}. */
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    /** {@code http://HOST:PORT}, with this host's name. */
+    public URI uri() {
+        return URI.create("http://" + hostname + ":" + port());
+    }
+
+    /** Blocks until the server stops. */
+    public void join() throws InterruptedException {
+        server.join();
+    }
+
+    /** Stops serving; safe to call more than once. */
+    public void stop() throws Exception {
+        server.stop();
+    }
+
+    private static String localHostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
+    }
+}

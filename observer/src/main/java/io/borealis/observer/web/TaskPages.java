@@ -1,0 +1,124 @@
+package io.borealis.observer.web;
+
+import static java.util.Objects.requireNonNull;
+
+import io.borealis.observer.checkpoint.ObservedTask;
+import io.borealis.observer.checkpoint.Sandbox;
+import io.borealis.observer.checkpoint.SandboxException;
+import io.borealis.observer.checkpoint.WorkDir;
+import io.borealis.observer.view.LogTail;
+import io.borealis.observer.view.ProcessPage;
+import io.borealis.observer.view.ProcessView;
+import io.borealis.observer.view.RunView;
+import io.borealis.observer.view.TaskSummary;
+import io.borealis.observer.view.TaskView;
+import io.borealis.observer.view.TaskViews;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The task pages: {@code /} (all tasks), {@code /task/ID}, {@code /process/ID/NAME[/RUN]}, and
+ * their JSON twins {@code /api/tasks} and {@code /api/task/ID}. Called concurrently by the
+ * handler; every call reads the task directories afresh.
+ */
+final class TaskPages {
+    /** How much of each log the process page shows. */
+    static final int TAIL_BYTES = 64 * 1024;
+
+    private final WorkDir workDir;
+    private final TaskViews views;
+    private final Templates templates;
+    private final String hostname;
+
+    TaskPages(WorkDir workDir, TaskViews views, Templates templates, String hostname) {
+        this.workDir = requireNonNull(workDir, "workDir is null");
+        this.views = requireNonNull(views, "views is null");
+        this.templates = requireNonNull(templates, "templates is null");
+        this.hostname = requireNonNull(hostname, "hostname is null");
+    }
+
+    Reply index() {
+        List<TaskSummary> tasks = views.summaries(workDir.readAll());
+        Map<String, Object> model = model("Tasks on " + hostname, "10");
+        model.put("active", tasks.stream().filter(TaskSummary::active).toList());
+        model.put("finished", tasks.stream().filter(t -> !t.active()).toList());
+        model.put("workDir", workDir.root().toString());
+        return new Reply.Html(200, templates.render("tasks", model));
+    }
+
+    Reply task(String taskId) {
+        TaskView task = views.task(find(taskId));
+        Map<String, Object> model = model("Task " + taskId, task.summary().active() ? "5" : null);
+        model.put("task", task);
+        return new Reply.Html(200, templates.render("task", model));
+    }
+
+    Reply process(String taskId, String processName, String runText) {
+        ObservedTask observed = find(taskId);
+        TaskView task = views.task(observed);
+        ProcessView process = task.process(processName);
+        if (process == null) {
+            throw HttpError.notFound("task " + taskId + " has no process '" + processName + "'");
+        }
+        RunView run = runOf(process, runText, taskId);
+        Sandbox sandbox = observed.sandbox();
+        ProcessPage page = new ProcessPage(task.summary(), process, run,
+                run == null ? null : tail(sandbox, "stdout", run.stdout()),
+                run == null ? null : tail(sandbox, "stderr", run.stderr()));
+        Map<String, Object> model = model("Process " + processName + " of " + taskId,
+                run != null && run.live() ? "5" : null);
+        model.put("page", page);
+        return new Reply.Html(200, templates.render("process", model));
+    }
+
+    Reply apiTasks() {
+        return new Reply.Json(200, views.summaries(workDir.readAll()));
+    }
+
+    Reply apiTask(String taskId) {
+        return new Reply.Json(200, views.task(find(taskId)));
+    }
+
+    private ObservedTask find(String taskId) {
+        return workDir.find(taskId).orElseThrow(
+                () -> HttpError.notFound("unknown task '" + taskId + "' on " + hostname));
+    }
+
+    private static RunView runOf(ProcessView process, String runText, String taskId) {
+        if (runText == null) {
+            return process.latestRun();
+        }
+        int number;
+        try {
+            number = Integer.parseInt(runText);
+        } catch (NumberFormatException e) {
+            throw HttpError.badRequest("run '" + runText + "' is not a run number");
+        }
+        return process.runs().stream().filter(r -> r.run() == number).findFirst()
+                .orElseThrow(() -> HttpError.notFound("process '" + process.name() + "' of task "
+                        + taskId + " has no run " + number));
+    }
+
+    private static LogTail tail(Sandbox sandbox, String name, String relativePath) {
+        Path file;
+        try {
+            file = sandbox.resolve(Arrays.asList(relativePath.split("/")));
+        } catch (SandboxException e) {
+            return new LogTail(name, relativePath, false, 0, false, "");
+        }
+        if (!Files.isRegularFile(file)) {
+            return new LogTail(name, relativePath, false, 0, false, "");
+        }
+        Sandbox.Chunk chunk = sandbox.tail(file, TAIL_BYTES);
+        return new LogTail(name, relativePath, true, chunk.size(), chunk.offset() > 0,
+                new String(chunk.bytes(), StandardCharsets.UTF_8));
+    }
+
+    private Map<String, Object> model(String title, String refreshSeconds) {
+        return Templates.pageModel(title, hostname, refreshSeconds);
+    }
+}

@@ -1,0 +1,58 @@
+package io.borealis.scheduler.app;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running scheduler: its address, and {@link #close} to stop it. Stopping closes what was
+ * started in reverse order (HTTP first, so no request arrives at a closed store; storage last).
+ * Idempotent and thread-safe.
+ */
+public final class Scheduler implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
+
+    private final int httpPort;
+    private final String publicUrl;
+    private final Deque<AutoCloseable> resources;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    Scheduler(int httpPort, String publicUrl, Deque<AutoCloseable> resources) {
+        this.httpPort = httpPort;
+        this.publicUrl = publicUrl;
+        this.resources = new ArrayDeque<>(resources);
+    }
+
+    /** The port actually bound (useful with {@code --http-port 0}). */
+    public int httpPort() {
+        return httpPort;
+    }
+
+    public String publicUrl() {
+        return publicUrl;
+    }
+
+    /** {@code http://localhost:PORT}: where a process on this machine reaches it. */
+    public String localUrl() {
+        return "http://localhost:" + httpPort;
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        while (!resources.isEmpty()) {
+            AutoCloseable resource = resources.pop();
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.warn("stopping {} failed: {}", resource.getClass().getSimpleName(),
+                        e.toString());
+            }
+        }
+        LOG.info("scheduler stopped");
+    }
+}

@@ -1,0 +1,72 @@
+package io.borealis.scheduler.rpc;
+
+import static java.util.Objects.requireNonNull;
+
+import io.borealis.api.model.ThriftCodec;
+import io.borealis.api.thrift.AgentInfo;
+import io.borealis.api.thrift.AgentService;
+import io.borealis.api.thrift.AgentTaskState;
+import io.borealis.api.thrift.HeartbeatResult;
+import io.borealis.api.thrift.RegisterAgentResult;
+import io.borealis.api.thrift.Response;
+import io.borealis.api.thrift.Result;
+import io.borealis.api.thrift.StatusUpdateResult;
+import io.borealis.api.thrift.TaskStatusUpdate;
+import io.borealis.scheduler.error.PlatformException;
+import io.borealis.scheduler.scheduling.AgentManager;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code AgentService}: what agents call. Thread-safe. */
+public final class AgentServiceHandler implements AgentService.Iface {
+    private final AgentManager agents;
+    private final Responses responses;
+
+    public AgentServiceHandler(AgentManager agents, Responses responses) {
+        this.agents = requireNonNull(agents, "agents is null");
+        this.responses = requireNonNull(responses, "responses is null");
+    }
+
+    @Override
+    public Response registerAgent(AgentInfo agent) {
+        return responses.run("registerAgent", () -> {
+            io.borealis.api.model.AgentInfo info =
+                    Responses.decode("agent info", () -> ThriftCodec.fromThrift(agent));
+            int interval = agents.register(info);
+            return Result.registerAgentResult(
+                    new RegisterAgentResult(info.agentId(), interval));
+        });
+    }
+
+    @Override
+    public Response heartbeat(String agentId, List<AgentTaskState> tasks) {
+        return responses.run("heartbeat", () -> {
+            String id = agentId(agentId);
+            List<io.borealis.api.model.AgentTaskState> states = Responses.decode("task states",
+                    () -> tasks == null ? List.of()
+                            : tasks.stream().map(ThriftCodec::fromThrift).toList());
+            AgentManager.HeartbeatReply reply = agents.heartbeat(id, states);
+            return Result.heartbeatResult(new HeartbeatResult(
+                    new ArrayList<>(reply.killTaskIds()), reply.reregister()));
+        });
+    }
+
+    @Override
+    public Response statusUpdate(String agentId, List<TaskStatusUpdate> updates) {
+        return responses.run("statusUpdate", () -> {
+            String id = agentId(agentId);
+            List<io.borealis.api.model.TaskStatusUpdate> decoded = Responses.decode(
+                    "status updates", () -> updates == null ? List.of()
+                            : updates.stream().map(ThriftCodec::fromThrift).toList());
+            long acked = agents.statusUpdate(id, decoded);
+            return Result.statusUpdateResult(new StatusUpdateResult(acked));
+        });
+    }
+
+    private static String agentId(String agentId) {
+        if (agentId == null || agentId.isBlank()) {
+            throw PlatformException.invalid("agentId must not be blank");
+        }
+        return agentId;
+    }
+}

@@ -1,0 +1,71 @@
+package io.borealis.scheduler.rpc;
+
+import static java.util.Objects.requireNonNull;
+
+import io.borealis.api.model.JobConfiguration;
+import io.borealis.api.model.ThriftCodec;
+import io.borealis.api.thrift.GetJobsResult;
+import io.borealis.api.thrift.ReadOnlyScheduler;
+import io.borealis.api.thrift.Response;
+import io.borealis.api.thrift.Result;
+import io.borealis.api.thrift.RoleSummary;
+import io.borealis.api.thrift.RoleSummaryResult;
+import io.borealis.api.thrift.ScheduleStatusResult;
+import io.borealis.api.thrift.TaskQuery;
+import io.borealis.scheduler.state.ScheduledTasks;
+import io.borealis.scheduler.storage.Storage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** {@code ReadOnlyScheduler}: task status, jobs and role summaries. Thread-safe. */
+public final class ReadOnlySchedulerHandler implements ReadOnlyScheduler.Iface {
+    private final Storage storage;
+    private final Responses responses;
+
+    public ReadOnlySchedulerHandler(Storage storage, Responses responses) {
+        this.storage = requireNonNull(storage, "storage is null");
+        this.responses = requireNonNull(responses, "responses is null");
+    }
+
+    @Override
+    public Response getTasksStatus(TaskQuery query) {
+        return responses.run("getTasksStatus", () -> {
+            io.borealis.api.model.TaskQuery decoded = Responses.decode("task query",
+                    () -> ThriftCodec.fromThrift(query == null ? new TaskQuery() : query));
+            List<io.borealis.api.thrift.ScheduledTask> tasks = ScheduledTasks
+                    .query(storage, decoded).stream().map(ThriftCodec::toThrift).toList();
+            return Result.scheduleStatusResult(new ScheduleStatusResult(new ArrayList<>(tasks)));
+        });
+    }
+
+    @Override
+    public Response getJobs(String ownerRole) {
+        return responses.run("getJobs", () -> {
+            List<JobConfiguration> jobs = storage.read(store ->
+                    ownerRole == null || ownerRole.isEmpty()
+                            ? store.jobs().fetchAll()
+                            : store.jobs().fetchByRole(ownerRole));
+            return Result.getJobsResult(new GetJobsResult(
+                    new ArrayList<>(jobs.stream().map(ThriftCodec::toThrift).toList())));
+        });
+    }
+
+    @Override
+    public Response getRoleSummary() {
+        return responses.run("getRoleSummary", () -> {
+            Map<String, RoleSummary> byRole = new TreeMap<>();
+            for (JobConfiguration job : storage.read(store -> store.jobs().fetchAll())) {
+                RoleSummary summary = byRole.computeIfAbsent(job.key().role(),
+                        role -> new RoleSummary(role, 0, 0));
+                summary.setJobCount(summary.getJobCount() + 1);
+                if (job.cronSchedule() != null) {
+                    summary.setCronJobCount(summary.getCronJobCount() + 1);
+                }
+            }
+            return Result.roleSummaryResult(
+                    new RoleSummaryResult(new ArrayList<>(byRole.values())));
+        });
+    }
+}

@@ -1,0 +1,70 @@
+package io.borealis.scheduler.rpc;
+
+import io.borealis.api.thrift.Response;
+import io.borealis.api.thrift.ResponseCode;
+import io.borealis.api.thrift.Result;
+import io.borealis.api.thrift.ServerInfo;
+import io.borealis.scheduler.error.ErrorCode;
+import io.borealis.scheduler.error.PlatformException;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a call and maps its outcome to a Thrift {@link Response}: a result to OK, a
+ * {@link PlatformException} to its code with its message, anything else to ERROR with a message
+ * (and an ERROR log line, since that is a bug or a storage failure). Every response carries the
+ * cluster name.
+ */
+public final class Responses {
+    private static final Logger LOG = LoggerFactory.getLogger(Responses.class);
+
+    private final String cluster;
+
+    public Responses(String cluster) {
+        this.cluster = cluster;
+    }
+
+    /** Runs {@code call}; a null result means OK without a result. */
+    public Response run(String method, Supplier<@Nullable Result> call) {
+        Response response;
+        try {
+            Result result = call.get();
+            response = result == null
+                    ? io.borealis.api.rpc.Responses.ok()
+                    : io.borealis.api.rpc.Responses.ok(result);
+        } catch (PlatformException e) {
+            response = io.borealis.api.rpc.Responses.error(code(e.code()), e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("{} failed", method, e);
+            response = io.borealis.api.rpc.Responses.error(ResponseCode.ERROR,
+                    method + " failed inside the scheduler: " + e);
+        }
+        return response.setServerInfo(new ServerInfo().setClusterName(cluster));
+    }
+
+    static ResponseCode code(ErrorCode code) {
+        return switch (code) {
+            case INVALID_REQUEST, JOB_NOT_FOUND, JOB_EXISTS -> ResponseCode.INVALID_REQUEST;
+            case INTERNAL -> ResponseCode.ERROR;
+        };
+    }
+
+    /**
+     * Converts caller input, turning the model's refusals (null or malformed fields) into
+     * INVALID_REQUEST: {@code invalid WHAT: DETAIL}.
+     */
+    public static <T> T decode(String what, Supplier<T> conversion) {
+        T value;
+        try {
+            value = conversion.get();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw PlatformException.invalid("invalid " + what + ": " + e.getMessage());
+        }
+        if (value == null) {
+            throw PlatformException.invalid("invalid " + what + ": missing");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,68 @@
+package io.borealis.scheduler.rpc;
+
+import static java.util.Objects.requireNonNull;
+
+import io.borealis.api.model.JobKey;
+import io.borealis.api.model.ThriftCodec;
+import io.borealis.api.thrift.CreateJobResult;
+import io.borealis.api.thrift.JobConfiguration;
+import io.borealis.api.thrift.Response;
+import io.borealis.api.thrift.Result;
+import io.borealis.api.thrift.SchedulerManager;
+import io.borealis.scheduler.state.JobManager;
+import java.util.Set;
+
+/**
+ * {@code SchedulerManager}: creating and killing jobs. There is no authentication yet, so a job's
+ * owner is what the client sent, or its role when it sent none. Thread-safe.
+ */
+public final class SchedulerManagerHandler implements SchedulerManager.Iface {
+    private final JobManager jobs;
+    private final Responses responses;
+    private final String publicUrl;
+
+    /** @param publicUrl how users reach this scheduler, for job page links */
+    public SchedulerManagerHandler(JobManager jobs, Responses responses, String publicUrl) {
+        this.jobs = requireNonNull(jobs, "jobs is null");
+        this.responses = requireNonNull(responses, "responses is null");
+        this.publicUrl = requireNonNull(publicUrl, "publicUrl is null");
+    }
+
+    @Override
+    public Response createJob(JobConfiguration description) {
+        return responses.run("createJob", () -> {
+            io.borealis.api.model.JobConfiguration job = Responses.decode("job configuration",
+                    () -> ThriftCodec.fromThrift(withOwner(description)));
+            jobs.createJob(job);
+            return Result.createJobResult(new CreateJobResult()
+                    .setKey(ThriftCodec.toThrift(job.key()))
+                    .setJobUrl(jobUrl(publicUrl, job.key())));
+        });
+    }
+
+    private static JobConfiguration withOwner(JobConfiguration description) {
+        if (description == null || (description.isSetOwner() && !description.getOwner().isBlank())
+                || !description.isSetKey()) {
+            return description;
+        }
+        return description.deepCopy().setOwner(description.getKey().getRole());
+    }
+
+    @Override
+    public Response killTasks(io.borealis.api.thrift.JobKey job, Set<Integer> instances,
+            String message) {
+        return responses.run("killTasks", () -> {
+            JobKey key = Responses.decode("job key", () -> ThriftCodec.fromThrift(job));
+            jobs.killTasks(key, instances == null ? Set.of() : Set.copyOf(instances),
+                    message == null ? "" : message);
+            return null;
+        });
+    }
+
+    /** {@code PUBLIC_URL/scheduler/ROLE/ENV/NAME}. */
+    public static String jobUrl(String publicUrl, JobKey key) {
+        String base = publicUrl.endsWith("/")
+                ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        return base + "/scheduler/" + key.role() + "/" + key.environment() + "/" + key.name();
+    }
+}

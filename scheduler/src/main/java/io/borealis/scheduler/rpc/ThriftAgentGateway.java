@@ -1,0 +1,105 @@
+package io.borealis.scheduler.rpc;
+
+import io.borealis.api.model.AgentInfo;
+import io.borealis.api.model.AssignedTask;
+import io.borealis.api.model.ThriftCodec;
+import io.borealis.api.rpc.ThriftHttp;
+import io.borealis.api.thrift.AgentControl;
+import io.borealis.api.thrift.Response;
+import io.borealis.api.thrift.ResponseCode;
+import io.borealis.scheduler.state.AgentGateway;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.thrift.TException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers launches and kills to each agent's {@code AgentControl} at {@code ENDPOINT/api}, on a
+ * small pool of threads so that neither the scheduling loop nor an RPC thread waits for an agent.
+ * A failed delivery is logged at WARN and dropped (see {@link AgentGateway}).
+ */
+public final class ThriftAgentGateway implements AgentGateway, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ThriftAgentGateway.class);
+
+    private final Duration timeout;
+    private final ExecutorService executor;
+
+    public ThriftAgentGateway(int threads, Duration timeout) {
+        this.timeout = timeout;
+        AtomicInteger count = new AtomicInteger();
+        this.executor = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "agent-gateway-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Override
+    public void launchTasks(AgentInfo agent, List<AssignedTask> tasks) {
+        List<io.borealis.api.thrift.AssignedTask> wire =
+                new ArrayList<>(tasks.stream().map(ThriftCodec::toThrift).toList());
+        submit(agent, "launch of " + tasks.size() + " tasks",
+                client -> client.launchTasks(wire));
+    }
+
+    @Override
+    public void killTasks(AgentInfo agent, List<String> taskIds, String message) {
+        List<String> ids = List.copyOf(taskIds);
+        submit(agent, "kill of " + ids, client -> client.killTasks(new ArrayList<>(ids), message));
+    }
+
+    @FunctionalInterface
+    private interface Call {
+        Response send(AgentControl.Client client) throws TException;
+    }
+
+    private void submit(AgentInfo agent, String what, Call call) {
+        try {
+            executor.execute(() -> deliver(agent, what, call));
+        } catch (RejectedExecutionException e) {
+            LOG.warn("dropped {} for agent {}: shutting down", what, agent.agentId());
+        }
+    }
+
+    private void deliver(AgentInfo agent, String what, Call call) {
+        String url = agent.endpoint().replaceAll("/+$", "") + "/api";
+        try {
+            AgentControl.Client client = ThriftHttp.client(url, "AgentControl",
+                    AgentControl.Client::new, Map.of(), timeout);
+            try {
+                Response response = call.send(client);
+                if (response.getResponseCode() != ResponseCode.OK) {
+                    LOG.warn("agent {} refused {}: {}", agent.agentId(), what,
+                            io.borealis.api.rpc.Responses.message(response));
+                } else {
+                    LOG.debug("agent {} took {}", agent.agentId(), what);
+                }
+            } finally {
+                client.getInputProtocol().getTransport().close();
+            }
+        } catch (TException | RuntimeException e) {
+            // Recovered by the protocol: LOST after the grace period, or a kill on heartbeat.
+            LOG.warn("could not deliver {} to agent {} at {}: {}", what, agent.agentId(), url,
+                    e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        executor.shutdown();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        executor.shutdownNow();
+    }
+}

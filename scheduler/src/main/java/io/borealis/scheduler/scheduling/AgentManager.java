@@ -1,0 +1,225 @@
+package io.borealis.scheduler.scheduling;
+
+import static java.util.Objects.requireNonNull;
+
+import io.borealis.api.model.AgentInfo;
+import io.borealis.api.model.AgentTaskState;
+import io.borealis.api.model.PortRange;
+import io.borealis.api.model.TaskStatus;
+import io.borealis.api.model.TaskStatusUpdate;
+import io.borealis.scheduler.error.PlatformException;
+import io.borealis.scheduler.state.PendingSignal;
+import io.borealis.scheduler.state.StateManager;
+import io.borealis.scheduler.state.Task;
+import io.borealis.scheduler.state.TaskId;
+import io.borealis.scheduler.state.TransitionResult;
+import io.borealis.scheduler.storage.Storage;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The scheduler's half of the agent protocol (docs/internals.md): registration, heartbeats with
+ * reconciliation, and status updates. Called by the RPC layer on Jetty threads. Thread-safe.
+ */
+public final class AgentManager {
+    private static final Logger LOG = LoggerFactory.getLogger(AgentManager.class);
+    private static final Set<TaskStatus> BEING_STOPPED = EnumSet.of(TaskStatus.KILLING,
+            TaskStatus.RESTARTING, TaskStatus.DRAINING, TaskStatus.PREEMPTING);
+
+    private final Storage storage;
+    private final StateManager stateManager;
+    private final AgentLiveness liveness;
+    private final PendingSignal signal;
+    private final Clock clock;
+    private final Duration heartbeatInterval;
+    private final Duration assignedGrace;
+
+    /**
+     * @param assignedGrace how long an ASSIGNED task may go unreported by its agent (launch in
+     *     flight) before it is LOST
+     */
+    public AgentManager(Storage storage, StateManager stateManager, AgentLiveness liveness,
+            PendingSignal signal, Clock clock, Duration heartbeatInterval, Duration assignedGrace) {
+        this.storage = requireNonNull(storage, "storage is null");
+        this.stateManager = requireNonNull(stateManager, "stateManager is null");
+        this.liveness = requireNonNull(liveness, "liveness is null");
+        this.signal = requireNonNull(signal, "signal is null");
+        this.clock = requireNonNull(clock, "clock is null");
+        this.heartbeatInterval = requireNonNull(heartbeatInterval, "heartbeatInterval is null");
+        this.assignedGrace = requireNonNull(assignedGrace, "assignedGrace is null");
+    }
+
+    /** What a heartbeat tells the agent. */
+    public record HeartbeatReply(List<String> killTaskIds, boolean reregister) {
+        public HeartbeatReply {
+            killTaskIds = List.copyOf(killTaskIds);
+        }
+    }
+
+    /**
+     * Registers {@code agent}, replacing an earlier registration with the same id (an agent
+     * restart). Its status-update sequence starts again.
+     *
+     * @return how often the agent should heartbeat, in millis
+     * @throws PlatformException INVALID_REQUEST when the registration is malformed
+     */
+    public int register(AgentInfo agent) {
+        validate(agent);
+        storage.write(store -> {
+            boolean known = store.agents().fetch(agent.agentId()).isPresent();
+            store.agents().save(agent);
+            store.afterCommit(signal::raise);
+            LOG.info("agent {} {} at {} (cpu {}, ram {} MB, disk {} MB, ports {})",
+                    agent.agentId(), known ? "re-registered" : "registered", agent.endpoint(),
+                    agent.resources().cpu(), agent.resources().ramMb(),
+                    agent.resources().diskMb(), agent.portRanges());
+            return null;
+        });
+        liveness.touch(agent.agentId(), clock.millis());
+        return (int) heartbeatInterval.toMillis();
+    }
+
+    private static void validate(AgentInfo agent) {
+        List<String> problems = new ArrayList<>();
+        if (agent.agentId().isBlank()) {
+            problems.add("agentId must not be blank");
+        }
+        if (agent.host().isBlank()) {
+            problems.add("host must not be blank");
+        }
+        if (!agent.endpoint().startsWith("http://") && !agent.endpoint().startsWith("https://")) {
+            problems.add("endpoint '" + agent.endpoint() + "' is not an http(s) URL");
+        }
+        if (agent.resources().cpu() < 0 || agent.resources().ramMb() < 0
+                || agent.resources().diskMb() < 0 || agent.resources().gpu() < 0) {
+            problems.add("resources must not be negative");
+        }
+        for (PortRange range : agent.portRanges()) {
+            if (range.first() < 1 || range.last() > 65535 || range.first() > range.last()) {
+                problems.add("port range " + range.first() + "-" + range.last() + " is invalid");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw PlatformException.invalid(String.join("; ", problems));
+        }
+    }
+
+    /**
+     * Reconciles the agent's view with ours. Tasks the agent runs that we consider ended, do not
+     * know, or placed elsewhere come back as kill ids, as do tasks we are stopping that the agent
+     * still runs (the kill is retried this way). Tasks we placed on the agent that it does not
+     * report go LOST, unless they were ASSIGNED less than the grace period ago.
+     */
+    public HeartbeatReply heartbeat(String agentId, List<AgentTaskState> tasks) {
+        long now = clock.millis();
+        Map<TaskId, TaskStatus> reported = new LinkedHashMap<>();
+        for (AgentTaskState state : tasks) {
+            reported.put(new TaskId(state.taskId()), state.status());
+        }
+        Optional<List<String>> kills = storage.read(store -> {
+            if (store.agents().fetch(agentId).isEmpty()) {
+                return Optional.empty();
+            }
+            List<String> kill = new ArrayList<>();
+            reported.forEach((id, status) -> {
+                Optional<Task> task = store.tasks().fetch(id);
+                boolean unwanted = task.isEmpty()
+                        || task.get().status().isTerminal()
+                        || !agentId.equals(task.get().agentId())
+                        || (BEING_STOPPED.contains(task.get().status()) && status.isActive());
+                if (unwanted) {
+                    kill.add(id.value());
+                }
+            });
+            return Optional.of(kill);
+        });
+        if (kills.isEmpty()) {
+            return new HeartbeatReply(List.of(), true);
+        }
+        liveness.touch(agentId, now);
+        markMissingLost(agentId, reported, now);
+        return new HeartbeatReply(kills.get(), false);
+    }
+
+    private void markMissingLost(String agentId, Map<TaskId, TaskStatus> reported, long now) {
+        List<TaskId> missing = storage.read(store -> missing(
+                store.tasks().activeOnAgent(agentId), reported, now));
+        if (missing.isEmpty()) {
+            return;
+        }
+        storage.write(store -> {
+            List<TaskId> stillMissing = missing(store.tasks().activeOnAgent(agentId), reported, now);
+            return stateManager.changeState(store, stillMissing, TaskStatus.LOST,
+                    "Task not reported by agent " + agentId);
+        });
+    }
+
+    private List<TaskId> missing(List<Task> placed, Map<TaskId, TaskStatus> reported, long now) {
+        List<TaskId> missing = new ArrayList<>();
+        for (Task task : placed) {
+            boolean launchInFlight = task.status() == TaskStatus.ASSIGNED
+                    && now - task.statusTimestamp() <= assignedGrace.toMillis();
+            if (!reported.containsKey(task.id()) && !launchInFlight) {
+                missing.add(task.id());
+            }
+        }
+        return missing;
+    }
+
+    /**
+     * Applies {@code updates} in order. An update whose seq was applied already is skipped; one
+     * for an unknown task, a task placed elsewhere, or an illegal move is ignored with a WARN.
+     *
+     * @return the highest seq seen from this agent (the agent may drop every update up to it)
+     */
+    public long statusUpdate(String agentId, List<TaskStatusUpdate> updates) {
+        liveness.touch(agentId, clock.millis());
+        return storage.write(store -> {
+            long applied = store.agents().ackedSeq(agentId);
+            long highest = applied;
+            for (TaskStatusUpdate update : updates) {
+                highest = Math.max(highest, update.seq());
+                if (update.seq() <= applied) {
+                    continue;
+                }
+                apply(store, agentId, update);
+            }
+            store.agents().setAckedSeq(agentId, highest);
+            return highest;
+        });
+    }
+
+    private void apply(io.borealis.scheduler.storage.MutableStoreProvider store, String agentId,
+            TaskStatusUpdate update) {
+        TaskId id = new TaskId(update.taskId());
+        Optional<Task> task = store.tasks().fetch(id);
+        if (task.isEmpty()) {
+            LOG.warn("ignoring update seq {} from agent {}: unknown task {}", update.seq(),
+                    agentId, id);
+            return;
+        }
+        if (!agentId.equals(task.get().agentId())) {
+            LOG.warn("ignoring update seq {} from agent {}: task {} is placed on {}",
+                    update.seq(), agentId, id, task.get().agentId());
+            return;
+        }
+        long timestamp = update.timestamp() > 0 ? update.timestamp() : clock.millis();
+        String message = update.message() == null || update.message().isBlank()
+                ? "Reported by agent " + agentId : update.message();
+        Optional<TransitionResult> result =
+                stateManager.changeState(store, id, update.status(), timestamp, message);
+        if (result.isPresent() && result.get().outcome() == TransitionResult.Outcome.ILLEGAL) {
+            LOG.warn("ignoring update seq {} from agent {}: {}", update.seq(), agentId,
+                    result.get().message());
+        }
+    }
+}

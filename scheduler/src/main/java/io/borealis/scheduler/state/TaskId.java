@@ -1,0 +1,38 @@
+package io.borealis.scheduler.state;
+
+import static java.util.Objects.requireNonNull;
+
+import io.borealis.api.model.JobKey;
+import java.time.Clock;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * A task's identity: {@code {epochMillis}-{role}-{environment}-{name}-{instance}-{8 hex chars}}
+ * for the ids this scheduler makes (docs/internals.md). Any non-blank string without whitespace
+ * is accepted when read back, so that ids from older writers stay readable.
+ */
+public record TaskId(String value) implements Comparable<TaskId> {
+    public TaskId {
+        requireNonNull(value, "value is null");
+        if (value.isBlank() || value.chars().anyMatch(Character::isWhitespace)) {
+            throw new IllegalArgumentException("task id '" + value + "' is blank or has whitespace");
+        }
+    }
+
+    /** A new, unique id for instance {@code instanceId} of {@code job}. Thread-safe. */
+    public static TaskId next(Clock clock, JobKey job, int instanceId) {
+        int suffix = ThreadLocalRandom.current().nextInt();
+        return new TaskId(String.format("%d-%s-%s-%s-%d-%08x", clock.millis(), job.role(),
+                job.environment(), job.name(), instanceId, suffix));
+    }
+
+    @Override
+    public int compareTo(TaskId other) {
+        return value.compareTo(other.value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

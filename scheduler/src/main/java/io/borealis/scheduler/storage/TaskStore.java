@@ -1,0 +1,43 @@
+package io.borealis.scheduler.storage;
+
+import io.borealis.api.model.JobKey;
+import io.borealis.api.model.TaskEvent;
+import io.borealis.api.model.TaskQuery;
+import io.borealis.scheduler.state.Task;
+import io.borealis.scheduler.state.TaskId;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Tasks, active and terminal, and their events. Lookups of active tasks ({@link #active},
+ * {@link #activeOnAgent}, {@link #activeOfJob}, {@link #fetch}) are served from memory; queries
+ * that can match terminal tasks go to the database.
+ */
+public interface TaskStore {
+    Optional<Task> fetch(TaskId id);
+
+    /** Tasks matching {@code query}, ordered by job key, instance and task id. */
+    List<Task> query(TaskQuery query);
+
+    /** Every active (non-terminal) task, in no particular order. */
+    List<Task> active();
+
+    /** The active tasks placed on {@code agentId}. */
+    List<Task> activeOnAgent(String agentId);
+
+    /** The active tasks of {@code job}. */
+    List<Task> activeOfJob(JobKey job);
+
+    /** The events of each of {@code ids}, oldest first; a task without events maps to nothing. */
+    Map<TaskId, List<TaskEvent>> events(Collection<TaskId> ids);
+
+    interface Mutable extends TaskStore {
+        /** Inserts or replaces the task with this id. Writes are batched until commit. */
+        void save(Task task);
+
+        /** Appends one event to the task's history. */
+        void addEvent(TaskId id, TaskEvent event);
+    }
+}

@@ -1,0 +1,287 @@
+package io.borealis.scheduler.storage.h2;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.borealis.api.json.Json;
+import io.borealis.api.model.JobKey;
+import io.borealis.api.model.TaskEvent;
+import io.borealis.api.model.TaskQuery;
+import io.borealis.api.model.TaskStatus;
+import io.borealis.scheduler.error.ErrorCode;
+import io.borealis.scheduler.error.PlatformException;
+import io.borealis.scheduler.state.Task;
+import io.borealis.scheduler.state.TaskId;
+import io.borealis.scheduler.storage.TaskStore;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * Tasks in table {@code tasks}, events in {@code task_events}. Active tasks are read from the
+ * {@link ActiveTaskIndex}; a write's own changes are buffered here, seen by its reads, and
+ * flushed as two JDBC batches (tasks, then events) before any SQL query and at commit.
+ */
+final class H2TaskStore implements TaskStore.Mutable {
+    private static final String COLUMNS = "task_id, role, environment, job_name, instance_id, "
+            + "config_hash, status, active, status_timestamp, failure_count, ancestor_id, "
+            + "agent_id, agent_host, assigned_ports, observer_url";
+    private static final TypeReference<Map<String, Integer>> PORTS = new TypeReference<>() {};
+
+    private final Unit unit;
+    private final ActiveTaskIndex index;
+    /** The latest version of every task this write saved, flushed or not. */
+    private final Map<TaskId, Task> saved = new LinkedHashMap<>();
+    private final Map<TaskId, Task> unflushed = new LinkedHashMap<>();
+    private final List<Map.Entry<TaskId, TaskEvent>> unflushedEvents = new ArrayList<>();
+
+    H2TaskStore(Unit unit, ActiveTaskIndex index) {
+        this.unit = unit;
+        this.index = index;
+    }
+
+    @Override
+    public Optional<Task> fetch(TaskId id) {
+        Task mine = saved.get(id);
+        if (mine != null) {
+            return Optional.of(mine);
+        }
+        Optional<Task> active = index.get(id);
+        if (active.isPresent()) {
+            return active;
+        }
+        return select("WHERE task_id = ?", List.of(id.value())).stream().findFirst();
+    }
+
+    @Override
+    public List<Task> query(TaskQuery query) {
+        flush();
+        StringBuilder where = new StringBuilder("WHERE TRUE");
+        List<Object> params = new ArrayList<>();
+        equal(where, params, "role", query.role());
+        equal(where, params, "environment", query.environment());
+        equal(where, params, "job_name", query.jobName());
+        anyOf(where, params, "task_id", query.taskIds().stream().map(String::valueOf).toList());
+        anyOf(where, params, "status", query.statuses().stream().map(TaskStatus::name).toList());
+        anyOf(where, params, "instance_id", List.copyOf(query.instanceIds()));
+        anyOf(where, params, "agent_host", List.copyOf(query.agentHosts()));
+        if (!query.jobKeys().isEmpty()) {
+            List<String> keys = new ArrayList<>();
+            for (JobKey key : query.jobKeys()) {
+                keys.add("(role = ? AND environment = ? AND job_name = ?)");
+                params.add(key.role());
+                params.add(key.environment());
+                params.add(key.name());
+            }
+            where.append(" AND (").append(String.join(" OR ", keys)).append(')');
+        }
+        where.append(" ORDER BY role, environment, job_name, instance_id, task_id");
+        if (query.limit() != null) {
+            where.append(" LIMIT ?");
+            params.add(Math.max(0, query.limit()));
+        }
+        if (query.offset() != null) {
+            where.append(" OFFSET ?");
+            params.add(Math.max(0, query.offset()));
+        }
+        return select(where.toString(), params);
+    }
+
+    private static void equal(StringBuilder where, List<Object> params, String column,
+            String value) {
+        if (value != null) {
+            where.append(" AND ").append(column).append(" = ?");
+            params.add(value);
+        }
+    }
+
+    private static void anyOf(StringBuilder where, List<Object> params, String column,
+            List<?> values) {
+        if (!values.isEmpty()) {
+            where.append(" AND ").append(column).append(" = ANY(?)");
+            params.add(values.toArray());
+        }
+    }
+
+    @Override
+    public List<Task> active() {
+        return overlay(index.all(), task -> true);
+    }
+
+    @Override
+    public List<Task> activeOnAgent(String agentId) {
+        return overlay(index.onAgent(agentId), task -> agentId.equals(task.agentId()));
+    }
+
+    @Override
+    public List<Task> activeOfJob(JobKey job) {
+        return overlay(index.ofJob(job), task -> job.equals(task.jobKey()));
+    }
+
+    /** Committed active tasks with this write's versions laid over them. */
+    private List<Task> overlay(List<Task> committed, Predicate<Task> belongs) {
+        if (saved.isEmpty()) {
+            return committed;
+        }
+        Map<TaskId, Task> merged = new LinkedHashMap<>();
+        for (Task task : committed) {
+            merged.put(task.id(), saved.getOrDefault(task.id(), task));
+        }
+        merged.putAll(saved);
+        return merged.values().stream().filter(Task::isActive).filter(belongs).toList();
+    }
+
+    @Override
+    public Map<TaskId, List<TaskEvent>> events(Collection<TaskId> ids) {
+        flush();
+        Map<TaskId, List<TaskEvent>> events = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return events;
+        }
+        Object[] keys = ids.stream().map(TaskId::value).toArray();
+        return Jdbc.call("reading task events", () -> {
+            try (PreparedStatement statement = unit.connection().prepareStatement(
+                    "SELECT task_id, ts, status, message, scheduler FROM task_events "
+                            + "WHERE task_id = ANY(?) ORDER BY task_id, event_id")) {
+                statement.setObject(1, keys);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        events.computeIfAbsent(new TaskId(rows.getString(1)),
+                                k -> new ArrayList<>()).add(new TaskEvent(rows.getLong(2),
+                                TaskStatus.valueOf(rows.getString(3)), rows.getString(4),
+                                rows.getString(5)));
+                    }
+                    return events;
+                }
+            }
+        });
+    }
+
+    @Override
+    public void save(Task task) {
+        unit.checkWritable();
+        unit.storeConfig(task.config());
+        saved.put(task.id(), task);
+        unflushed.put(task.id(), task);
+    }
+
+    @Override
+    public void addEvent(TaskId id, TaskEvent event) {
+        unit.checkWritable();
+        Objects.requireNonNull(event, "event is null");
+        unflushedEvents.add(Map.entry(id, event));
+    }
+
+    /** Writes the buffered tasks and events in two batches. */
+    void flush() {
+        if (unflushed.isEmpty() && unflushedEvents.isEmpty()) {
+            return;
+        }
+        Jdbc.call("saving tasks", () -> {
+            try (PreparedStatement statement = unit.connection().prepareStatement(
+                    "MERGE INTO tasks (" + COLUMNS + ") KEY (task_id) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (Task task : unflushed.values()) {
+                    bind(statement, task);
+                    statement.addBatch();
+                }
+                return statement.executeBatch();
+            }
+        });
+        unflushed.clear();
+        Jdbc.call("saving task events", () -> {
+            try (PreparedStatement statement = unit.connection().prepareStatement(
+                    "INSERT INTO task_events (task_id, ts, status, message, scheduler) "
+                            + "VALUES (?, ?, ?, ?, ?)")) {
+                for (Map.Entry<TaskId, TaskEvent> entry : unflushedEvents) {
+                    TaskEvent event = entry.getValue();
+                    statement.setString(1, entry.getKey().value());
+                    statement.setLong(2, event.timestamp());
+                    statement.setString(3, event.status().name());
+                    statement.setString(4, event.message());
+                    statement.setString(5, event.scheduler());
+                    statement.addBatch();
+                }
+                return statement.executeBatch();
+            }
+        });
+        unflushedEvents.clear();
+    }
+
+    private void bind(PreparedStatement statement, Task task) throws SQLException {
+        statement.setString(1, task.id().value());
+        statement.setString(2, task.jobKey().role());
+        statement.setString(3, task.jobKey().environment());
+        statement.setString(4, task.jobKey().name());
+        statement.setInt(5, task.instanceId());
+        statement.setString(6, unit.configs().hashOf(task.config()));
+        statement.setString(7, task.status().name());
+        statement.setBoolean(8, task.isActive());
+        statement.setLong(9, task.statusTimestamp());
+        statement.setInt(10, task.failureCount());
+        statement.setString(11, task.ancestorId() == null ? null : task.ancestorId().value());
+        statement.setString(12, task.agentId());
+        statement.setString(13, task.agentHost());
+        statement.setString(14, TaskConfigs.toJson(task.assignedPorts()));
+        statement.setString(15, task.observerUrl());
+    }
+
+    /** After commit: the committed versions of the tasks this write saved. */
+    Collection<Task> savedTasks() {
+        return saved.values();
+    }
+
+    private List<Task> select(String where, List<Object> params) {
+        String sql = "SELECT " + COLUMNS + " FROM tasks " + where;
+        return Jdbc.call("reading tasks", () -> {
+            try (PreparedStatement statement = unit.connection().prepareStatement(sql)) {
+                for (int i = 0; i < params.size(); i++) {
+                    statement.setObject(i + 1, params.get(i));
+                }
+                try (ResultSet rows = statement.executeQuery()) {
+                    List<Task> tasks = new ArrayList<>();
+                    while (rows.next()) {
+                        tasks.add(read(rows));
+                    }
+                    return tasks;
+                }
+            }
+        });
+    }
+
+    private Task read(ResultSet rows) throws SQLException {
+        String ancestor = rows.getString("ancestor_id");
+        return new Task(
+                new TaskId(rows.getString("task_id")),
+                unit.configs().load(unit.connection(), rows.getString("config_hash")),
+                rows.getInt("instance_id"),
+                TaskStatus.valueOf(rows.getString("status")),
+                rows.getLong("status_timestamp"),
+                rows.getInt("failure_count"),
+                ancestor == null ? null : new TaskId(ancestor),
+                rows.getString("agent_id"),
+                rows.getString("agent_host"),
+                ports(rows.getString("assigned_ports")),
+                rows.getString("observer_url"));
+    }
+
+    private static Map<String, Integer> ports(String json) {
+        try {
+            return Json.mapper().readValue(json, PORTS);
+        } catch (JsonProcessingException e) {
+            throw new PlatformException(ErrorCode.INTERNAL, "cannot read stored ports " + json, e);
+        }
+    }
+
+    /** At open: every active task, for the index. */
+    List<Task> loadActive() {
+        return select("WHERE active = TRUE", List.of());
+    }
+}

@@ -1,0 +1,12 @@
+/**
+ * The storage on H2: plain JDBC, schema by Flyway ({@code db/migration/V*__*.sql}).
+ *
+ * <p>{@link io.borealis.scheduler.storage.h2.H2Storage} runs one writer at a time, each write one
+ * transaction. Task writes are buffered and flushed as JDBC batches at commit, so a unit of work
+ * that moves thousands of tasks costs two batched statements, not thousands of round trips.
+ * Hot reads come from memory: {@link io.borealis.scheduler.storage.h2.ActiveTaskIndex} holds
+ * every active task (by agent and by job) and the agents are cached; both are loaded at open and
+ * updated only after a commit. Task configurations are stored once per content hash
+ * ({@link io.borealis.scheduler.storage.h2.TaskConfigs}).
+ */
+package io.borealis.scheduler.storage.h2;

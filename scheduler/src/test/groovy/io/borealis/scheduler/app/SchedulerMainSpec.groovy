@@ -1,0 +1,81 @@
+package io.borealis.scheduler.app
+
+import java.nio.file.Files
+import java.nio.file.Path
+import java.util.concurrent.TimeUnit
+import picocli.CommandLine
+import spock.lang.Specification
+import spock.util.concurrent.PollingConditions
+
+class SchedulerMainSpec extends Specification {
+    StringWriter err = new StringWriter()
+
+    int run(String... args) {
+        CommandLine commandLine = SchedulerMain.commandLine()
+        commandLine.err = new PrintWriter(err)
+        commandLine.execute(args)
+    }
+
+    def "an unknown flag stops startup, names the flag and suggests the right one"() {
+        expect:
+        run('--home', '/tmp/x', '--http-prot', '0') == 2
+        err.toString().contains("Unknown options: '--http-prot', '0'")
+        err.toString().contains('Possible solutions: --http-port')
+    }
+
+    def "a missing --home stops startup"() {
+        expect:
+        run() == 2
+        err.toString().contains("Missing required option: '--home=DIR'")
+    }
+
+    def "a malformed value stops startup and names the flag"() {
+        expect:
+        run('--home', '/tmp/x', '--http-port', 'eighty') == 2
+        err.toString().contains("Invalid value for option '--http-port'")
+    }
+
+    def "defaults follow docs/internals.md"() {
+        given:
+        def config = SchedulerConfig.defaults(Path.of('/srv/borealis'))
+
+        expect:
+        config.httpPort() == 8081
+        config.cluster() == 'devcluster'
+        config.publicUrl() == null
+        config.jdbcUrl() == 'jdbc:h2:file:/srv/borealis/db/borealis'
+        config.heartbeatInterval().toSeconds() == 5
+        config.agentTimeout().toSeconds() == 60
+        config.assignedGrace().toSeconds() == 30
+    }
+
+    def "the program serves, then stops cleanly on SIGTERM"() {
+        given:
+        Path home = Files.createTempDirectory('scheduler-main')
+        File log = home.resolve('scheduler.log').toFile()
+        Process process = new ProcessBuilder(
+                Path.of(System.getProperty('java.home'), 'bin', 'java').toString(),
+                '-cp', System.getProperty('java.class.path'),
+                '-Dlogback.configurationFile=logback.xml', // the program's own, not the tests'
+                SchedulerMain.name, '--home', home.toString(), '--http-port', '0')
+                .redirectErrorStream(true).redirectOutput(log).start()
+
+        when:
+        new PollingConditions(timeout: 30).eventually {
+            assert log.text.contains('listening on http://')
+        }
+        process.destroy() // SIGTERM
+        boolean exited = process.waitFor(30, TimeUnit.SECONDS)
+
+        then:
+        exited
+        log.text.contains('shutting down')
+        log.text.contains('scheduler stopped')
+        !log.text.contains(' ERROR ')
+        Files.exists(home.resolve('db/borealis.mv.db'))
+
+        cleanup:
+        process?.destroyForcibly()
+        home.toFile().deleteDir()
+    }
+}

@@ -1,0 +1,199 @@
+package io.borealis.scheduler.scheduling
+
+import static io.borealis.api.model.TaskStatus.*
+
+import io.borealis.api.model.AgentTaskState
+import io.borealis.api.model.TaskStatus
+import io.borealis.api.model.TaskStatusUpdate
+import io.borealis.scheduler.error.PlatformException
+import io.borealis.scheduler.state.PendingSignal
+import io.borealis.scheduler.state.StateManager
+import io.borealis.scheduler.state.Task
+import io.borealis.scheduler.storage.h2.H2Storage
+import io.borealis.scheduler.testing.Fixtures
+import io.borealis.scheduler.testing.MutableClock
+import io.borealis.scheduler.testing.RecordingGateway
+import io.borealis.scheduler.testing.TestStorage
+import java.time.Duration
+import spock.lang.AutoCleanup
+import spock.lang.Specification
+
+class AgentManagerSpec extends Specification {
+    MutableClock clock = new MutableClock()
+    @AutoCleanup
+    H2Storage storage = TestStorage.open(clock)
+    RecordingGateway gateway = new RecordingGateway()
+    PendingSignal signal = new PendingSignal()
+    StateManager stateManager = new StateManager(clock, gateway, signal, 's')
+    AgentLiveness liveness = new AgentLiveness()
+    AgentManager agents = new AgentManager(storage, stateManager, liveness, signal, clock,
+            Duration.ofSeconds(5), Duration.ofSeconds(30))
+    AgentMonitor monitor = new AgentMonitor(storage, stateManager, liveness, clock,
+            Duration.ofSeconds(60), Duration.ofSeconds(5))
+    SchedulingLoop loop = new SchedulingLoop(storage, stateManager, gateway, signal,
+            Duration.ofSeconds(1), 100)
+
+    /** A registered agent a1 with one task placed on it (ASSIGNED, launch pushed). */
+    Task placedTask(Map args = [:]) {
+        agents.register(Fixtures.agent(id: 'a1'))
+        storage.write { stateManager.insertPendingTasks(it, Fixtures.config(args), [0]) }
+        assert loop.runOnce() == 1
+        storage.read { it.tasks().activeOnAgent('a1') }[0]
+    }
+
+    TaskStatus statusOf(Task task) {
+        storage.read { it.tasks().fetch(task.id()) }.get().status()
+    }
+
+    TaskStatusUpdate update(Task task, TaskStatus status, long seq, String message = null) {
+        new TaskStatusUpdate(task.id().value(), status, clock.millis(), message, seq)
+    }
+
+    def "registration stores the agent and asks for heartbeats every 5 s"() {
+        expect:
+        agents.register(Fixtures.agent(id: 'a1')) == 5000
+        storage.read { it.agents().fetch('a1') }.isPresent()
+    }
+
+    def "a malformed registration is refused with every problem"() {
+        when:
+        agents.register(Fixtures.agent(id: 'a1', endpoint: 'a1:8080',
+                ports: [new io.borealis.api.model.PortRange(5, 1)]))
+
+        then:
+        PlatformException e = thrown()
+        e.message == "endpoint 'a1:8080' is not an http(s) URL; port range 5-1 is invalid"
+        storage.read { it.agents().fetchAll() }.isEmpty()
+    }
+
+    def "the scheduling loop assigns and pushes the launch with agent, host, ports, instance"() {
+        when:
+        Task task = placedTask(ports: ['http'])
+
+        then:
+        task.status() == ASSIGNED
+        gateway.launches.size() == 1
+        def (agentId, launched) = gateway.launches[0]
+        agentId == 'a1'
+        launched*.taskId() == [task.id().value()]
+        launched[0].agentId() == 'a1'
+        launched[0].agentHost() == 'a1'
+        launched[0].assignedPorts() == [http: 31000]
+        launched[0].instanceId() == 0
+    }
+
+    def "status updates are applied in order and acked up to the highest seq"() {
+        given:
+        Task task = placedTask()
+
+        when:
+        long acked = agents.statusUpdate('a1', [update(task, STARTING, 1),
+                                                update(task, RUNNING, 2, 'healthy')])
+
+        then:
+        acked == 2
+        statusOf(task) == RUNNING
+    }
+
+    def "a repeated or stale update changes nothing"() {
+        given:
+        Task task = placedTask()
+        agents.statusUpdate('a1', [update(task, STARTING, 1), update(task, RUNNING, 2)])
+
+        when: 'seq 1 again, then an out-of-date STARTING with a new seq'
+        long acked = agents.statusUpdate('a1', [update(task, STARTING, 1),
+                                                update(task, STARTING, 3)])
+
+        then:
+        acked == 3
+        statusOf(task) == RUNNING
+        storage.read { it.tasks().events([task.id()]) }[task.id()]*.status() ==
+                [PENDING, ASSIGNED, STARTING, RUNNING]
+    }
+
+    def "heartbeat: an unknown agent is asked to re-register"() {
+        expect:
+        agents.heartbeat('ghost', []) == new AgentManager.HeartbeatReply([], true)
+    }
+
+    def "heartbeat: tasks the scheduler does not know or considers ended are killed"() {
+        given:
+        Task task = placedTask()
+        agents.statusUpdate('a1', [update(task, RUNNING, 1), update(task, FINISHED, 2)])
+
+        when:
+        def reply = agents.heartbeat('a1', [new AgentTaskState(task.id().value(), RUNNING),
+                                            new AgentTaskState('stranger', RUNNING)])
+
+        then:
+        reply.killTaskIds() == [task.id().value(), 'stranger']
+        !reply.reregister()
+    }
+
+    def "heartbeat: a KILLING task still running gets its kill again"() {
+        given:
+        Task task = placedTask(service: true)
+        agents.statusUpdate('a1', [update(task, RUNNING, 1)])
+        storage.write { stateManager.changeState(it, [task.id()], KILLING, 'Killed by user') }
+
+        expect:
+        agents.heartbeat('a1', [new AgentTaskState(task.id().value(), RUNNING)])
+                .killTaskIds() == [task.id().value()]
+    }
+
+    def "heartbeat: an ASSIGNED task not reported within the grace period goes LOST"() {
+        given:
+        Task task = placedTask()
+
+        when: 'within the grace period: the launch may be in flight'
+        clock.advance(Duration.ofSeconds(30))
+        agents.heartbeat('a1', [])
+
+        then:
+        statusOf(task) == ASSIGNED
+
+        when:
+        clock.advance(Duration.ofSeconds(1))
+        agents.heartbeat('a1', [])
+
+        then:
+        statusOf(task) == LOST
+        storage.read { it.tasks().activeOfJob(Fixtures.JOB) }*.status() == [PENDING]
+    }
+
+    def "heartbeat: a RUNNING task the agent no longer reports goes LOST at once"() {
+        given:
+        Task task = placedTask()
+        agents.statusUpdate('a1', [update(task, RUNNING, 1)])
+
+        when:
+        agents.heartbeat('a1', [])
+
+        then:
+        statusOf(task) == LOST
+    }
+
+    def "an agent silent for more than 60 s is forgotten and its tasks go LOST"() {
+        given:
+        Task task = placedTask()
+        agents.statusUpdate('a1', [update(task, RUNNING, 1)])
+
+        when:
+        clock.advance(Duration.ofSeconds(60))
+        int gone = monitor.checkOnce()
+
+        then:
+        gone == 0
+        statusOf(task) == RUNNING
+
+        when:
+        clock.advance(Duration.ofSeconds(1))
+        gone = monitor.checkOnce()
+
+        then:
+        gone == 1
+        statusOf(task) == LOST
+        storage.read { it.agents().fetch('a1') }.isEmpty()
+        agents.heartbeat('a1', []).reregister()
+    }
+}

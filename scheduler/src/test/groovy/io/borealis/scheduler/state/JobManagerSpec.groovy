@@ -1,0 +1,107 @@
+package io.borealis.scheduler.state
+
+import static io.borealis.api.model.TaskStatus.*
+
+import io.borealis.api.model.JobKey
+import io.borealis.api.model.Resources
+import io.borealis.scheduler.error.ErrorCode
+import io.borealis.scheduler.error.PlatformException
+import io.borealis.scheduler.storage.h2.H2Storage
+import io.borealis.scheduler.testing.Fixtures
+import io.borealis.scheduler.testing.MutableClock
+import io.borealis.scheduler.testing.RecordingGateway
+import io.borealis.scheduler.testing.TestStorage
+import io.borealis.scheduler.validation.JobValidator
+import spock.lang.AutoCleanup
+import spock.lang.Specification
+
+class JobManagerSpec extends Specification {
+    MutableClock clock = new MutableClock()
+    @AutoCleanup
+    H2Storage storage = TestStorage.open(clock)
+    StateManager stateManager = new StateManager(clock, new RecordingGateway(),
+            new PendingSignal(), 'scheduler-1')
+    JobManager jobs = new JobManager(storage, stateManager, new JobValidator('devcluster'))
+
+    List<Task> tasks() {
+        storage.read { it.tasks().activeOfJob(Fixtures.JOB) }.sort { it.instanceId() }
+    }
+
+    def "creating a job stores it and makes one PENDING task per instance"() {
+        when:
+        jobs.createJob(Fixtures.job(instances: 3))
+
+        then:
+        storage.read { it.jobs().fetch(Fixtures.JOB) }.isPresent()
+        tasks()*.instanceId() == [0, 1, 2]
+        tasks()*.status().unique() == [PENDING]
+    }
+
+    def "a duplicate job is refused and nothing changes"() {
+        given:
+        jobs.createJob(Fixtures.job(instances: 1))
+
+        when:
+        jobs.createJob(Fixtures.job(instances: 5))
+
+        then:
+        PlatformException e = thrown()
+        e.code() == ErrorCode.JOB_EXISTS
+        e.message == 'job www-data/prod/hello already exists'
+        tasks().size() == 1
+        storage.read { it.jobs().fetch(Fixtures.JOB) }.get().instanceCount() == 1
+    }
+
+    def "an invalid job is refused with every problem and nothing is stored"() {
+        when:
+        jobs.createJob(Fixtures.job(instances: 0, resources: new Resources(0d, 1L, 1L, 0)))
+
+        then:
+        PlatformException e = thrown()
+        e.code() == ErrorCode.INVALID_REQUEST
+        e.message == 'instanceCount must be positive, got 0; resources.cpu must be positive, got 0.0'
+        storage.read { it.jobs().fetchAll() }.isEmpty()
+    }
+
+    def "killing chosen instances leaves the others and keeps the job"() {
+        given:
+        jobs.createJob(Fixtures.job(instances: 3))
+
+        when:
+        jobs.killTasks(Fixtures.JOB, [1] as Set, 'scale down')
+
+        then:
+        tasks()*.instanceId() == [0, 2]
+        storage.read { it.jobs().fetch(Fixtures.JOB) }.isPresent()
+        storage.read { it.tasks().events(it.tasks().query(killedQuery())*.id()) }
+                .values()*.last()*.message() == ['Killed by user: scale down']
+    }
+
+    def "a killall removes the job; its tasks stay queryable"() {
+        given:
+        jobs.createJob(Fixtures.job(instances: 2))
+
+        when:
+        jobs.killTasks(Fixtures.JOB, [] as Set, '')
+
+        then:
+        storage.read { it.jobs().fetch(Fixtures.JOB) }.isEmpty()
+        tasks().isEmpty()
+        storage.read { it.tasks().query(killedQuery()) }.size() == 2
+    }
+
+    def "killing an unknown job is refused"() {
+        when:
+        jobs.killTasks(new JobKey('nobody', 'prod', 'nothing'), [] as Set, '')
+
+        then:
+        PlatformException e = thrown()
+        e.code() == ErrorCode.JOB_NOT_FOUND
+        e.message == 'job nobody/prod/nothing does not exist'
+    }
+
+    private static io.borealis.api.model.TaskQuery killedQuery() {
+        new io.borealis.api.model.TaskQuery(null, null, null, null, [KILLED] as Set, null, null,
+                null, null, null)
+    }
+}

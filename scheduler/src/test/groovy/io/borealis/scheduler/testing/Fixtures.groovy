@@ -1,0 +1,62 @@
+package io.borealis.scheduler.testing
+
+import io.borealis.api.model.AgentInfo
+import io.borealis.api.model.CronCollisionPolicy
+import io.borealis.api.model.JobConfiguration
+import io.borealis.api.model.JobKey
+import io.borealis.api.model.Logger
+import io.borealis.api.model.LoggerDestination
+import io.borealis.api.model.LoggerMode
+import io.borealis.api.model.PortRange
+import io.borealis.api.model.Process
+import io.borealis.api.model.Resources
+import io.borealis.api.model.TaskConfig
+import io.borealis.api.model.TaskSpec
+import io.borealis.api.model.TaskStatus
+import io.borealis.scheduler.state.Task
+import io.borealis.scheduler.state.TaskId
+
+/** Small, valid model values for specs; each argument overrides one field. */
+final class Fixtures {
+    static final JobKey JOB = new JobKey('www-data', 'prod', 'hello')
+
+    static Process process(String name = 'hello', String cmdline = 'echo hello') {
+        new Process(name, cmdline, 1, false, false, 5, false,
+                new Logger(LoggerDestination.FILE, LoggerMode.STANDARD, 104857600L, 5))
+    }
+
+    static TaskConfig config(Map args = [:]) {
+        JobKey job = args.job ?: JOB
+        new TaskConfig(job, args.service ?: false, args.priority ?: 0, false, null,
+                args.containsKey('maxTaskFailures') ? args.maxTaskFailures : 1,
+                args.resources ?: new Resources(1.0d, 128L, 256L, 0),
+                [], (args.ports ?: []) as Set,
+                new TaskSpec('hello', args.containsKey('processes') ? args.processes : [process()], [],
+                        1, 0, 30, null, null),
+                null, [], null, null, null, null)
+    }
+
+    static JobConfiguration job(Map args = [:]) {
+        TaskConfig config = args.config ?: config(args)
+        new JobConfiguration(config.job(), args.owner ?: 'www-data',
+                args.containsKey('instances') ? args.instances : 1, config,
+                null, CronCollisionPolicy.KILL_EXISTING, null, args.cluster as String)
+    }
+
+    static Task task(Map args = [:]) {
+        TaskConfig config = args.config ?: config(args)
+        TaskStatus status = args.status ?: TaskStatus.PENDING
+        new Task(new TaskId(args.id ?: "task-${args.instance ?: 0}"), config,
+                args.instance ?: 0, status, args.timestamp ?: 1000L, args.failures ?: 0, null,
+                args.agent as String, args.agent ? "${args.agent}.host" : null,
+                args.assignedPorts ?: [:], args.agent ? "http://${args.agent}:1338" : null)
+    }
+
+    static AgentInfo agent(Map args = [:]) {
+        String id = args.id ?: 'agent-1'
+        new AgentInfo(id, args.host ?: id, args.endpoint ?: "http://${id}:1",
+                args.resources ?: new Resources(4.0d, 4096L, 8192L, 0),
+                args.ports ?: [new PortRange(31000, 31009)], [],
+                args.observer ?: "http://${id}:1338")
+    }
+}
