@@ -14,7 +14,7 @@ import spock.lang.Specification
 
 @Requires({ System.getProperty('scale.probe') })
 class ScaleProbeSpec extends Specification {
-    def "place N tasks on M agents"() {
+    def "place N tasks on M agents, run #run"() {
         given:
         int tasks = Integer.getInteger('scale.tasks', 10000)
         int agentCount = Integer.getInteger('scale.agents', 10000)
@@ -48,5 +48,8 @@ class ScaleProbeSpec extends Specification {
         cleanup:
         storage?.close()
         dir.deleteDir()
+
+        where:
+        run << [1, 2, 3]
     }
 }
