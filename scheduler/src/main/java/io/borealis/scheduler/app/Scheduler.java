@@ -8,8 +8,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running scheduler: its address, and {@link #close} to stop it. Stopping closes what was
- * started in reverse order (HTTP first, so no request arrives at a closed store; storage last).
- * Idempotent and thread-safe.
+ * started in reverse order: the agent monitor and scheduling loop, then HTTP (so no request
+ * reaches a closed store), then the agent gateway, and the database last. Idempotent and
+ * thread-safe.
  */
 public final class Scheduler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);

@@ -47,6 +47,10 @@ public record SchedulerConfig(
         if (cluster.isBlank()) {
             throw new IllegalArgumentException("cluster must not be blank");
         }
+        if (publicUrl != null && !publicUrl.matches("https?://[^/\\s]+(/\\S*)?")) {
+            throw new IllegalArgumentException(
+                    "public URL '" + publicUrl + "' is not an http(s) URL such as http://host:8081");
+        }
     }
 
     /** The defaults, with {@code home}. */
@@ -76,8 +80,12 @@ public record SchedulerConfig(
                 timeout, grace, schedulingTick, check);
     }
 
-    /** {@code jdbc:h2:file:HOME/db/borealis}. */
+    /**
+     * {@code jdbc:h2:file:HOME/db/borealis}. H2's own close-at-exit hook is off: the scheduler's
+     * shutdown closes the database after the loops and HTTP have stopped, not while they write.
+     */
     public String jdbcUrl() {
-        return "jdbc:h2:file:" + home.toAbsolutePath().resolve("db").resolve("borealis");
+        return "jdbc:h2:file:" + home.toAbsolutePath().resolve("db").resolve("borealis")
+                + ";DB_CLOSE_ON_EXIT=FALSE";
     }
 }

@@ -36,13 +36,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * The scheduler's entry point and composition root. Flags (docs/internals.md): {@code --home},
  * {@code --http-port}, {@code --cluster}, {@code --public-url}. An unknown flag or a bad value
- * stops startup with a message naming it. SIGTERM (or Ctrl-C) stops the scheduler cleanly: HTTP
- * first, then the loops, then the database.
+ * stops startup with a message naming it. SIGTERM (or Ctrl-C) stops the scheduler cleanly
+ * ({@link Scheduler#close}): the loops, then HTTP, then the database.
  */
 @Command(name = "borealis-scheduler", mixinStandardHelpOptions = true,
         description = "Runs the Borealis scheduler.")
@@ -82,11 +85,26 @@ public final class SchedulerMain implements Callable<Integer> {
         return new CommandLine(new SchedulerMain());
     }
 
+    @Spec
+    private CommandSpec spec;
+
     @Override
     public Integer call() {
-        SchedulerConfig config = SchedulerConfig.defaults(home).withHttpPort(httpPort)
-                .withCluster(cluster).withPublicUrl(publicUrl);
-        Scheduler scheduler = start(config, Clock.systemUTC());
+        SchedulerConfig config;
+        try {
+            config = SchedulerConfig.defaults(home).withHttpPort(httpPort)
+                    .withCluster(cluster).withPublicUrl(publicUrl);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        Scheduler scheduler;
+        try {
+            scheduler = start(config, Clock.systemUTC());
+        } catch (RuntimeException e) {
+            // Whatever had started is stopped again; say why once, without a stack trace.
+            spec.commandLine().getErr().println("borealis-scheduler: cannot start: " + e.getMessage());
+            return 1;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("shutting down");
             scheduler.close();
@@ -104,7 +122,7 @@ public final class SchedulerMain implements Callable<Integer> {
             if (e instanceof RuntimeException runtime) {
                 throw runtime;
             }
-            throw new IllegalStateException("scheduler failed to start: " + e.getMessage(), e);
+            throw new IllegalStateException(e.getMessage(), e);
         }
     }
 

@@ -13,6 +13,7 @@ import io.borealis.scheduler.state.StateManager;
 import io.borealis.scheduler.state.Task;
 import io.borealis.scheduler.state.TaskId;
 import io.borealis.scheduler.state.TransitionResult;
+import io.borealis.scheduler.storage.MutableStoreProvider;
 import io.borealis.scheduler.storage.Storage;
 import java.time.Clock;
 import java.time.Duration;
@@ -123,7 +124,7 @@ public final class AgentManager {
         long now = clock.millis();
         Map<TaskId, TaskStatus> reported = new LinkedHashMap<>();
         for (AgentTaskState state : tasks) {
-            reported.put(new TaskId(state.taskId()), state.status());
+            reported.put(taskId(state.taskId()), state.status());
         }
         Optional<List<String>> kills = storage.read(store -> {
             if (store.agents().fetch(agentId).isEmpty()) {
@@ -175,6 +176,14 @@ public final class AgentManager {
         return missing;
     }
 
+    private static TaskId taskId(String value) {
+        try {
+            return new TaskId(value);
+        } catch (IllegalArgumentException e) {
+            throw PlatformException.invalid(e.getMessage());
+        }
+    }
+
     /**
      * Applies {@code updates} in order. An update whose seq was applied already is skipped; one
      * for an unknown task, a task placed elsewhere, or an illegal move is ignored with a WARN.
@@ -182,8 +191,11 @@ public final class AgentManager {
      * @return the highest seq seen from this agent (the agent may drop every update up to it)
      */
     public long statusUpdate(String agentId, List<TaskStatusUpdate> updates) {
-        liveness.touch(agentId, clock.millis());
+        updates.forEach(update -> taskId(update.taskId()));
         return storage.write(store -> {
+            if (store.agents().fetch(agentId).isPresent()) {
+                liveness.touch(agentId, clock.millis());
+            }
             long applied = store.agents().ackedSeq(agentId);
             long highest = applied;
             for (TaskStatusUpdate update : updates) {
@@ -198,9 +210,8 @@ public final class AgentManager {
         });
     }
 
-    private void apply(io.borealis.scheduler.storage.MutableStoreProvider store, String agentId,
-            TaskStatusUpdate update) {
-        TaskId id = new TaskId(update.taskId());
+    private void apply(MutableStoreProvider store, String agentId, TaskStatusUpdate update) {
+        TaskId id = taskId(update.taskId());
         Optional<Task> task = store.tasks().fetch(id);
         if (task.isEmpty()) {
             LOG.warn("ignoring update seq {} from agent {}: unknown task {}", update.seq(),

@@ -35,6 +35,31 @@ class SchedulerMainSpec extends Specification {
         err.toString().contains("Invalid value for option '--http-port'")
     }
 
+    def "a bad value is refused before anything starts: #why"() {
+        expect:
+        run(args as String[]) == 2
+        err.toString().contains(message)
+
+        where:
+        why          | args                                                   || message
+        'public URL' | ['--home', '/tmp/x', '--public-url', 'scheduler:8081'] || "public URL 'scheduler:8081' is not an http(s) URL such as http://host:8081"
+        'port'       | ['--home', '/tmp/x', '--http-port', '70000']           || 'httpPort must be 0-65535, got 70000'
+        'cluster'    | ['--home', '/tmp/x', '--cluster', ' ']                 || 'cluster must not be blank'
+    }
+
+    def "a port already in use stops startup with one clear line"() {
+        given:
+        def socket = new ServerSocket(0)
+
+        expect:
+        run('--home', Files.createTempDirectory('busy').toString(),
+                '--http-port', socket.localPort as String) == 1
+        err.toString().startsWith('borealis-scheduler: cannot start: Failed to bind')
+
+        cleanup:
+        socket.close()
+    }
+
     def "defaults follow docs/internals.md"() {
         given:
         def config = SchedulerConfig.defaults(Path.of('/srv/borealis'))
@@ -43,7 +68,7 @@ class SchedulerMainSpec extends Specification {
         config.httpPort() == 8081
         config.cluster() == 'devcluster'
         config.publicUrl() == null
-        config.jdbcUrl() == 'jdbc:h2:file:/srv/borealis/db/borealis'
+        config.jdbcUrl() == 'jdbc:h2:file:/srv/borealis/db/borealis;DB_CLOSE_ON_EXIT=FALSE'
         config.heartbeatInterval().toSeconds() == 5
         config.agentTimeout().toSeconds() == 60
         config.assignedGrace().toSeconds() == 30
@@ -73,6 +98,7 @@ class SchedulerMainSpec extends Specification {
         log.text.contains('scheduler stopped')
         !log.text.contains(' ERROR ')
         Files.exists(home.resolve('db/borealis.mv.db'))
+        !Files.exists(home.resolve('db/borealis.trace.db')) // H2 logged no error
 
         cleanup:
         process?.destroyForcibly()

@@ -111,6 +111,20 @@ class AgentManagerSpec extends Specification {
                 [PENDING, ASSIGNED, STARTING, RUNNING]
     }
 
+    def "a malformed task id from an agent is refused as the caller's mistake"() {
+        given:
+        agents.register(Fixtures.agent(id: 'a1'))
+
+        when:
+        agents.statusUpdate('a1', [new TaskStatusUpdate('bad id', RUNNING, 1L, null, 1L)])
+
+        then:
+        PlatformException e = thrown()
+        e.code() == io.borealis.scheduler.error.ErrorCode.INVALID_REQUEST
+        e.message == "task id 'bad id' is blank or has whitespace"
+        storage.read { it.agents().ackedSeq('a1') } == 0L
+    }
+
     def "heartbeat: an unknown agent is asked to re-register"() {
         expect:
         agents.heartbeat('ghost', []) == new AgentManager.HeartbeatReply([], true)

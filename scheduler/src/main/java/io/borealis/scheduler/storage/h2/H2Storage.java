@@ -8,6 +8,7 @@ import io.borealis.scheduler.storage.MutableStoreProvider;
 import io.borealis.scheduler.storage.Storage;
 import io.borealis.scheduler.storage.StoreProvider;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
@@ -31,6 +32,7 @@ public final class H2Storage implements Storage, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(H2Storage.class);
     private static final int MAX_CONNECTIONS = 32;
 
+    private final String jdbcUrl;
     private final JdbcConnectionPool pool;
     private final Clock clock;
     private final ReentrantLock writeLock = new ReentrantLock();
@@ -39,7 +41,8 @@ public final class H2Storage implements Storage, AutoCloseable {
     private final AgentCache agents = new AgentCache();
     private final TaskConfigs configs = new TaskConfigs();
 
-    private H2Storage(JdbcConnectionPool pool, Clock clock) {
+    private H2Storage(String jdbcUrl, JdbcConnectionPool pool, Clock clock) {
+        this.jdbcUrl = jdbcUrl;
         this.pool = pool;
         this.clock = clock;
     }
@@ -53,7 +56,7 @@ public final class H2Storage implements Storage, AutoCloseable {
         try {
             Flyway.configure().dataSource(pool).locations("classpath:db/migration")
                     .load().migrate();
-            H2Storage storage = new H2Storage(pool, clock);
+            H2Storage storage = new H2Storage(jdbcUrl, pool, clock);
             storage.load();
             return storage;
         } catch (RuntimeException e) {
@@ -144,16 +147,20 @@ public final class H2Storage implements Storage, AutoCloseable {
         }
     }
 
-    /** Closes the database. Idempotent. */
+    /**
+     * Closes the database. Idempotent. Closing the pool closes its connections, and with them a
+     * file database; an in-memory one kept open by {@code DB_CLOSE_DELAY=-1} is shut down.
+     */
     @Override
     public void close() {
-        try (Connection connection = pool.getConnection();
-                Statement statement = connection.createStatement()) {
-            statement.execute("SHUTDOWN");
-        } catch (SQLException | IllegalStateException e) {
-            LOG.debug("database already closed: {}", e.getMessage());
-        } finally {
-            pool.dispose();
+        pool.dispose();
+        if (jdbcUrl.startsWith("jdbc:h2:mem:") && jdbcUrl.contains("DB_CLOSE_DELAY=-1")) {
+            try (Connection connection = DriverManager.getConnection(jdbcUrl, "sa", "");
+                    Statement statement = connection.createStatement()) {
+                statement.execute("SHUTDOWN");
+            } catch (SQLException e) {
+                LOG.debug("in-memory database already gone: {}", e.getMessage());
+            }
         }
     }
 }
