@@ -17,7 +17,9 @@ import java.nio.file.Path
 import spock.lang.AutoCleanup
 import spock.lang.Specification
 import spock.lang.TempDir
+import spock.lang.Timeout
 
+@Timeout(20)
 class BorealisCliSpec extends Specification {
     static final String HELLO = '''\
 hello = Process(name: 'hello', cmdline: 'while true; do echo hello world; sleep 5; done')
@@ -96,7 +98,7 @@ jobs = [Service(task: task, cluster: 'devcluster', role: 'www-data', environment
     def "a scheduler that cannot be reached is status 7"() {
         given:
         def closedPort = new ServerSocket(0).withCloseable { it.localPort }
-        cli.clusters([[name: 'devcluster', scheduler_uri: "http://127.0.0.1:$closedPort"]])
+        cli.clusters([[name: 'devcluster', scheduler_uri: "http://127.0.0.1:$closedPort".toString()]])
 
         when:
         def result = borealis('job', 'status', 'devcluster/www-data/prod/hello')

@@ -1,5 +1,8 @@
 package io.borealis.cli.testing
 
+import io.borealis.api.model.Resources
+import io.borealis.api.model.TaskSpec
+import io.borealis.api.model.ThriftCodec
 import io.borealis.api.rpc.Responses
 import io.borealis.api.rpc.ThriftHttp
 import io.borealis.api.thrift.AssignedTask
@@ -47,6 +50,12 @@ class FakeScheduler implements ReadOnlyScheduler.Iface, SchedulerManager.Iface, 
 
     private final Server server
 
+    /** The configuration every arranged task carries. */
+    static final TaskConfig CONFIG = ThriftCodec.toThrift(new io.borealis.api.model.TaskConfig(
+            new io.borealis.api.model.JobKey('www-data', 'prod', 'hello'), true, 0, false, null, 1,
+            new Resources(0.1d, 16, 16, 0), [], [] as Set,
+            new TaskSpec('hello', [], [], 1, 0, 30, null, null), null, [], null, null, null, null))
+
     FakeScheduler() {
         def processor = new TMultiplexedProcessor()
         processor.registerProcessor('ReadOnlyScheduler', new ReadOnlyScheduler.Processor(this))
@@ -73,7 +82,7 @@ class FakeScheduler implements ReadOnlyScheduler.Iface, SchedulerManager.Iface, 
     }
 
     String uri() {
-        "http://127.0.0.1:${((ServerConnector) server.connectors[0]).localPort}"
+        "http://127.0.0.1:${((ServerConnector) server.connectors[0]).localPort}".toString()
     }
 
     @Override
@@ -86,7 +95,7 @@ class FakeScheduler implements ReadOnlyScheduler.Iface, SchedulerManager.Iface, 
             List<ScheduleStatus> history = [ScheduleStatus.PENDING, status]) {
         def key = new JobKey('www-data', 'prod', 'hello')
         def assigned = new AssignedTask().setTaskId("1000-www-data-prod-hello-$instance-abcdef01")
-                .setTask(new TaskConfig().setJob(key)).setInstanceId(instance)
+                .setTask(CONFIG).setInstanceId(instance)
         if (host != null) {
             assigned.setAgentHost(host).setAgentId(host)
         }
@@ -118,6 +127,10 @@ class FakeScheduler implements ReadOnlyScheduler.Iface, SchedulerManager.Iface, 
         Responses.ok()
     }
 
+    /**
+     * Narrows by every field set; an empty set narrows nothing, because the model's TaskQuery
+     * cannot tell an empty set from an unset one (ThriftCodec sends both as empty sets).
+     */
     @Override
     Response getTasksStatus(TaskQuery query) {
         queries << query
@@ -126,8 +139,8 @@ class FakeScheduler implements ReadOnlyScheduler.Iface, SchedulerManager.Iface, 
             (!query.isSetRole() || query.role == key.role) &&
                     (!query.isSetEnvironment() || query.environment == key.environment) &&
                     (!query.isSetJobName() || query.jobName == key.name) &&
-                    (!query.isSetStatuses() || t.status in query.statuses) &&
-                    (!query.isSetInstanceIds() || t.assignedTask.instanceId in query.instanceIds)
+                    (!query.statuses || t.status in query.statuses) &&
+                    (!query.instanceIds || t.assignedTask.instanceId in query.instanceIds)
         }.collect { it.deepCopy() }
         afterQuery.call()
         Responses.ok(Result.scheduleStatusResult(new ScheduleStatusResult().setTasks(matching)))

@@ -2,6 +2,7 @@ package io.borealis.scheduler.http;
 
 import com.google.common.escape.Escaper;
 import com.google.common.html.HtmlEscapers;
+import io.borealis.api.model.AgentInfo;
 import io.borealis.api.model.JobConfiguration;
 import io.borealis.api.model.JobKey;
 import io.borealis.api.model.ScheduledTask;
@@ -12,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Renders the scheduler's pages as plain HTML: no JavaScript, a refresh every 5 seconds, every
@@ -125,6 +127,37 @@ final class Pages {
 
     static String jobPath(JobKey key) {
         return "/scheduler/" + key.role() + "/" + key.environment() + "/" + key.name();
+    }
+
+    /** {@code /agents}: every registered agent with its resources and attributes. */
+    static String agents(List<AgentInfo> agents) {
+        StringBuilder body = new StringBuilder();
+        body.append("<p><a href=\"/scheduler\">all roles</a></p>\n");
+        body.append("<h1>Agents</h1>\n");
+        if (agents.isEmpty()) {
+            body.append("<p>No agent has registered.</p>\n");
+        } else {
+            body.append("<table>\n<tr><th>agent</th><th>host</th><th>cpu</th><th>ram</th>"
+                    + "<th>disk</th><th>attributes</th><th>observer</th></tr>\n");
+            for (AgentInfo agent : agents) {
+                String attributes = agent.attributes().stream()
+                        .map(a -> a.name() + "=" + String.join(",", a.values()))
+                        .collect(Collectors.joining(" "));
+                body.append("<tr class=\"agent\"><td>").append(e(agent.agentId()))
+                        .append("</td><td>").append(e(agent.host()))
+                        .append("</td><td>").append(agent.resources().cpu())
+                        .append("</td><td>").append(agent.resources().ramMb()).append(" MB")
+                        .append("</td><td>").append(agent.resources().diskMb()).append(" MB")
+                        .append("</td><td>").append(e(attributes)).append("</td><td>");
+                if (agent.observerUrl() != null) {
+                    body.append("<a href=\"").append(e(agent.observerUrl())).append("\">")
+                            .append(e(agent.observerUrl())).append("</a>");
+                }
+                body.append("</td></tr>\n");
+            }
+            body.append("</table>\n");
+        }
+        return page("Borealis agents", body.toString());
     }
 
     private static String page(String title, String body) {

@@ -69,6 +69,8 @@ public final class Routes extends Handler.Abstract {
         switch (path) {
             case "/health", "/leaderhealth" -> send(response, callback, 200, TEXT, "OK\n");
             case "/scheduler", "/scheduler/" -> send(response, callback, 200, HTML, roles());
+            case "/agents" -> send(response, callback, 200, HTML,
+                    Pages.agents(storage.read(store -> store.agents().fetchAll())));
             default -> page(path, response, callback);
         }
         return true;
