@@ -1,5 +1,6 @@
 package io.borealis.e2e
 
+import java.nio.file.Files
 import java.nio.file.Path
 import java.util.concurrent.TimeUnit
 import spock.lang.Specification
@@ -33,7 +34,7 @@ class DevclusterSpec extends Specification {
 
         then:
         started.exit == 0
-        configRoot.resolve('clusters.json').text.contains("http://localhost:${schedulerPort}")
+        Files.readString(configRoot.resolve('clusters.json')).contains("http://localhost:${schedulerPort}")
 
         when:
         def created = borealis('job', 'create', 'devcluster/www-data/prod/hello', 'examples/hello_world.groovy')

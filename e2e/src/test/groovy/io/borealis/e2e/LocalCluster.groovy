@@ -32,8 +32,8 @@ class LocalCluster implements Closeable {
         this.home = home
         this.configRoot = home.resolve('config')
         Files.createDirectories(configRoot)
-        configRoot.resolve('clusters.json').text =
-                """[{"name": "devcluster", "scheduler_uri": "http://localhost:${schedulerPort}"}]"""
+        Files.writeString(configRoot.resolve('clusters.json'),
+                """[{"name": "devcluster", "scheduler_uri": "http://localhost:${schedulerPort}"}]""")
     }
 
     String getSchedulerUrl() { "http://localhost:${schedulerPort}" }
@@ -141,7 +141,7 @@ class LocalCluster implements Closeable {
             return ''
         }
         Files.list(dir).withCloseable { files ->
-            files.sorted().collect { "== ${it.fileName}\n" + it.readLines().takeRight(40).join('\n') }.join('\n')
+            files.sorted().collect { "== ${it.fileName}\n" + Files.readAllLines(it).takeRight(40).join('\n') }.join('\n')
         }
     }
 

@@ -1,0 +1,55 @@
+package io.borealis.cli.admin.command;
+
+import static java.util.Objects.requireNonNull;
+
+import io.borealis.cli.command.CliException;
+import io.borealis.cli.command.ExitCode;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * An operators' command of spec/cli.md that this version lists but cannot run yet: calling it
+ * fails with status 5 and says so, whatever arguments it is given.
+ */
+final class PlannedCommand implements Callable<Integer> {
+    /** A planned command: its name, its argument synopsis and what it will do. */
+    record Plan(String name, String synopsis, String description) {
+        Plan {
+            requireNonNull(name, "name is null");
+            requireNonNull(synopsis, "synopsis is null");
+            requireNonNull(description, "description is null");
+        }
+    }
+
+    static final List<Plan> PLANS = List.of(
+            new Plan("set_quota", "CLUSTER ROLE CPU RAM DISK", "set a role's quota (RAM, DISK: 512m, 4g, 1t)"),
+            new Plan("increase_quota", "CLUSTER ROLE CPU RAM DISK", "add to a role's quota"),
+            new Plan("host_deactivate", "--hosts=H[,H...] CLUSTER", "avoid hosts for new tasks (SCHEDULED)"),
+            new Plan("host_drain", "--hosts=H[,H...] CLUSTER", "kill and reschedule the hosts' tasks; hosts end DRAINED"),
+            new Plan("sla_host_drain", "--hosts=H[,H...] [--force_drain_timeout=DURATION] CLUSTER",
+                    "drain only as fast as each job's SLA policy allows"),
+            new Plan("host_activate", "--hosts=H[,H...] CLUSTER", "return hosts to NONE"),
+            new Plan("host_status", "--hosts=H[,H...] CLUSTER", "each host's maintenance mode"),
+            new Plan("query", "CLUSTER ROLE JOB [--shards=...] [--states=...] [-l FORMAT]", "list tasks"),
+            new Plan("scheduler_backup_now", "CLUSTER", "back up the scheduler's storage now"),
+            new Plan("scheduler_list_backups", "CLUSTER", "list backups"),
+            new Plan("scheduler_stage_recovery", "CLUSTER BACKUP", "stage a backup for recovery"),
+            new Plan("scheduler_print_recovery_tasks", "CLUSTER", "print the staged backup's tasks"),
+            new Plan("scheduler_commit_recovery", "CLUSTER", "restore the staged backup"),
+            new Plan("scheduler_unload_recovery", "CLUSTER", "drop the staged backup"),
+            new Plan("scheduler_snapshot", "CLUSTER", "force a storage checkpoint"),
+            new Plan("reconcile_tasks", "CLUSTER", "ask agents for the truth about every task"),
+            new Plan("prune_tasks", "CLUSTER [--states] [--limit]", "delete terminal tasks from history"));
+
+    private final Plan plan;
+
+    PlannedCommand(Plan plan) {
+        this.plan = requireNonNull(plan, "plan is null");
+    }
+
+    @Override
+    public Integer call() throws CliException {
+        throw new CliException(ExitCode.INVALID_COMMAND, "'" + plan.name()
+                + "' is not yet available in this version of borealis-admin");
+    }
+}
