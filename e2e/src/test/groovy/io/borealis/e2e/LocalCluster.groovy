@@ -26,6 +26,7 @@ class LocalCluster implements Closeable {
     final int schedulerPort = freePort()
     final int observerPort = freePort()
     final List<Process> programs = []
+    final Map<String, Process> byName = [:]
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
 
     LocalCluster(Path home) {
@@ -74,7 +75,18 @@ class LocalCluster implements Closeable {
         builder.environment().put('BOREALIS_DEVCLUSTER', home.toString())
         def process = builder.start()
         programs << process
+        byName[name] = process
         process
+    }
+
+    /** Stops one program with SIGTERM and waits for it to exit; what it started keeps running. */
+    void stopProgram(String name) {
+        Process process = byName.remove(name)
+        programs.remove(process)
+        process.destroy()
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("${name} did not stop within 30 s of SIGTERM")
+        }
     }
 
     /** Runs the real `borealis` client; returns its exit status and output. */
