@@ -6,6 +6,7 @@ import io.borealis.api.model.JobConfiguration;
 import io.borealis.api.model.JobKey;
 import io.borealis.api.model.ScheduledTask;
 import io.borealis.api.model.TaskQuery;
+import io.borealis.api.model.TaskStatus;
 import io.borealis.api.rpc.ThriftHttp;
 import io.borealis.scheduler.state.ScheduledTasks;
 import io.borealis.scheduler.storage.Storage;
@@ -13,10 +14,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.thrift.TException;
 import org.apache.thrift.TProcessor;
 import org.eclipse.jetty.http.HttpHeader;
@@ -37,15 +41,17 @@ public final class Routes extends Handler.Abstract {
     private static final Logger LOG = LoggerFactory.getLogger(Routes.class);
     private static final String HTML = "text/html; charset=utf-8";
     private static final String TEXT = "text/plain; charset=utf-8";
+    private static final List<TaskStatus> ACTIVE =
+            Stream.of(TaskStatus.values()).filter(TaskStatus::isActive).toList();
 
     private final TProcessor api;
     private final Storage storage;
-    private final String cluster;
+    private final Pages pages;
 
     public Routes(TProcessor api, Storage storage, String cluster) {
         this.api = requireNonNull(api, "api is null");
         this.storage = requireNonNull(storage, "storage is null");
-        this.cluster = requireNonNull(cluster, "cluster is null");
+        this.pages = new Pages(requireNonNull(cluster, "cluster is null"));
     }
 
     @Override
@@ -70,7 +76,7 @@ public final class Routes extends Handler.Abstract {
             case "/health", "/leaderhealth" -> send(response, callback, 200, TEXT, "OK\n");
             case "/scheduler", "/scheduler/" -> send(response, callback, 200, HTML, roles());
             case "/agents" -> send(response, callback, 200, HTML,
-                    Pages.agents(storage.read(store -> store.agents().fetchAll())));
+                    pages.agents(storage.read(store -> store.agents().fetchAll())));
             default -> page(path, response, callback);
         }
         return true;
@@ -81,8 +87,7 @@ public final class Routes extends Handler.Abstract {
                 ? List.of(path.substring("/scheduler/".length()).split("/", -1)) : List.of();
         if (parts.size() == 1 && !parts.get(0).isEmpty()) {
             String role = parts.get(0);
-            send(response, callback, 200, HTML,
-                    Pages.role(role, storage.read(store -> store.jobs().fetchByRole(role))));
+            send(response, callback, 200, HTML, role(role));
         } else if (parts.size() == 3) {
             Optional<JobKey> key = jobKey(parts);
             if (key.isPresent()) {
@@ -108,14 +113,23 @@ public final class Routes extends Handler.Abstract {
         for (JobConfiguration job : storage.read(store -> store.jobs().fetchAll())) {
             counts.merge(job.key().role(), 1, Integer::sum);
         }
-        return Pages.roles(cluster, counts);
+        return pages.roles(counts);
     }
 
     private String job(JobKey key) {
         Optional<JobConfiguration> job = storage.read(store -> store.jobs().fetch(key));
         List<ScheduledTask> tasks = ScheduledTasks.query(storage, new TaskQuery(key.role(),
                 key.environment(), key.name(), null, null, null, null, null, null, null));
-        return Pages.job(key, job, tasks);
+        return pages.job(key, job, tasks);
+    }
+
+    private String role(String role) {
+        List<JobConfiguration> jobs = storage.read(store -> store.jobs().fetchByRole(role));
+        List<ScheduledTask> active = ScheduledTasks.query(storage, new TaskQuery(role, null, null,
+                null, EnumSet.copyOf(ACTIVE), null, null, null, null, null));
+        Map<JobKey, Long> activeByJob = active.stream().collect(Collectors.groupingBy(
+                t -> t.assignedTask().task().job(), Collectors.counting()));
+        return pages.role(role, jobs, activeByJob);
     }
 
     private void api(Request request, Response response, Callback callback) {
