@@ -365,4 +365,85 @@ jobs = [Service(task: Task(processes: [hello], resources: Resources(cpu: 0, ram:
         args << [['--help'], ['job', '--help'], ['job', 'create', '--help'], ['config', 'list', '--help'],
                  ['help', 'job'], ['--version']]
     }
+
+    static final String PROFILED = '''\
+web = Process(name: 'web', cmdline: 'serve {{profile.version}} --port {{thermos.ports[http]}}')
+task = Task(processes: [web], resources: Resources(cpu: 0.1, ram: 16*MB, disk: 16*MB))
+jobs = [Service(task: task, cluster: 'devcluster', role: 'www-data', environment: 'prod',
+                name: 'web', instances: '{{profile.instances}}')
+        .bind(profile: [version: '1.0', instances: 1])]
+'''
+
+    def "job inspect shows a value bound with .bind, overridden by --bind; the port template survives"() {
+        given:
+        def file = dir.resolve('web.groovy')
+        java.nio.file.Files.writeString(file, PROFILED)
+
+        when:
+        def bound = borealis('job', 'inspect', 'devcluster/www-data/prod/web', file.toString(),
+                '--write-json')
+        def overridden = borealis('job', 'inspect', 'devcluster/www-data/prod/web', file.toString(),
+                '--bind', 'profile.version=2.5', '--bind', 'profile.instances=3', '--write-json')
+        def human = borealis('job', 'inspect', 'devcluster/www-data/prod/web', file.toString(),
+                '--bind', 'profile.version=2.5')
+
+        then:
+        def b = Json.mapper().readValue(bound.out, Map)
+        def o = Json.mapper().readValue(overridden.out, Map)
+        b.taskConfig.task.processes[0].cmdline == 'serve 1.0 --port {{thermos.ports[http]}}'
+        b.instanceCount == 1
+        o.taskConfig.task.processes[0].cmdline == 'serve 2.5 --port {{thermos.ports[http]}}'
+        o.instanceCount == 3
+        o.taskConfig.requestedPorts == ['http']
+        human.out.contains('serve 2.5 --port {{thermos.ports[http]}}')
+        human.out.contains('ports: http')
+    }
+
+    def "the port template reaches the scheduler as written, with the port it requests"() {
+        given:
+        def file = dir.resolve('web.groovy')
+        java.nio.file.Files.writeString(file, PROFILED)
+
+        when:
+        def result = borealis('job', 'create', 'devcluster/www-data/prod/web', file.toString())
+
+        then:
+        result.code == 0
+        def sent = ThriftCodec.fromThrift(scheduler.created[0])
+        sent.taskConfig().task().processes()[0].cmdline() == 'serve 1.0 --port {{thermos.ports[http]}}'
+        sent.taskConfig().requestedPorts() == ['http'] as Set
+    }
+
+    def "job diff prints how the file differs from the stored job, as a unified diff"() {
+        given:
+        borealis('job', 'create', 'devcluster/www-data/prod/hello', helloFile.toString())
+        def changed = dir.resolve('changed.groovy')
+        java.nio.file.Files.writeString(changed, HELLO.replace('instances: 2', 'instances: 3'))
+
+        when:
+        def same = borealis('job', 'diff', 'devcluster/www-data/prod/hello', helloFile.toString())
+        def diff = borealis('job', 'diff', 'devcluster/www-data/prod/hello', changed.toString())
+
+        then:
+        same.code == 0
+        same.out.trim() == "no differences between scheduler:devcluster/www-data/prod/hello and $helloFile"
+        diff.code == 0
+        def lines = diff.out.readLines()
+        lines[0] == '--- scheduler:devcluster/www-data/prod/hello'
+        lines[1] == "+++ $changed".toString()
+        lines.findAll { it.startsWith('-') || it.startsWith('+') }.drop(2) ==
+                ['-  "instanceCount" : 2,', '+  "instanceCount" : 3,']
+        scheduler.created.size() == 1
+    }
+
+    def "job diff of a job the scheduler does not hold shows everything as new"() {
+        when:
+        def result = borealis('job', 'diff', 'devcluster/www-data/prod/hello', helloFile.toString())
+
+        then:
+        result.code == 0
+        result.out.readLines()[0] == 'the scheduler holds no job devcluster/www-data/prod/hello; ' +
+                'everything in the file is new'
+        result.out.contains('+  "instanceCount" : 2,')
+    }
 }

@@ -38,6 +38,8 @@ final class AgentTask {
     private long checkpointModified = -1;
     private TaskState checkpointState;
     private String checkpointMessage;
+    private boolean healthy = true;
+    private String healthMessage;
 
     AgentTask(TaskLayout layout, AssignedTask assigned) {
         this.layout = requireNonNull(layout, "layout is null");
@@ -85,12 +87,15 @@ final class AgentTask {
         CheckpointState state = CheckpointState.replay(CheckpointLog.read(layout.checkpoint()));
         checkpointState = state.state();
         checkpointMessage = state.message();
+        healthy = state.isHealthy();
+        healthMessage = state.healthMessage();
     }
 
     Observation observe(boolean executorAlive) {
         Integer exit = executor == null ? null : executor.exitStatus().orElse(null);
         return new Observation(checkpointState, checkpointMessage, executorAlive, exit,
-                executor == null ? null : executor.pid(), killRequested(), killMessage);
+                executor == null ? null : executor.pid(), killRequested(), killMessage, healthy,
+                healthMessage);
     }
 
     boolean checkpointTerminal() {

@@ -14,6 +14,9 @@ import io.borealis.api.checkpoint.TaskState;
  * @param executorPid the executor's pid, null when unknown
  * @param killRequested whether someone asked the agent to kill the task
  * @param killMessage why; may be null
+ * @param healthy whether the checkpoint says the task is healthy (true when it holds no health
+ *     verdict at all); a task is reported RUNNING only once healthy
+ * @param healthMessage the message of the checkpoint's latest health verdict; may be null
  */
 public record Observation(
         TaskState checkpointState,
@@ -22,4 +25,14 @@ public record Observation(
         Integer exitStatus,
         Long executorPid,
         boolean killRequested,
-        String killMessage) {}
+        String killMessage,
+        boolean healthy,
+        String healthMessage) {
+
+    /** An observation of a task whose checkpoint holds no health verdict (healthy). */
+    public Observation(TaskState checkpointState, String checkpointMessage, boolean executorAlive,
+            Integer exitStatus, Long executorPid, boolean killRequested, String killMessage) {
+        this(checkpointState, checkpointMessage, executorAlive, exitStatus, executorPid,
+                killRequested, killMessage, true, null);
+    }
+}

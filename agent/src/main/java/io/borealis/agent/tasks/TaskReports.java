@@ -10,7 +10,8 @@ import java.util.Optional;
  *
  * <pre>
  *   executor spawned, no task state yet            -> STARTING
- *   checkpoint ACTIVE / CLEANING / FINALIZING      -> RUNNING
+ *   checkpoint ACTIVE / CLEANING / FINALIZING      -> RUNNING once the checkpoint says healthy
+ *                                                     (or holds no health verdict), else STARTING
  *   checkpoint SUCCESS / FAILED / KILLED / LOST    -> FINISHED / FAILED / KILLED / LOST
  *   executor gone, checkpoint not terminal         -> KILLED when a kill was requested, else
  *                                                     FAILED (exit status known) or LOST
@@ -50,8 +51,9 @@ public final class TaskReports {
         if (!seen.executorAlive()) {
             return executorGone(seen);
         }
-        if (state != null) {
-            return new Report(statusOf(state), seen.checkpointMessage());
+        if (state != null && seen.healthy()) {
+            return new Report(statusOf(state), seen.checkpointMessage() != null
+                    ? seen.checkpointMessage() : seen.healthMessage());
         }
         return new Report(TaskStatus.STARTING, null);
     }

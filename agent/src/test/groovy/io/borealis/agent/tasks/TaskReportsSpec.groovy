@@ -17,6 +17,14 @@ class TaskReportsSpec extends Specification {
         new Observation(state, message, true, null, 42L, false, null)
     }
 
+    static Observation unhealthy(TaskState state, String healthMessage) {
+        new Observation(state, null, true, null, 42L, false, null, false, healthMessage)
+    }
+
+    static Observation healthy(TaskState state, String healthMessage) {
+        new Observation(state, null, true, null, 42L, false, null, true, healthMessage)
+    }
+
     static Observation gone(TaskState state, Integer exit, boolean kill = false, String why = null) {
         new Observation(state, null, false, exit, 42L, kill, why)
     }
@@ -45,6 +53,12 @@ class TaskReportsSpec extends Specification {
         S_RUNNING  | gone(SUCCESS, 0)             || new Report(S_FINISHED, null)
         S_FINISHED | gone(ACTIVE, 1)              || null
         S_KILLED   | alive(ACTIVE)                || null
+        null       | unhealthy(ACTIVE, 'waiting') || new Report(S_STARTING, null)
+        S_STARTING | unhealthy(ACTIVE, 'waiting') || null
+        S_STARTING | unhealthy(CLEANING, 'Failed health check! x') || null
+        S_STARTING | unhealthy(FAILED, 'Failed health check! x') || new Report(S_FAILED, null)
+        S_STARTING | healthy(ACTIVE, 'health check passed') || new Report(S_RUNNING, 'health check passed')
+        S_RUNNING  | unhealthy(ACTIVE, 'Failed health check! x') || null
     }
 
     def "every executor task state maps to a status users know"() {

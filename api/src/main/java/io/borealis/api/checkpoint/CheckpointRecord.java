@@ -7,14 +7,15 @@ import java.util.Objects;
 
 /**
  * One line of a task's checkpoint log: a JSON object whose {@code type} is {@code header},
- * {@code task} or {@code process}. Every record carries a sequence number that increases by one
+ * {@code task}, {@code process} or {@code health}. Every record carries a sequence number that increases by one
  * per record, and a wall-clock timestamp in epoch milliseconds.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
     @JsonSubTypes.Type(value = CheckpointRecord.Header.class, name = "header"),
     @JsonSubTypes.Type(value = CheckpointRecord.TaskUpdate.class, name = "task"),
-    @JsonSubTypes.Type(value = CheckpointRecord.ProcessUpdate.class, name = "process")
+    @JsonSubTypes.Type(value = CheckpointRecord.ProcessUpdate.class, name = "process"),
+    @JsonSubTypes.Type(value = CheckpointRecord.Health.class, name = "health")
 })
 public sealed interface CheckpointRecord {
     long seq();
@@ -63,4 +64,15 @@ public sealed interface CheckpointRecord {
             Objects.requireNonNull(state, "state is null");
         }
     }
+
+    /**
+     * The task's health as its executor judges it. The executor writes one before the task
+     * becomes ACTIVE: {@code healthy} true when the task has no health check (it is healthy once
+     * its processes run), false while a configured check has yet to pass. Later records mark the
+     * moment the check passed ({@code true}) or the task turned unhealthy ({@code false}, with
+     * the reason, e.g. {@code Failed health check! ...}). A log without health records (an older
+     * executor) counts as healthy.
+     */
+    record Health(long seq, long timestamp, boolean healthy, String message)
+            implements CheckpointRecord {}
 }

@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param header null until the executor has written it
  * @param state null until the executor has recorded the first task state
  * @param processes process name to its runs, in the order processes first appeared
+ * @param healthy the latest {@link CheckpointRecord.Health} verdict; null when the log holds none
+ * @param healthMessage the message of that verdict; may be null
  */
 public record CheckpointState(
         CheckpointRecord.Header header,
@@ -21,7 +23,9 @@ public record CheckpointState(
         String message,
         long lastSeq,
         long lastTimestamp,
-        Map<String, List<ProcessRun>> processes) {
+        Map<String, List<ProcessRun>> processes,
+        Boolean healthy,
+        String healthMessage) {
 
     /** One run of a process, as far as the log tells. Times are epoch millis, 0 when unknown. */
     public record ProcessRun(
@@ -41,6 +45,8 @@ public record CheckpointState(
         long lastSeq = 0;
         long lastTimestamp = 0;
         Map<String, List<ProcessRun>> processes = new LinkedHashMap<>();
+        Boolean healthy = null;
+        String healthMessage = null;
         for (CheckpointRecord record : records) {
             lastSeq = record.seq();
             lastTimestamp = record.timestamp();
@@ -49,6 +55,9 @@ public record CheckpointState(
             } else if (record instanceof CheckpointRecord.TaskUpdate t) {
                 state = t.state();
                 message = t.message();
+            } else if (record instanceof CheckpointRecord.Health h) {
+                healthy = h.healthy();
+                healthMessage = h.message();
             } else if (record instanceof CheckpointRecord.ProcessUpdate p) {
                 List<ProcessRun> runs = processes.computeIfAbsent(p.process(), k -> new ArrayList<>());
                 ProcessRun previous = runs.stream().filter(r -> r.run() == p.run()).findFirst().orElse(null);
@@ -72,7 +81,15 @@ public record CheckpointState(
         Map<String, List<ProcessRun>> frozen = new LinkedHashMap<>();
         processes.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
         return new CheckpointState(header, state, message, lastSeq, lastTimestamp,
-                Collections.unmodifiableMap(frozen));
+                Collections.unmodifiableMap(frozen), healthy, healthMessage);
+    }
+
+    /**
+     * Whether the task counts as healthy: its executor said so, or it wrote no health record at
+     * all (no verdict means no health check, as with executors that predate health records).
+     */
+    public boolean isHealthy() {
+        return healthy == null || healthy;
     }
 
     /** The latest run of {@code process}, if it has one. */

@@ -12,6 +12,7 @@ import java.util.Objects;
  *   task.json            what to run: the AssignedTask as JSON (written by the agent)
  *   runner.ckpt          the checkpoint log (appended by the executor, read by agent and observer)
  *   executor.log         the executor's own log
+ *   resources.json       the latest resource sample of the task's processes (by the executor)
  *   sandbox/             the processes' working directory; the only tree users may browse
  *     .logs/PROCESS/RUN/stdout, stderr
  * </pre>
@@ -41,6 +42,11 @@ public record TaskLayout(Path root) {
 
     public Path executorLog() {
         return root.resolve("executor.log");
+    }
+
+    /** The executor's latest {@link ResourceUsage} sample. */
+    public Path resources() {
+        return root.resolve("resources.json");
     }
 
     public Path sandbox() {

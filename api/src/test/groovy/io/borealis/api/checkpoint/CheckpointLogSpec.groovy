@@ -57,4 +57,37 @@ class CheckpointLogSpec extends Specification {
         CheckpointLog.read(dir.resolve('nope')).isEmpty()
         CheckpointState.replay([]).state() == null
     }
+
+    def "health records replay into the latest verdict; a log without any counts as healthy"() {
+        given:
+        def file = dir.resolve('runner.ckpt')
+        def log = CheckpointLog.openForAppend(file)
+
+        when:
+        log.append(new CheckpointRecord.Health(1, 1000, false, 'waiting for the http health check'))
+        log.append(new CheckpointRecord.TaskUpdate(2, 1001, TaskState.ACTIVE, null))
+        log.close()
+        def pending = CheckpointState.replay(CheckpointLog.read(file))
+
+        then:
+        Files.readAllLines(file)[0] ==
+                '{"type":"health","seq":1,"timestamp":1000,"healthy":false,"message":"waiting for the http health check"}'
+        pending.healthy() == false
+        !pending.isHealthy()
+        pending.healthMessage() == 'waiting for the http health check'
+
+        when:
+        log = CheckpointLog.openForAppend(file)
+        log.append(new CheckpointRecord.Health(3, 1002, true, 'health check passed'))
+        log.close()
+        def healthy = CheckpointState.replay(CheckpointLog.read(file))
+
+        then:
+        healthy.isHealthy()
+        healthy.lastSeq() == 3
+        healthy.state() == TaskState.ACTIVE
+
+        expect: 'no verdict at all'
+        CheckpointState.replay([new CheckpointRecord.TaskUpdate(1, 1000, TaskState.ACTIVE, null)]).isHealthy()
+    }
 }

@@ -25,6 +25,11 @@ public final class Diagnostics {
         add(Diagnostic.error(location, path, message));
     }
 
+    /** How many errors were found so far; a builder compares it before and after one part. */
+    public long errorCount() {
+        return found.stream().filter(d -> d.severity() == Severity.ERROR).count();
+    }
+
     public boolean hasErrors() {
         return found.stream().anyMatch(d -> d.severity() == Severity.ERROR);
     }

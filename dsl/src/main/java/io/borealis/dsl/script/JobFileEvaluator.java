@@ -7,6 +7,7 @@ import io.borealis.api.model.JobConfiguration;
 import io.borealis.dsl.diagnostic.Diagnostics;
 import io.borealis.dsl.spec.JobBuilder;
 import io.borealis.dsl.spec.StructFactory;
+import io.borealis.dsl.spec.TaskHelpers;
 import io.borealis.dsl.spec.Units;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -51,6 +52,7 @@ public final class JobFileEvaluator {
         Diagnostics diagnostics = new Diagnostics();
         StructFactory factory = new StructFactory(SOURCE_NAME, fileName, diagnostics);
         JobBinding binding = new JobBinding(factory);
+        binding.setVariable("Tasks", new TaskHelpers(factory));
         GroovyShell shell = new GroovyShell(JobScript.class.getClassLoader(), binding,
                 configuration());
         Script script;
@@ -84,7 +86,7 @@ public final class JobFileEvaluator {
         ImportCustomizer imports = new ImportCustomizer();
         imports.addStaticStars(Units.class.getName());
         imports.addImports(Units.class.getName());
-        configuration.addCompilationCustomizers(imports);
+        configuration.addCompilationCustomizers(imports, new CallLines());
         return configuration;
     }
 }

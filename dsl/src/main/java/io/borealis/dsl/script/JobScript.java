@@ -6,7 +6,8 @@ import io.borealis.dsl.spec.Schema;
 import io.borealis.dsl.spec.Schemas;
 import io.borealis.dsl.spec.Struct;
 import io.borealis.dsl.spec.StructFactory;
-import io.borealis.dsl.diagnostic.Suggestions;
+import io.borealis.dsl.diagnostic.SourceLocation;
+import io.borealis.api.validation.Suggestions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +72,7 @@ public abstract class JobScript extends Script {
                     arguments));
         }
         if (variable instanceof Closure<?> closure) {
-            return closure.call(arguments);
+            return closure.call(withoutLine(arguments));
         }
         Schema schema = Schemas.byName(name).orElse(null);
         if (schema != null) {
@@ -80,10 +81,23 @@ public abstract class JobScript extends Script {
         Set<String> known = new TreeSet<>(Schemas.names());
         known.addAll(FUNCTIONS);
         boolean looksLikeObject = Character.isUpperCase(name.charAt(0));
-        factory.diagnostics().error(factory.callerLocation(), name,
+        SourceLocation where = arguments.length == 1 && arguments[0] instanceof Map<?, ?> named
+                ? factory.location(named) : factory.callerLocation();
+        factory.diagnostics().error(where, name,
                 (looksLikeObject ? "unknown schema object." : "unknown function.")
                         + Suggestions.didYouMean(name, known));
         return factory.invalid();
+    }
+
+    /** A closure the file defined gets its named arguments as written, without the line. */
+    private static Object[] withoutLine(Object[] arguments) {
+        if (arguments.length == 1 && arguments[0] instanceof Map<?, ?> map
+                && map.containsKey(StructFactory.LINE_KEY)) {
+            Map<Object, Object> copy = new java.util.LinkedHashMap<>(map);
+            copy.remove(StructFactory.LINE_KEY);
+            return new Object[] {copy};
+        }
+        return arguments;
     }
 
     private Map<?, ?> namedArguments(String name, Object[] arguments) {

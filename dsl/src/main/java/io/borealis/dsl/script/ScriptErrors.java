@@ -5,7 +5,7 @@ import io.borealis.dsl.diagnostic.Diagnostic;
 import io.borealis.dsl.diagnostic.Diagnostics;
 import io.borealis.dsl.diagnostic.Severity;
 import io.borealis.dsl.diagnostic.SourceLocation;
-import io.borealis.dsl.diagnostic.Suggestions;
+import io.borealis.api.validation.Suggestions;
 import io.borealis.dsl.spec.Schemas;
 import java.util.Arrays;
 import java.util.Set;

@@ -16,6 +16,8 @@ import io.borealis.api.model.PartitionPolicy;
 import io.borealis.api.model.SlaPolicy;
 import io.borealis.api.model.TaskConfig;
 import io.borealis.api.model.UpdateSettings;
+import io.borealis.api.validation.JobConfigurationValidator;
+import io.borealis.api.validation.Problem;
 import io.borealis.dsl.diagnostic.Diagnostics;
 import io.borealis.dsl.diagnostic.SourceLocation;
 import java.util.ArrayList;
@@ -29,9 +31,12 @@ import java.util.Set;
  * Turns the {@code jobs} list of an evaluated job file into validated {@link JobConfiguration}s.
  *
  * <p>Each job is read in two steps: first its identity ({@code role}, {@code environment},
- * {@code cluster}, {@code name}, its task's name), resolving only the client's bindings; then
- * everything else, with those identity values in the template scope as well. Every problem of
- * every job is reported to the {@link Diagnostics}; the result is complete only when none was.
+ * {@code cluster}, {@code name}, its task's name), resolving only the client's bindings and
+ * {@code .bind} variables; then everything else, with those identity values in the template
+ * scope as well. A job read without problems is then checked by the shared rules of
+ * {@link JobConfigurationValidator}, whose problems are reported at the line that built the part
+ * they concern. Every problem of every job is reported to the {@link Diagnostics}; the result is
+ * complete only when none was.
  * The {@code owner} of each configuration is left empty: the scheduler fills it in from the
  * authenticated user. Single-threaded; one instance per evaluation.
  */
@@ -84,7 +89,8 @@ public final class JobBuilder {
     }
 
     private JobConfiguration job(Struct job, String path) {
-        values.useTemplates(new Templates(bindings));
+        long before = values.errorCount();
+        values.useTemplates(new Templates(bindings, Map.of()));
         Struct task = values.struct(job, "task", path + ".task", Schemas.TASK,
                 Schemas.SEQUENTIAL_TASK);
         String taskName = task == null ? null : tasks.name(task, path + ".task");
@@ -95,19 +101,20 @@ public final class JobBuilder {
         JobKey key = jobKey(job, path, role, environment, name, task != null
                 && !firstProcessInvalid(task));
 
-        Map<String, String> scope = new HashMap<>(bindings);
+        Map<String, String> scope = new HashMap<>();
         putIfKnown(scope, "role", role);
         putIfKnown(scope, "environment", environment);
         putIfKnown(scope, "cluster", cluster);
         putIfKnown(scope, "name", name);
         putIfKnown(scope, "task.name", taskName);
-        Templates templates = new Templates(scope);
+        Templates templates = new Templates(bindings, scope);
         values.useTemplates(templates);
+        ModelPaths paths = new ModelPaths(path, job.location());
 
         HealthCheckConfig healthCheck = extras.healthCheck(job, path + ".health_check_config");
         HttpLifecycleConfig lifecycle = extras.lifecycle(job, path + ".lifecycle");
         TaskBuilder.TaskParts parts = task == null ? null
-                : tasks.build(task, path + ".task", taskName, healthCheck, lifecycle);
+                : tasks.build(task, path + ".task", taskName, healthCheck, lifecycle, paths);
         List<Constraint> constraints = extras.constraints(job, path + ".constraints");
         List<Metadata> metadata = extras.metadata(job, path + ".metadata");
         Announcer announce = extras.announcer(job, path + ".announce");
@@ -131,11 +138,7 @@ public final class JobBuilder {
         Integer maxTaskFailures = values.integer(job, "max_task_failures",
                 path + ".max_task_failures");
         values.bool(job, "enable_hooks", path + ".enable_hooks");
-        if (Boolean.TRUE.equals(service) && cron != null) {
-            values.error(job.location(), path + ".cron_schedule", "a service cannot have a "
-                    + "cron_schedule; use Job(...) for cron jobs");
-        }
-        if (values.diagnostics().hasErrors() || parts == null || key == null
+        if (values.errorCount() > before || parts == null || key == null
                 || anyNull(cluster, collision, instances, service, production, priority,
                         maxTaskFailures, updateSettings)) {
             return null;
@@ -150,8 +153,38 @@ public final class JobBuilder {
         TaskConfig taskConfig = new TaskConfig(key, service, priority, production, tier,
                 maxTaskFailures, parts.resources(), constraints, ports, parts.spec(), container,
                 metadata, contact, announce, partition, sla);
-        return new JobConfiguration(key, "", instances, taskConfig, cron, collision,
-                updateSettings, cluster);
+        JobConfiguration config = new JobConfiguration(key, "", instances, taskConfig, cron,
+                collision, updateSettings, cluster);
+        recordParts(job, path, paths);
+        for (Problem problem : JobConfigurationValidator.problems(config)) {
+            values.error(paths.location(problem), paths.dslPath(problem), problem.message());
+        }
+        return values.errorCount() > before ? null : config;
+    }
+
+    /** Where the job's optional parts were written, for problems the shared rules find. */
+    private static void recordParts(Struct job, String path, ModelPaths paths) {
+        paths.record("taskConfig.job", path, job.location());
+        record(job, "health_check_config", "task.healthCheck", path, paths);
+        record(job, "update_config", "updateSettings", path, paths);
+        if (job.get("update_config") instanceof Struct update
+                && update.get("update_strategy") instanceof Struct strategy) {
+            paths.record("updateSettings.batchSizes",
+                    path + ".update_config.update_strategy.batch_sizes", strategy.location());
+        }
+        record(job, "constraints", "constraints", path, paths);
+        record(job, "container", "container", path, paths);
+        record(job, "partition_policy", "partitionPolicy", path, paths);
+        for (String kind : List.of("count", "percentage", "coordinator")) {
+            record(job, "sla_policy", "slaPolicy." + kind, path, paths);
+        }
+    }
+
+    private static void record(Struct job, String field, String modelPath, String path,
+            ModelPaths paths) {
+        Object value = job.get(field);
+        paths.record(modelPath, path + "." + field, value instanceof Struct struct
+                ? struct.location() : job.location());
     }
 
     private JobKey jobKey(Struct job, String path, String role, String environment,

@@ -133,7 +133,7 @@ final class JobExtras {
             String attribute = String.valueOf(key);
             String entryPath = path + "." + attribute;
             String value = raw instanceof CharSequence text
-                    ? values.resolved(text.toString(), job.location(), entryPath) : null;
+                    ? values.resolved(job, text.toString(), entryPath) : null;
             if (raw != null && !(raw instanceof CharSequence)) {
                 values.error(job.location(), entryPath, "expected a string such as 'limit:1', "
                         + "'a,b' or '!a', got " + Values.describe(raw));

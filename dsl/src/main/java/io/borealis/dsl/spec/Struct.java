@@ -7,7 +7,7 @@ import groovy.lang.MetaClass;
 import groovy.lang.MissingPropertyException;
 import groovy.lang.ReadOnlyPropertyException;
 import io.borealis.dsl.diagnostic.SourceLocation;
-import io.borealis.dsl.diagnostic.Suggestions;
+import io.borealis.api.validation.Suggestions;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,14 +27,21 @@ import org.codehaus.groovy.runtime.InvokerHelper;
 public final class Struct implements GroovyObject {
     private final Schema schema;
     private final Map<String, Object> values;
+    private final Map<String, Object> bindings;
     private final SourceLocation location;
     private final StructFactory factory;
     private transient MetaClass metaClass;
 
     Struct(Schema schema, Map<String, Object> values, SourceLocation location,
             StructFactory factory) {
+        this(schema, values, Map.of(), location, factory);
+    }
+
+    Struct(Schema schema, Map<String, Object> values, Map<String, Object> bindings,
+            SourceLocation location, StructFactory factory) {
         this.schema = requireNonNull(schema, "schema is null");
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        this.bindings = Collections.unmodifiableMap(new LinkedHashMap<>(bindings));
         this.location = requireNonNull(location, "location is null");
         this.factory = requireNonNull(factory, "factory is null");
     }
@@ -50,6 +57,38 @@ public final class Struct implements GroovyObject {
     /** The fields set explicitly, in the order they were set. */
     public Map<String, Object> values() {
         return values;
+    }
+
+    /**
+     * The template variables bound to this object and inherited from the objects that contain
+     * it, by dotted name ({@code profile.role}); a binding made closer to the object wins.
+     */
+    public Map<String, Object> bindings() {
+        return bindings;
+    }
+
+    /**
+     * {@code x.bind(profile: [role: 'www-data'])}: a copy whose templates (and those of every
+     * object it contains) see {@code {{profile.role}}}. Nested maps bind dotted names; a later
+     * bind of the same name wins. The copy keeps this object's line.
+     */
+    public Struct bind(Map<?, ?> variables) {
+        Map<String, Object> merged = new LinkedHashMap<>(bindings);
+        Bindings.flatten("", variables, merged);
+        return new Struct(schema, values, merged, location, factory);
+    }
+
+    /**
+     * This object as seen inside a container bound with {@code outer}: the container's bindings
+     * apply where this object binds nothing of the same name.
+     */
+    Struct inherit(Map<String, Object> outer) {
+        if (outer.isEmpty() || outer.equals(bindings)) {
+            return this;
+        }
+        Map<String, Object> merged = new LinkedHashMap<>(outer);
+        merged.putAll(bindings);
+        return new Struct(schema, values, merged, location, factory);
     }
 
     /** A stand-in for a value whose problem is already reported (see {@link StructFactory#invalid}). */
@@ -74,14 +113,14 @@ public final class Struct implements GroovyObject {
                         schema.name() + " has no field '" + field + "'"))
                 .defaultValue();
         if (fallback instanceof Schema nested) {
-            return new Struct(nested, Map.of(), location, factory);
+            return new Struct(nested, Map.of(), bindings, location, factory);
         }
         return fallback;
     }
 
     /** An object of {@code other} with all its defaults, located where this struct was made. */
     public Struct factoryDefault(Schema other) {
-        return new Struct(other, Map.of(), location, factory);
+        return new Struct(other, Map.of(), bindings, location, factory);
     }
 
     /** Groovy call syntax, {@code base(name: 'x')}: a copy with the given fields overridden. */

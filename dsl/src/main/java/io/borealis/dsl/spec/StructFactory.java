@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.borealis.dsl.diagnostic.Diagnostics;
 import io.borealis.dsl.diagnostic.SourceLocation;
-import io.borealis.dsl.diagnostic.Suggestions;
+import io.borealis.api.validation.Suggestions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,6 +15,12 @@ import java.util.Map;
  * file's other problems. Single-threaded, like the evaluation it belongs to.
  */
 public final class StructFactory {
+    /**
+     * The named argument under which the compiler passes the line a call starts at (see
+     * {@code io.borealis.dsl.script.CallLines}); never a field of any schema object.
+     */
+    public static final String LINE_KEY = "__line__";
+
     private final String sourceName;
     private final String fileName;
     private final Diagnostics diagnostics;
@@ -43,16 +49,30 @@ public final class StructFactory {
 
     /** {@code Process(name: 'x', ...)}: a new struct with the given fields. */
     public Struct create(Schema schema, Map<?, ?> arguments) {
-        SourceLocation here = callerLocation();
+        SourceLocation here = location(arguments);
         return new Struct(schema, checked(schema, arguments, here), here, this);
     }
 
     /** {@code base(name: 'x')}: a copy of {@code base} with some fields overridden. */
     public Struct copy(Struct base, Map<?, ?> overrides) {
-        SourceLocation here = callerLocation();
+        SourceLocation here = location(overrides);
         Map<String, Object> merged = new LinkedHashMap<>(base.values());
         merged.putAll(checked(base.schema(), overrides, here));
-        return new Struct(base.schema(), merged, here, this);
+        return new Struct(base.schema(), merged, base.bindings(), here, this);
+    }
+
+    /** A new struct made by a helper ({@code Tasks.concat}) at the caller's line. */
+    Struct build(Schema schema, Map<String, Object> fields) {
+        return new Struct(schema, fields, callerLocation(), this);
+    }
+
+    /**
+     * Where a call with named arguments starts: the line the compiler added to them, else
+     * the innermost frame of the job file (which, for a call spanning lines, is its last line).
+     */
+    public SourceLocation location(Map<?, ?> arguments) {
+        return arguments.get(LINE_KEY) instanceof Integer line && line > 0
+                ? new SourceLocation(fileName, line) : callerLocation();
     }
 
     /** Where the job file is being executed now: its innermost frame, else the file's top. */
@@ -68,6 +88,9 @@ public final class StructFactory {
         Map<String, Object> known = new LinkedHashMap<>();
         arguments.forEach((key, value) -> {
             String field = String.valueOf(key);
+            if (LINE_KEY.equals(field)) {
+                return;
+            }
             if (schema.field(field).isPresent()) {
                 known.put(field, value);
             } else {

@@ -11,22 +11,16 @@ import io.borealis.api.model.LoggerMode;
 import io.borealis.api.model.Process;
 import io.borealis.api.model.Resources;
 import io.borealis.api.model.TaskSpec;
-import io.borealis.dsl.diagnostic.Suggestions;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * Turns a {@code Task} or {@code SequentialTask} struct into the executor's {@link TaskSpec} and
- * the task's {@link Resources}: processes, order constraints (no unknown names, no cycles),
- * failure limits. Returns null when the task has a problem; every problem is reported.
+ * the task's {@link Resources}: processes, order constraints, failure limits, each read with
+ * its type. Returns null when the task has a problem; every problem is reported.
  */
 final class TaskBuilder {
-    private static final Pattern PROCESS_NAME = Pattern.compile("[^./][^/]*");
-
     private final Values values;
 
     TaskBuilder(Values values) {
@@ -45,21 +39,30 @@ final class TaskBuilder {
         if (processes instanceof List<?> list && !list.isEmpty()
                 && list.get(0) instanceof Struct first && first.schema() == Schemas.PROCESS
                 && first.get("name") instanceof CharSequence name) {
-            return values.resolved(name.toString(), first.location(), path + ".processes[0].name");
+            return values.resolved(first.inherit(task.bindings()), name.toString(),
+                    path + ".processes[0].name");
         }
         return null;
     }
 
+    /**
+     * Reads the task's parts; returns null when the task has a problem (already reported). The
+     * rules over the finished model (unique and valid process names, order constraints naming
+     * known processes without cycles, the Thermos plan rules) are
+     * {@code io.borealis.api.validation}'s; {@code paths} learns where each part was written so
+     * that their problems point at the right line.
+     */
     TaskParts build(Struct task, String path, String taskName, HealthCheckConfig healthCheck,
-            HttpLifecycleConfig lifecycle) {
-        boolean clean = !values.diagnostics().hasErrors();
-        List<Process> processes = processes(task, path);
-        List<List<String>> order = order(task, path, processes);
-        Resources resources = resources(task, path + ".resources");
+            HttpLifecycleConfig lifecycle, ModelPaths paths) {
+        long before = values.errorCount();
+        paths.record("task", path, task.location());
+        List<Process> processes = processes(task, path, paths);
+        List<List<String>> order = order(task, path, processes, paths);
+        Resources resources = resources(task, path + ".resources", paths);
         Integer maxFailures = nonNegative(task, "max_failures", path);
         Integer maxConcurrency = nonNegative(task, "max_concurrency", path);
         Integer finalizationWait = nonNegative(task, "finalization_wait", path);
-        if (!clean || values.diagnostics().hasErrors() || taskName == null) {
+        if (values.errorCount() > before || taskName == null) {
             return null;
         }
         TaskSpec spec = new TaskSpec(taskName, processes, order, maxFailures, maxConcurrency,
@@ -67,7 +70,7 @@ final class TaskBuilder {
         return new TaskParts(spec, resources);
     }
 
-    private List<Process> processes(Struct task, String path) {
+    private List<Process> processes(Struct task, String path, ModelPaths paths) {
         List<?> items = values.list(task, "processes", path + ".processes");
         List<Process> processes = new ArrayList<>();
         if (items == null) {
@@ -77,7 +80,6 @@ final class TaskBuilder {
             values.error(task.location(), path + ".processes", "is empty; a task needs at least "
                     + "one Process");
         }
-        Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < items.size(); i++) {
             String itemPath = path + ".processes[" + i + "]";
             Struct struct = values.structValue(items.get(i), task.location(), itemPath,
@@ -85,13 +87,8 @@ final class TaskBuilder {
             if (struct == null) {
                 continue;
             }
-            if (struct.get("name") instanceof CharSequence name) {
-                Integer earlier = seen.putIfAbsent(name.toString(), i);
-                if (earlier != null) {
-                    values.error(struct.location(), itemPath + ".name", "duplicate process name '"
-                            + name + "' (also processes[" + earlier + "])");
-                }
-            }
+            paths.record("task.processes[" + processes.size() + "]", itemPath,
+                    struct.location());
             Process process = process(struct, itemPath);
             if (process != null) {
                 processes.add(process);
@@ -102,11 +99,6 @@ final class TaskBuilder {
 
     private Process process(Struct p, String path) {
         String name = values.string(p, "name", path + ".name");
-        if (name != null && !PROCESS_NAME.matcher(name).matches()) {
-            values.error(p.location(), path + ".name", "'" + name
-                    + "' is not a valid process name: no '/', and no '.' at the start");
-            name = null;
-        }
         String cmdline = values.string(p, "cmdline", path + ".cmdline");
         Integer maxFailures = nonNegative(p, "max_failures", path);
         Boolean daemon = values.bool(p, "daemon", path + ".daemon");
@@ -141,11 +133,15 @@ final class TaskBuilder {
         return new Logger(destination, mode, logSize, backups);
     }
 
-    private List<List<String>> order(Struct task, String path, List<Process> processes) {
+    private List<List<String>> order(Struct task, String path, List<Process> processes,
+            ModelPaths paths) {
         List<String> names = processes.stream().map(Process::name).toList();
         List<List<String>> order = new ArrayList<>();
         List<?> constraints = values.list(task, "constraints", path + ".constraints");
         if (task.schema() == Schemas.SEQUENTIAL_TASK) {
+            // Its one order is implicit: problems with it belong to the task itself.
+            paths.record("task.orderConstraints", path, task.location());
+            paths.record("task.orderConstraints[0]", path, task.location());
             if (constraints != null && !constraints.isEmpty()) {
                 values.error(task.location(), path + ".constraints", "a SequentialTask orders its "
                         + "processes itself; use Task(...) to give constraints");
@@ -155,25 +151,23 @@ final class TaskBuilder {
             }
             return order;
         }
-        if (constraints == null) {
-            return order;
-        }
-        for (int i = 0; i < constraints.size(); i++) {
+        paths.record("task.orderConstraints", path + ".constraints", task.location());
+        for (int i = 0; constraints != null && i < constraints.size(); i++) {
             String itemPath = path + ".constraints[" + i + "]";
             Struct constraint = values.structValue(constraints.get(i), task.location(), itemPath,
                     Schemas.CONSTRAINT);
             List<String> chain = constraint == null ? null
-                    : chain(constraint, itemPath + ".order", names);
+                    : chain(constraint, itemPath + ".order");
             if (chain != null) {
+                paths.record("task.orderConstraints[" + order.size() + "]", itemPath + ".order",
+                        constraint.location());
                 order.add(chain);
             }
         }
-        OrderCycles.find(order).ifPresent(cycle -> values.error(task.location(),
-                path + ".constraints", "order constraints form a cycle: " + cycle));
         return order;
     }
 
-    private List<String> chain(Struct constraint, String path, List<String> known) {
+    private List<String> chain(Struct constraint, String path) {
         List<?> items = values.list(constraint, "order", path);
         if (items == null) {
             return null;
@@ -182,21 +176,17 @@ final class TaskBuilder {
         for (Object item : items) {
             String name = item instanceof Struct p && p.schema() == Schemas.PROCESS
                     ? String.valueOf(p.get("name")) : String.valueOf(item);
-            if (!known.isEmpty() && !known.contains(name)) {
-                values.error(constraint.location(), path, "unknown process '" + name + "'."
-                        + Suggestions.didYouMean(name, known));
-                return null;
-            }
             chain.add(name);
         }
         return chain;
     }
 
-    private Resources resources(Struct task, String path) {
+    private Resources resources(Struct task, String path, ModelPaths paths) {
         Struct resources = values.struct(task, "resources", path, Schemas.RESOURCES);
         if (resources == null) {
             return null;
         }
+        paths.record("resources", path, resources.location());
         Double cpu = values.number(resources, "cpu", path + ".cpu");
         if (cpu != null && !(cpu > 0)) {
             values.error(resources.location(), path + ".cpu", "must be greater than 0, got " + cpu);

@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  */
 final class Values {
     private final Diagnostics diagnostics;
-    private Templates templates = new Templates(Map.of());
+    private Templates templates = new Templates(Map.of(), Map.of());
 
     Values(Diagnostics diagnostics) {
         this.diagnostics = requireNonNull(diagnostics, "diagnostics is null");
@@ -37,16 +37,39 @@ final class Values {
         return templates;
     }
 
+    /** How many errors were reported so far: a builder compares it before and after a part. */
+    long errorCount() {
+        return diagnostics.errorCount();
+    }
+
     void error(SourceLocation location, String path, String message) {
         diagnostics.error(location, path, message);
     }
 
-    /** The value as set or defaulted; reports {@code required} when a required field is unset. */
+    /**
+     * The value as set or defaulted; reports {@code required} when a required field is unset.
+     * A struct (or a list's structs) comes back carrying {@code struct}'s {@code .bind}
+     * variables beneath its own: that is how bindings reach what an object contains.
+     */
     Object raw(Struct struct, String field, String path) {
         Object value = struct.get(field);
         boolean required = struct.schema().field(field).map(Field::required).orElse(false);
         if (value == null && required) {
             error(struct.location(), path, "required");
+        }
+        return inherited(value, struct.bindings());
+    }
+
+    static Object inherited(Object value, Map<String, Object> bindings) {
+        if (bindings.isEmpty()) {
+            return value;
+        }
+        if (value instanceof Struct child) {
+            return child.inherit(bindings);
+        }
+        if (value instanceof List<?> items && items.stream().anyMatch(Struct.class::isInstance)) {
+            return items.stream().map(item -> item instanceof Struct child
+                    ? child.inherit(bindings) : item).toList();
         }
         return value;
     }
@@ -57,7 +80,7 @@ final class Values {
             return null;
         }
         if (value instanceof CharSequence text) {
-            return resolved(text.toString(), struct.location(), path);
+            return resolved(struct, text.toString(), path);
         }
         return wrongType(struct, path, "a string", value);
     }
@@ -183,8 +206,14 @@ final class Values {
         }
     }
 
-    String resolved(String text, SourceLocation location, String path) {
-        Templates.Resolved resolved = templates.resolve(text);
+    /** {@code text}, a value of {@code owner}, with its templates resolved in owner's scope. */
+    String resolved(Struct owner, String text, String path) {
+        return resolved(text, owner.bindings(), owner.location(), path);
+    }
+
+    String resolved(String text, Map<String, Object> bound, SourceLocation location,
+            String path) {
+        Templates.Resolved resolved = templates.resolve(text, bound);
         if (!resolved.unresolved().isEmpty()) {
             error(location, path, "unresolved template reference"
                     + (resolved.unresolved().size() > 1 ? "s " : " ")
@@ -198,7 +227,7 @@ final class Values {
     private Object templated(Struct struct, String field, String path) {
         Object value = raw(struct, field, path);
         if (value instanceof CharSequence text) {
-            return resolved(text.toString(), struct.location(), path);
+            return resolved(struct, text.toString(), path);
         }
         return value;
     }

@@ -140,8 +140,8 @@ task = Task(processes: [hello],
 hello = Process(name: 'hello', cmdline: 'true')
 again = hello(cmdline: 'false')
 task = Task(processes: [hello, again], resources: Resources(cpu: 1, ram: 1*MB, disk: 1*MB))
-''' + TAIL) == ["hello.groovy:2: jobs[0].task.processes[1].name: duplicate process name 'hello' "
-                        + "(also processes[0])"]
+''' + TAIL) == ["hello.groovy:2: jobs[0].task.processes[1].name: 'hello' is used more than "
+                        + "once (also processes[0])"]
     }
 
     def "order() naming an unknown process is refused"() {
@@ -151,20 +151,18 @@ a = Process(name: 'fetch', cmdline: 'true')
 b = Process(name: 'serve', cmdline: 'true')
 task = Task(processes: [a, b], constraints: order('fetch', 'serv'),
             resources: Resources(cpu: 1, ram: 1*MB, disk: 1*MB))
-''' + TAIL) == ["hello.groovy:3: jobs[0].task.constraints[0].order: unknown process 'serv'. "
-                        + "Did you mean 'serve'?"]
+''' + TAIL) == ["hello.groovy:3: jobs[0].task.constraints[0].order: names unknown process "
+                        + "'serv'. Did you mean 'serve'?"]
     }
 
-    def "order constraints forming a cycle are refused"() {
-        // A call spanning lines is located at its last line: Groovy's line table says so.
+    def "order constraints forming a cycle are refused at the first line of the task"() {
         expect:
         problems('''\
 a = Process(name: 'a', cmdline: 'true')
 b = Process(name: 'b', cmdline: 'true')
 task = Task(processes: [a, b], constraints: order(a, b) + order(b, a),
             resources: Resources(cpu: 1, ram: 1*MB, disk: 1*MB))
-''' + TAIL) == ["hello.groovy:4: jobs[0].task.constraints: order constraints form a cycle: "
-                        + "a -> b -> a"]
+''' + TAIL) == ["hello.groovy:3: jobs[0].task.constraints: form a cycle: a -> b -> a"]
     }
 
     def "an unresolved template reference is refused, naming it"() {
@@ -193,5 +191,111 @@ jobs = [Service(task: task, cluster: 'devcluster', role: 'www-data', environment
 x = 1
 throw new IllegalStateException('boom')
 ''') == ["hello.groovy:2: the file failed: java.lang.IllegalStateException: boom"]
+    }
+
+    def "a call spanning several lines is reported at its first line"() {
+        expect:
+        problems('''\
+hello = Process(
+  name: 'hello',
+  max_failures: 2)
+task = Task(processes: [hello], resources: Resources(cpu: 1, ram: 1*MB, disk: 1*MB))
+''' + TAIL) == ["hello.groovy:1: jobs[0].task.processes[0].cmdline: required"]
+    }
+
+    def "a cron schedule that does not parse is refused, naming the schedule"() {
+        expect:
+        problems('''\
+task = Task(processes: [Process(name: 'p', cmdline: 'true')],
+            resources: Resources(cpu: 1, ram: 1*MB, disk: 1*MB))
+jobs = [Job(task: task, cluster: 'devcluster', role: 'www-data', environment: 'prod',
+            cron_schedule: '61 * * * *')]
+''') == ["hello.groovy:3: jobs[0].cron_schedule: '61 * * * *' is not a cron schedule "
+                 + "(MIN HOUR DOM MON DOW): Value 61 not in range [0, 59]"]
+    }
+
+    def "a service with a cron schedule is refused"() {
+        expect:
+        problems('''\
+task = Task(processes: [Process(name: 'p', cmdline: 'true')],
+            resources: Resources(cpu: 1, ram: 1*MB, disk: 1*MB))
+jobs = [Service(task: task, cluster: 'devcluster', role: 'www-data', environment: 'prod',
+                cron_schedule: '*/5 * * * *')]
+''') == ["hello.groovy:3: jobs[0].cron_schedule: is not allowed for a service (a service runs "
+                 + "all the time); make it a Job"]
+    }
+
+    def "a process waiting for a daemon is refused (Thermos plan rule)"() {
+        expect:
+        problems('''\
+d = Process(name: 'd', cmdline: 'true', daemon: true)
+w = Process(name: 'w', cmdline: 'true')
+task = Task(processes: [d, w], constraints: order(d, w),
+            resources: Resources(cpu: 1, ram: 1*MB, disk: 1*MB))
+''' + TAIL) == ["hello.groovy:3: jobs[0].task.constraints[0].order: makes 'w' wait for daemon 'd': "
+                        + "nothing may depend on a daemon"]
+    }
+
+    def "a regular process waiting for an ephemeral one is refused (Thermos plan rule)"() {
+        expect:
+        problems('''\
+e = Process(name: 'e', cmdline: 'true', ephemeral: true)
+w = Process(name: 'w', cmdline: 'true')
+task = Task(processes: [e, w], constraints: order(e, w),
+            resources: Resources(cpu: 1, ram: 1*MB, disk: 1*MB))
+''' + TAIL) == ["hello.groovy:3: jobs[0].task.constraints[0].order: makes 'w' wait for ephemeral "
+                        + "'e': a non-ephemeral process may not depend on an ephemeral one"]
+    }
+
+    def "an order mixing final and regular processes is refused (Thermos plan rule)"() {
+        expect:
+        problems('''\
+w = Process(name: 'w', cmdline: 'true')
+f = Process(name: 'f', cmdline: 'true', final: true)
+task = SequentialTask(processes: [w, f],
+                      resources: Resources(cpu: 1, ram: 1*MB, disk: 1*MB))
+''' + TAIL) == ["hello.groovy:3: jobs[0].task: mixes final and regular processes ('f' is final, "
+                        + "'w' is not): order each kind separately"]
+    }
+
+    def "update settings the client refuses: max_total_failures not below instances"() {
+        expect:
+        problems('''\
+task = Task(processes: [Process(name: 'p', cmdline: 'true')],
+            resources: Resources(cpu: 1, ram: 1*MB, disk: 1*MB))
+jobs = [Service(task: task, cluster: 'devcluster', role: 'www-data', environment: 'prod',
+                instances: 2,
+                update_config: UpdateConfig(
+                    max_total_failures: 2))]
+''') == ["hello.groovy:5: jobs[0].update_config.max_total_failures: must be less than "
+                 + "instanceCount (2), got 2"]
+    }
+
+    def "a typed field given a template that does not convert names the field"() {
+        expect:
+        evaluator.evaluate('hello.groovy', '''\
+task = Task(processes: [Process(name: 'p', cmdline: 'true')],
+            resources: Resources(cpu: 1, ram: 1*MB, disk: 1*MB))
+jobs = [Service(task: task, cluster: 'devcluster', role: 'www-data', environment: 'prod',
+                instances: '{{profile.instances}}')]
+''', ['profile.instances': 'three']).diagnostics()*.format() ==
+                ["hello.groovy:3: jobs[0].instances: expected an integer, got string 'three'"]
+    }
+
+    def "every unresolved template of a string is named at once"() {
+        expect:
+        problems('''\
+hello = Process(name: 'hello', cmdline: 'run {{profile.version}} {{profile.flags}} {{mesos.instance}}')
+task = Task(processes: [hello], resources: Resources(cpu: 1, ram: 1*MB, disk: 1*MB))
+''' + TAIL) == ["hello.groovy:1: jobs[0].task.processes[0].cmdline: unresolved template "
+                        + "references {{profile.version}}, {{profile.flags}}"]
+    }
+
+    def "Tasks.combine given something else than tasks is refused"() {
+        expect:
+        problems('''\
+p = Process(name: 'p', cmdline: 'true')
+task = Tasks.combine(p)
+''' + TAIL) == ["hello.groovy:2: Tasks.combine: argument 1 must be a Task, got a Process"]
     }
 }

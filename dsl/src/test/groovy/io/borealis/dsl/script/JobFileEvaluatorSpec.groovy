@@ -237,4 +237,88 @@ jobs = [Service(task: task, cluster: 'devcluster', role: 'www-data',
                         cluster: 'c', role: 'r', environment: 'prod')]
             ''', [:]).hasErrors()
     }
+
+    def ".bind on a job reaches the objects it contains; the closer binding wins; --bind overrides"() {
+        given:
+        def text = '''
+            p = Process(name: 'p', cmdline: 'serve {{profile.version}} as {{profile.role}} x{{who}}')
+            q = Process(name: 'q', cmdline: 'echo {{who}}').bind(who: 'process')
+            task = Task(processes: [p, q], resources: Resources(cpu: 1, ram: 1*MB, disk: 1*MB))
+            jobs = [Service(task: task, cluster: 'c', role: '{{profile.role}}', environment: 'prod',
+                            name: 'j', instances: '{{profile.instances}}')
+                    .bind(profile: [role: 'www-data', version: 1, instances: 2], who: 'job')]
+            '''
+
+        when:
+        def bound = single(text)
+        def overridden = single(text, ['profile.version': '7', 'profile.instances': '3'])
+
+        then:
+        bound.key().role() == 'www-data'
+        bound.instanceCount() == 2
+        bound.taskConfig().task().processes()*.cmdline() == ['serve 1 as www-data xjob',
+                                                             'echo process']
+        overridden.instanceCount() == 3
+        overridden.taskConfig().task().processes()[0].cmdline() == 'serve 7 as www-data xjob'
+    }
+
+    def "a bound value may itself hold a reference"() {
+        expect:
+        single('''
+            p = Process(name: 'p', cmdline: 'echo {{greeting}}')
+            jobs = [Job(task: Task(processes: [p], resources: Resources(cpu: 1, ram: 1*MB, disk: 1*MB)),
+                        cluster: 'c', role: 'r', environment: 'prod').bind(greeting: 'hi {{role}}')]
+            ''').taskConfig().task().processes()[0].cmdline() == 'echo hi r'
+    }
+
+    def "Tasks.combine runs processes side by side: resources add up, finalization_wait is the largest"() {
+        when:
+        def task = single('''
+            a = Task(processes: [Process(name: 'a', cmdline: 'true')], finalization_wait: 10,
+                     resources: Resources(cpu: 0.5, ram: 64*MB, disk: 128*MB))
+            b = SequentialTask(processes: [Process(name: 'b1', cmdline: 'true'), Process(name: 'b2', cmdline: 'true')],
+                     finalization_wait: 20, resources: Resources(cpu: 0.25, ram: 32*MB, disk: 16*MB, gpu: 1))
+            jobs = [Job(task: Tasks.combine(a, b), cluster: 'c', role: 'r', environment: 'prod', name: 'j')]
+            ''').taskConfig()
+
+        then:
+        task.task().processes()*.name() == ['a', 'b1', 'b2']
+        task.task().orderConstraints() == [['b1', 'b2']]
+        task.resources() == new Resources(0.75d, 96, 144, 1)
+        task.task().finalizationWaitSecs() == 20
+        task.task().name() == 'a'
+    }
+
+    def "Tasks.concat runs each task's processes after the previous task's: resources are the largest, waits add up"() {
+        when:
+        def task = single('''
+            a = Task(processes: [Process(name: 'a1', cmdline: 'true'), Process(name: 'a2', cmdline: 'true')],
+                     finalization_wait: 10, resources: Resources(cpu: 0.5, ram: 64*MB, disk: 128*MB))
+            b = Task(name: 'both', processes: [Process(name: 'b', cmdline: 'true')],
+                     finalization_wait: 20, resources: Resources(cpu: 0.25, ram: 128*MB, disk: 16*MB))
+            jobs = [Job(task: Tasks.concat(a, b), cluster: 'c', role: 'r', environment: 'prod')]
+            ''').taskConfig()
+
+        then:
+        task.task().processes()*.name() == ['a1', 'a2', 'b']
+        task.task().orderConstraints() == [['a1', 'b'], ['a2', 'b']]
+        task.resources() == new Resources(0.5d, 128, 128, 0)
+        task.task().finalizationWaitSecs() == 30
+        task.task().name() == 'both'
+        task.job().name() == 'both'
+    }
+
+    def "a cron job keeps its schedule and collision policy"() {
+        when:
+        def job = single('''
+            jobs = [Job(task: SimpleTask('tick', 'date'), cluster: 'c', role: 'r', environment: 'prod',
+                        cron_schedule: '*/5 * * * MON-FRI', cron_collision_policy: 'CANCEL_NEW')]
+            ''')
+
+        then:
+        job.cronSchedule() == '*/5 * * * MON-FRI'
+        job.cronCollisionPolicy() == CronCollisionPolicy.CANCEL_NEW
+        job.key().name() == 'tick'
+        job.taskConfig().resources() == new Resources(1.0d, 1024, 1024, 0)
+    }
 }

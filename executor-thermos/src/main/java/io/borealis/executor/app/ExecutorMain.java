@@ -3,10 +3,13 @@ package io.borealis.executor.app;
 import io.borealis.api.checkpoint.TaskLayout;
 import io.borealis.api.checkpoint.TaskState;
 import io.borealis.executor.checkpoint.CheckpointWriter;
+import io.borealis.executor.launch.Launcher;
 import io.borealis.executor.launch.LocalLauncher;
+import io.borealis.executor.lifecycle.HttpLifecycle;
+import io.borealis.executor.launch.docker.ContainerTasks;
 import io.borealis.executor.runner.RunnerConfig;
-import io.borealis.executor.runner.ShutdownLifecycle;
 import io.borealis.executor.runner.TaskRunner;
+import io.borealis.executor.sandbox.UserPolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,10 +58,25 @@ public final class ExecutorMain {
             return refuse(layout, pid, "cannot read task: " + e.getMessage());
         }
         String host = file.task().agentHost() != null ? file.task().agentHost() : localHostName();
+        UserPolicy users;
+        try {
+            users = UserPolicy.fromEnvironment(System.getenv());
+        } catch (IllegalArgumentException e) {
+            return refuse(layout, pid, "cannot run task: " + e.getMessage());
+        }
         RunnerConfig config = new RunnerConfig(layout, host, file.instance(), pid, System.getenv(),
-                RunnerConfig.DEFAULT_STOP_GRACE, Clock.systemUTC());
-        TaskRunner runner = new TaskRunner(file.task(), config, new LocalLauncher(),
-                ShutdownLifecycle.NONE);
+                RunnerConfig.DEFAULT_STOP_GRACE, Clock.systemUTC(), users,
+                RunnerConfig.DEFAULT_RESOURCE_INTERVAL);
+        if (file.task().task().container() != null) {
+            return ContainerTasks.run(file.task(), config, launcher -> run(file, config, launcher));
+        }
+        return run(file, config, new LocalLauncher());
+    }
+
+    private static TaskState run(TaskFile file, RunnerConfig config, Launcher launcher)
+            throws IOException {
+        TaskRunner runner = new TaskRunner(file.task(), config, launcher,
+                HttpLifecycle.forTask(file.task()));
         TerminationSignals.install(runner::kill);
         return runner.run();
     }

@@ -58,6 +58,13 @@ public final class CheckpointWriter implements AutoCloseable {
         append(new CheckpointRecord.TaskUpdate(++seq, clock.millis(), state, message));
     }
 
+    /** Records the task's health verdict (see {@link CheckpointRecord.Health}). */
+    public void health(boolean healthy, String message) {
+        log.info("task {} health -> {}{}", taskId, healthy ? "healthy" : "not healthy",
+                message == null ? "" : " (" + message + ")");
+        append(new CheckpointRecord.Health(++seq, clock.millis(), healthy, message));
+    }
+
     public void process(String process, int run, ProcessState state, Long pid, Integer exitCode,
             String message) {
         log.info("task {} process {} run {} -> {}{}{}", taskId, process, run, state,

@@ -13,6 +13,8 @@ import java.util.Map;
  * @param environment the complete environment of the process (nothing else is inherited)
  * @param stdout where standard output goes when {@code destination} writes files
  * @param stderr where standard error goes when {@code destination} writes files
+ * @param account the account to run as; null runs the process as the executor's own user
+ * @param rotation how the log files rotate; null for Thermos's {@code standard} mode (unbounded)
  */
 public record LaunchSpec(
         String taskId,
@@ -23,7 +25,9 @@ public record LaunchSpec(
         Map<String, String> environment,
         LoggerDestination destination,
         Path stdout,
-        Path stderr) {
+        Path stderr,
+        Account account,
+        LogRotation rotation) {
     public LaunchSpec {
         requireNonNull(taskId, "taskId is null");
         requireNonNull(process, "process is null");
@@ -33,5 +37,13 @@ public record LaunchSpec(
         requireNonNull(destination, "destination is null");
         requireNonNull(stdout, "stdout is null");
         requireNonNull(stderr, "stderr is null");
+    }
+
+    /** A run as the executor's own user with unbounded log files. */
+    public LaunchSpec(String taskId, String process, int run, String cmdline,
+            Path workingDirectory, Map<String, String> environment,
+            LoggerDestination destination, Path stdout, Path stderr) {
+        this(taskId, process, run, cmdline, workingDirectory, environment, destination, stdout,
+                stderr, null, null);
     }
 }

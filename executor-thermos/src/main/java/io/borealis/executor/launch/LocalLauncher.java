@@ -2,9 +2,11 @@ package io.borealis.executor.launch;
 
 import io.borealis.api.model.LoggerDestination;
 import io.borealis.executor.sandbox.Sandbox;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,9 +17,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs processes on the host: {@code setsid /bin/bash -c CMDLINE} in the sandbox, so that each
- * run leads its own session and process group, with stdout and stderr redirected to files by
- * the operating system (no pumping threads). A run's processes are its session, its process group
+ * Runs processes on the host: {@code setsid [setpriv ...] /bin/bash -c CMDLINE} in the sandbox,
+ * so that each run leads its own session and process group, as the run's {@link Account} when
+ * it names one. Stdout and stderr are redirected to files by the operating system, except when
+ * the logger rotates or writes to both file and console: then they pass through pipes and a
+ * {@link LogPump} per stream. A run's processes are its session, its process group
  * and every process whose environment names its task and process, which also finds descendants
  * that double-fork out of the session. Signals go through {@link ProcessHandle}, which checks the
  * process start time and so never signals a recycled pid.
@@ -39,31 +43,60 @@ public final class LocalLauncher implements Launcher {
 
     @Override
     public RunHandle start(LaunchSpec spec) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(setsid, "/bin/bash", "-c", spec.cmdline())
+        List<String> bash = List.of("/bin/bash", "-c", spec.cmdline());
+        List<String> command = new ArrayList<>(List.of(setsid));
+        command.addAll(spec.account() == null ? bash : spec.account().wrap(bash));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(spec.workingDirectory().toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         builder.environment().clear();
         builder.environment().putAll(spec.environment());
-        redirect(builder, spec);
+        boolean pumped = redirect(builder, spec);
         Process process = builder.start();
+        if (pumped) {
+            pump(process, spec);
+        }
         started.put(process.pid(), process);
         return new RunHandle(spec.taskId(), spec.process(), spec.run(), process.pid(),
                 System.currentTimeMillis());
     }
 
-    private static void redirect(ProcessBuilder builder, LaunchSpec spec) {
-        switch (spec.destination()) {
-            case FILE, BOTH -> {
-                // BOTH would also copy to the executor's console; until a tee is worth its
-                // cost, the files are the record.
+    /**
+     * Points the run's output where its logger says. Returns true when the output goes through
+     * pipes that {@link #pump} must drain: rotation and the {@code both} destination need the
+     * executor in the way; everything else is redirected by the OS.
+     */
+    private static boolean redirect(ProcessBuilder builder, LaunchSpec spec) {
+        return switch (spec.destination()) {
+            case FILE -> {
+                if (spec.rotation() != null) {
+                    yield true;
+                }
                 builder.redirectOutput(spec.stdout().toFile());
                 builder.redirectError(spec.stderr().toFile());
+                yield false;
             }
-            case CONSOLE -> builder.inheritIO()
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-            case NONE -> builder.redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD);
-        }
+            case BOTH -> true;
+            case CONSOLE -> {
+                builder.redirectOutput(ProcessBuilder.Redirect.INHERIT)
+                        .redirectError(ProcessBuilder.Redirect.INHERIT);
+                yield false;
+            }
+            case NONE -> {
+                builder.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .redirectError(ProcessBuilder.Redirect.DISCARD);
+                yield false;
+            }
+        };
+    }
+
+    private static void pump(Process process, LaunchSpec spec) throws IOException {
+        boolean console = spec.destination() == LoggerDestination.BOTH;
+        String name = "log-" + spec.process() + "-" + spec.run();
+        LogPump.start(process.getInputStream(), new LogFile(spec.stdout(), spec.rotation()),
+                console ? System.out : null, name + "-stdout");
+        LogPump.start(process.getErrorStream(), new LogFile(spec.stderr(), spec.rotation()),
+                console ? System.err : null, name + "-stderr");
     }
 
     @Override

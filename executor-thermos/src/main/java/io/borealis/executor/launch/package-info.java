@@ -8,6 +8,6 @@
  * runs {@code setsid bash -c CMDLINE} on the host with output redirected to files by the OS;
  * it finds descendants through {@link io.borealis.executor.launch.ProcTable}, which reads
  * {@code /proc} (session, process group and the {@code BOREALIS_TASK_ID} environment tag).
- * A Docker launcher will live in {@code launch.docker}.
+ * {@code launch.docker} runs the processes of a containerised task in a Docker container.
  */
 package io.borealis.executor.launch;

@@ -1,6 +1,10 @@
 package io.borealis.executor.runner;
 
 import io.borealis.api.checkpoint.ProcessState;
+import io.borealis.api.checkpoint.TaskState;
+import io.borealis.api.model.Logger;
+import io.borealis.executor.launch.Account;
+import io.borealis.executor.launch.LogRotation;
 import io.borealis.executor.checkpoint.CheckpointWriter;
 import io.borealis.executor.launch.LaunchSpec;
 import io.borealis.executor.launch.Launcher;
@@ -9,6 +13,7 @@ import io.borealis.executor.sandbox.Sandbox;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +33,8 @@ final class ProcessControl {
     private static final long POLL_MILLIS = 20;
     /** How long SIGKILLed processes get to disappear before the runner moves on regardless. */
     private static final long KILL_WAIT_MILLIS = 2_000;
+    /** Thermos's RotatePolicy default log size. */
+    private static final long DEFAULT_LOG_SIZE = 100L * 1024 * 1024;
 
     private final String taskId;
     private final Launcher launcher;
@@ -36,7 +43,11 @@ final class ProcessControl {
     private final long stopGraceMillis;
     private final BlockingQueue<RunnerEvent> events = new LinkedBlockingQueue<>();
     private final Map<Long, ProcessRecord> running = new HashMap<>();
+    private Account account;
     private String killReason;
+    private TaskState killOutcome;
+    /** Health verdicts and watchers' kills count only while the task is ACTIVE. */
+    private boolean active = true;
 
     ProcessControl(String taskId, Launcher launcher, Sandbox sandbox, CheckpointWriter checkpoint,
             Duration stopGrace) {
@@ -47,6 +58,16 @@ final class ProcessControl {
         this.stopGraceMillis = stopGrace.toMillis();
     }
 
+    /** Runs every later process as {@code account}; null for the executor's own user. */
+    void runAs(Account account) {
+        this.account = account;
+    }
+
+    /** From now on health verdicts are not recorded and watchers' kills are ignored. */
+    void endActive() {
+        active = false;
+    }
+
     /** Queues an event for the runner thread. Any thread. */
     void post(RunnerEvent event) {
         events.add(event);
@@ -55,6 +76,11 @@ final class ProcessControl {
     /** Why the task is being killed, or null while nobody asked. */
     String killReason() {
         return killReason;
+    }
+
+    /** The terminal state a kill leads to: KILLED when asked, FAILED for a watcher's kill. */
+    TaskState killOutcome() {
+        return killOutcome;
     }
 
     long now() {
@@ -75,9 +101,9 @@ final class ProcessControl {
         try {
             sandbox.createLogDir(name, run);
             handle = launcher.start(new LaunchSpec(taskId, name, run, record.cmdline(),
-                    sandbox.directory(), sandbox.environment(taskId, name),
+                    sandbox.directory(), sandbox.environment(taskId, name, account),
                     record.process().logger().destination(), sandbox.stdout(name, run),
-                    sandbox.stderr(name, run)));
+                    sandbox.stderr(name, run), account, rotation(record.process().logger())));
         } catch (IOException | RuntimeException e) {
             String message = "cannot start: " + e.getMessage();
             checkpoint.process(name, run, ProcessState.FAILED, null, null, message);
@@ -108,10 +134,29 @@ final class ProcessControl {
         }
     }
 
+    /** Thermos's rotate mode; a log size of 0 (unset) takes Thermos's default, 100 MB. */
+    private static LogRotation rotation(Logger logger) {
+        return switch (logger.mode()) {
+            case STANDARD -> null;
+            case ROTATE -> new LogRotation(logger.rotateLogSizeBytes() > 0
+                    ? logger.rotateLogSizeBytes() : DEFAULT_LOG_SIZE,
+                    Math.max(0, logger.rotateBackups()));
+        };
+    }
+
     private void handle(RunnerEvent event) {
         if (event instanceof RunnerEvent.KillRequested kill) {
-            if (killReason == null) {
+            boolean watcher = kill.outcome() != TaskState.KILLED;
+            if (killReason == null && (active || !watcher)) {
                 killReason = kill.reason();
+                killOutcome = kill.outcome();
+            }
+        } else if (event instanceof RunnerEvent.HealthChanged health) {
+            if (active) {
+                checkpoint.health(health.healthy(), health.message());
+                if (!health.healthy()) {
+                    handle(new RunnerEvent.KillRequested(health.message(), TaskState.FAILED));
+                }
             }
         } else if (event instanceof RunnerEvent.Exited exited) {
             ProcessRecord record = running.remove(exited.run().pid());
@@ -175,6 +220,31 @@ final class ProcessControl {
             stopping.forEach(launcher::destroy);
             waitUntilGone(stopping, now() + KILL_WAIT_MILLIS);
         }
+    }
+
+    /**
+     * Marks every running process of {@code records} as being stopped, so that its exit is
+     * recorded KILLED and nothing runs again, without signalling it yet (the graceful lifecycle
+     * asks first).
+     */
+    void stopping(Iterable<ProcessRecord> records) {
+        for (ProcessRecord record : records) {
+            if (record.status() == ProcessRecord.Status.RUNNING) {
+                record.requestStop();
+            }
+        }
+    }
+
+    /** Handles events until none of {@code records} runs, or {@code untilMillis}. */
+    boolean awaitEnded(Collection<ProcessRecord> records, long untilMillis) {
+        while (records.stream().anyMatch(r -> r.status() == ProcessRecord.Status.RUNNING)) {
+            long now = now();
+            if (now >= untilMillis) {
+                return false;
+            }
+            awaitEvent(untilMillis - now);
+        }
+        return true;
     }
 
     /** Polls until every run's exit is recorded and none of its processes is alive. */

@@ -26,17 +26,35 @@ final class Stages {
         this.stopGraceMillis = stopGraceMillis;
     }
 
-    TaskRunner.Outcome run(Plan regular, Plan finals) {
+    /**
+     * Runs the stages; {@code activeEnded} runs as soon as ACTIVE ends (it stops the health
+     * monitor).
+     */
+    TaskRunner.Outcome run(Plan regular, Plan finals, Runnable activeEnded) {
         regular.records().forEach(r -> processes.waiting(r, null));
         TaskRunner.Outcome active = active(regular);
-        // The finalization budget starts when ACTIVE ends; stopped processes always get their
-        // stop grace, so a TERM trap runs even with a finalization wait of 0.
+        activeEnded.run();
+        processes.endActive();
+        checkpoint.task(TaskState.CLEANING, active.message());
+        if (processes.killReason() != null) {
+            // Killed (asked, unhealthy or over a limit): the task may leave on its own first.
+            processes.stopping(regular.records());
+            lifecycle.beforeTerminate(new ShutdownLifecycle.Exits() {
+                @Override
+                public boolean awaitAll(long untilMillis) {
+                    return processes.awaitEnded(regular.records(), untilMillis);
+                }
+
+                @Override
+                public long now() {
+                    return processes.now();
+                }
+            });
+        }
+        // The finalization budget starts when ACTIVE (and the graceful lifecycle) ends; stopped
+        // processes always get their stop grace, so a TERM trap runs even with a wait of 0.
         long deadline = processes.now()
                 + Math.max(spec.finalizationWaitSecs() * 1000L, stopGraceMillis);
-        checkpoint.task(TaskState.CLEANING, active.message());
-        if (active.state() == TaskState.KILLED) {
-            lifecycle.beforeTerminate(Math.min(deadline, processes.now() + stopGraceMillis));
-        }
         String why = switch (active.state()) {
             case KILLED -> "task killed";
             case FAILED -> "task failed";
@@ -60,7 +78,7 @@ final class Stages {
     private TaskRunner.Outcome active(Plan plan) {
         while (true) {
             if (processes.killReason() != null) {
-                return new TaskRunner.Outcome(TaskState.KILLED, processes.killReason());
+                return new TaskRunner.Outcome(processes.killOutcome(), processes.killReason());
             }
             List<ProcessRecord> failed = plan.failed();
             if (spec.maxFailures() > 0 && failed.size() >= spec.maxFailures()) {
@@ -125,10 +143,11 @@ final class Stages {
                 active.message() + "; " + m)).orElse(active);
     }
 
-    /** A kill that arrives after ACTIVE still makes the task KILLED. */
+    /** A kill that arrives after ACTIVE still decides the task's end (KILLED, as asked). */
     private TaskRunner.Outcome withLateKill(TaskRunner.Outcome outcome) {
-        if (outcome.state() != TaskState.KILLED && processes.killReason() != null) {
-            return new TaskRunner.Outcome(TaskState.KILLED, processes.killReason());
+        if (processes.killReason() != null && (outcome.state() != processes.killOutcome()
+                || !processes.killReason().equals(outcome.message()))) {
+            return new TaskRunner.Outcome(processes.killOutcome(), processes.killReason());
         }
         return outcome;
     }

@@ -11,13 +11,19 @@ import io.borealis.api.model.Process;
 import io.borealis.api.model.TaskSpec;
 import io.borealis.executor.checkpoint.CheckpointWriter;
 import io.borealis.executor.graph.ProcessGraph;
+import io.borealis.executor.health.HealthCheck;
+import io.borealis.executor.health.HealthChecks;
+import io.borealis.executor.health.HealthMonitor;
+import io.borealis.executor.launch.Account;
 import io.borealis.executor.launch.Launcher;
+import io.borealis.executor.resources.ResourceSampler;
 import io.borealis.executor.sandbox.Sandbox;
 import io.borealis.executor.sandbox.TemplateContext;
 import io.borealis.executor.sandbox.Templates;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
@@ -39,6 +45,9 @@ import java.util.stream.Collectors;
  * checkpoint cannot be written), after SIGKILLing every process of the task.
  */
 public final class TaskRunner {
+    /** While this file exists in the sandbox, health checks count as passed (Aurora's snooze). */
+    public static final String SNOOZE_FILE = ".healthchecksnooze";
+
     private final AssignedTask task;
     private final RunnerConfig config;
     private final Launcher launcher;
@@ -63,7 +72,7 @@ public final class TaskRunner {
                 return;
             }
         }
-        control.post(new RunnerEvent.KillRequested(reason));
+        control.post(new RunnerEvent.KillRequested(reason, TaskState.KILLED));
     }
 
     /**
@@ -83,13 +92,29 @@ public final class TaskRunner {
                     checkpoint, config.stopGrace());
             synchronized (pendingKills) {
                 control = processes;
-                pendingKills.forEach(r -> processes.post(new RunnerEvent.KillRequested(r)));
+                pendingKills.forEach(r -> processes.post(
+                        new RunnerEvent.KillRequested(r, TaskState.KILLED)));
             }
-            checkpoint.header(config.hostname(), System.getProperty("user.name", "unknown"),
-                    config.executorPid(), config.instance(), task.assignedPorts());
+            Account account = null;
+            String userProblem = null;
+            try {
+                account = config.userPolicy().accountFor(task.task().job().role(),
+                        config.hostname()).orElse(null);
+            } catch (IllegalArgumentException e) {
+                userProblem = e.getMessage();
+            }
+            checkpoint.header(config.hostname(), account != null ? account.name()
+                    : System.getProperty("user.name", "unknown"), config.executorPid(),
+                    config.instance(), task.assignedPorts());
             try {
                 forgetEarlierRuns(previous, checkpoint);
-                return runTask(sandbox, checkpoint, processes, previous);
+                if (userProblem != null) {
+                    checkpoint.task(TaskState.FAILED, "cannot run task: " + userProblem);
+                    return TaskState.FAILED;
+                }
+                processes.runAs(account);
+                return runTask(new TaskContext(sandbox, checkpoint, processes, account),
+                        previous);
             } catch (RuntimeException | Error e) {
                 processes.destroyEverything();
                 throw e;
@@ -115,11 +140,16 @@ public final class TaskRunner {
         launcher.signalTask(task.taskId(), true);
     }
 
-    private TaskState runTask(Sandbox sandbox, CheckpointWriter checkpoint,
-            ProcessControl processes, CheckpointState previous) throws IOException {
+    /** What one run of the task works with. */
+    private record TaskContext(Sandbox sandbox, CheckpointWriter checkpoint,
+            ProcessControl processes, Account account) {}
+
+    private TaskState runTask(TaskContext context, CheckpointState previous) throws IOException {
         TaskSpec spec = task.task().task();
+        CheckpointWriter checkpoint = context.checkpoint();
         ProcessGraph graph;
         List<ProcessRecord> records = new ArrayList<>();
+        Optional<HealthCheck> healthCheck;
         try {
             graph = ProcessGraph.of(spec);
             Templates templates = new Templates(templateContext());
@@ -135,6 +165,7 @@ public final class TaskRunner {
                     problems.add(e.getMessage());
                 }
             }
+            healthCheck = healthCheck(context, templates, problems);
             if (!problems.isEmpty()) {
                 throw new IllegalArgumentException(String.join("; ", problems));
             }
@@ -142,16 +173,70 @@ public final class TaskRunner {
             checkpoint.task(TaskState.FAILED, "cannot run task: " + e.getMessage());
             return TaskState.FAILED;
         }
-        sandbox.create();
+        context.sandbox().create();
+        if (context.account() != null) {
+            context.sandbox().grant(context.account());
+        }
         Plan regular = new Plan(graph, records.stream().filter(r -> !r.process().isFinal())
                 .toList(), spec.maxConcurrency());
         Plan finals = new Plan(graph, records.stream().filter(r -> r.process().isFinal())
                 .toList(), spec.maxConcurrency());
+        checkpoint.health(healthCheck.isEmpty(), healthCheck.map(c -> "waiting for the health "
+                + "check: " + c.describe()).orElse("no health check: healthy once running"));
         checkpoint.task(TaskState.ACTIVE, null);
-        Outcome outcome = new Stages(spec, processes, checkpoint, lifecycle,
-                config.stopGrace().toMillis()).run(regular, finals);
+        ProcessControl processes = context.processes();
+        HealthMonitor monitor = healthCheck.map(check -> new HealthMonitor(check,
+                HealthChecks.tracker(spec.healthCheck()), HealthChecks.interval(spec.healthCheck()),
+                context.sandbox().directory().resolve(SNOOZE_FILE), new HealthMonitor.Listener() {
+                    @Override
+                    public void healthy(String message) {
+                        processes.post(new RunnerEvent.HealthChanged(true, message));
+                    }
+
+                    @Override
+                    public void unhealthy(String message) {
+                        processes.post(new RunnerEvent.HealthChanged(false, message));
+                    }
+                })).orElse(null);
+        ResourceSampler sampler = new ResourceSampler(task.taskId(),
+                context.sandbox().directory(), config.layout().resources(),
+                task.task().resources(), config.resourceInterval(), config.clock(),
+                message -> processes.post(new RunnerEvent.KillRequested(message,
+                        TaskState.FAILED)));
+        sampler.start();
+        if (monitor != null) {
+            monitor.start();
+        }
+        Outcome outcome;
+        try {
+            outcome = new Stages(spec, processes, checkpoint, lifecycle,
+                    config.stopGrace().toMillis()).run(regular, finals, () -> {
+                        if (monitor != null) {
+                            monitor.close();
+                        }
+                    });
+        } finally {
+            sampler.close();
+            if (monitor != null) {
+                monitor.close();
+            }
+        }
         checkpoint.task(outcome.state(), outcome.message());
         return outcome.state();
+    }
+
+    /** The task's health check, if it has one; a problem building it joins {@code problems}. */
+    private Optional<HealthCheck> healthCheck(TaskContext context, Templates templates,
+            List<String> problems) {
+        try {
+            return HealthChecks.forTask(task.task().task().healthCheck(), task.assignedPorts(),
+                    templates, context.sandbox().directory(),
+                    context.sandbox().environment(task.taskId(), "health-check",
+                            context.account()), context.account());
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+            return Optional.empty();
+        }
     }
 
     private TemplateContext templateContext() {

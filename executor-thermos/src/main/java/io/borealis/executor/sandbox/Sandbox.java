@@ -4,10 +4,13 @@ import static java.util.Objects.requireNonNull;
 
 import io.borealis.api.checkpoint.TaskLayout;
 import java.io.IOException;
+import io.borealis.executor.launch.Account;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The task's sandbox directory: the working directory of every process, with each run's logs
@@ -40,6 +43,19 @@ public final class Sandbox {
         Files.createDirectories(layout.sandbox());
     }
 
+    /**
+     * Hands the sandbox, with everything in it, to {@code account}, so that processes running as
+     * that account can write there. Symbolic links are changed themselves, never followed.
+     */
+    public void grant(Account account) throws IOException {
+        try (Stream<Path> paths = Files.walk(layout.sandbox())) {
+            for (Path path : (Iterable<Path>) paths::iterator) {
+                Files.setAttribute(path, "unix:uid", account.uid(), LinkOption.NOFOLLOW_LINKS);
+                Files.setAttribute(path, "unix:gid", account.gid(), LinkOption.NOFOLLOW_LINKS);
+            }
+        }
+    }
+
     public Path directory() {
         return layout.sandbox();
     }
@@ -59,12 +75,26 @@ public final class Sandbox {
 
     /** The environment of {@code process}: a minimal host environment plus the task's tags. */
     public Map<String, String> environment(String taskId, String process) {
+        return environment(taskId, process, null);
+    }
+
+    /**
+     * The environment of {@code process} run as {@code account} (null: the executor's own user):
+     * a minimal host environment plus the task's tags. A process run as another account gets
+     * that account's {@code USER} and {@code LOGNAME}, and the sandbox as {@code HOME}.
+     */
+    public Map<String, String> environment(String taskId, String process, Account account) {
         Map<String, String> env = new LinkedHashMap<>();
         for (String name : new String[] {"HOME", "USER", "LOGNAME", "LANG", "TZ"}) {
             String value = hostEnvironment.get(name);
             if (value != null) {
                 env.put(name, value);
             }
+        }
+        if (account != null) {
+            env.put("HOME", layout.sandbox().toString());
+            env.put("USER", account.name());
+            env.put("LOGNAME", account.name());
         }
         env.putIfAbsent("HOME", layout.sandbox().toString());
         env.put("PATH", hostEnvironment.getOrDefault("PATH", DEFAULT_PATH));

@@ -36,7 +36,8 @@ class ExecutorMainSpec extends Specification {
         def assigned = task([
                 process('server', 'sleep 1000 & sleep 1000'),
                 process('escaper', '''(setsid bash -c 'trap "echo bye > escaped; exit 0" TERM; sleep 1000 & wait' &) ; sleep 1000'''),
-                process('trapper', '''trap 'echo bye > trapped; exit 0' TERM; sleep 1000 & wait''')])
+                process('trapper', '''trap 'echo bye > trapped; exit 0' TERM; sleep 1000 & wait''')],
+                ramMb: 1024)
         TaskLayout layout = new TaskLayout(Tasks.write(workDir, assigned))
         taskIds << assigned.taskId()
         Process executor = startExecutor(layout)
@@ -117,11 +118,13 @@ class ExecutorMainSpec extends Specification {
     }
 
     /** Starts the executor as the agent does, with the task's tag in its own environment. */
-    private Process startExecutor(TaskLayout layout) {
+    private Process startExecutor(TaskLayout layout,
+            Map<String, String> environment = [BOREALIS_TASK_USER: 'executor']) {
         ProcessBuilder builder = new ProcessBuilder(javaCommand() + [layout.root().toString()])
                 .redirectErrorStream(true)
                 .redirectOutput(layout.root().resolve('executor.log').toFile())
         builder.environment().put('BOREALIS_TASK_ID', layout.taskId())
+        builder.environment().putAll(environment)
         Process executor = builder.start()
         executors << executor
         executor

@@ -9,8 +9,9 @@ import io.borealis.api.model.AssignedTask
 import io.borealis.executor.app.TaskFile
 import io.borealis.executor.launch.LocalLauncher
 import io.borealis.executor.runner.RunnerConfig
-import io.borealis.executor.runner.ShutdownLifecycle
+import io.borealis.executor.lifecycle.HttpLifecycle
 import io.borealis.executor.runner.TaskRunner
+import io.borealis.executor.sandbox.UserPolicy
 
 import java.nio.file.Path
 import java.time.Clock
@@ -22,6 +23,8 @@ final class RunnerHarness {
     final Path workDir
     final List<String> taskIds = []
     Duration stopGrace = Duration.ofSeconds(2)
+    Duration resourceInterval = Duration.ofSeconds(5)
+    UserPolicy userPolicy = new UserPolicy(UserPolicy.Mode.EXECUTOR, null)
 
     RunnerHarness(Path workDir) {
         this.workDir = workDir
@@ -34,8 +37,9 @@ final class RunnerHarness {
         TaskLayout layout = new TaskLayout(root)
         TaskFile file = TaskFile.read(layout.taskJson())
         def config = new RunnerConfig(layout, file.task().agentHost(), file.instance(), 4242L,
-                System.getenv(), stopGrace, Clock.systemUTC())
-        def runner = new TaskRunner(file.task(), config, new LocalLauncher(), ShutdownLifecycle.NONE)
+                System.getenv(), stopGrace, Clock.systemUTC(), userPolicy, resourceInterval)
+        def runner = new TaskRunner(file.task(), config, new LocalLauncher(),
+                HttpLifecycle.forTask(file.task()))
         def result = CompletableFuture.supplyAsync({ runner.run() })
         new Running(task, layout, runner, result)
     }
@@ -90,6 +94,12 @@ final class RunnerHarness {
         List<String> transitions() {
             records().findAll { it instanceof CheckpointRecord.ProcessUpdate }
                     .collect { "${it.process()}/${it.run()} ${it.state()}".toString() }
+        }
+
+        /** The health verdicts, as "healthy: message" or "not healthy: message". */
+        List<String> healthRecords() {
+            records().findAll { it instanceof CheckpointRecord.Health }
+                    .collect { "${it.healthy() ? 'healthy' : 'not healthy'}: ${it.message()}".toString() }
         }
 
         List<TaskState> taskStates() {

@@ -2,6 +2,8 @@ package io.borealis.executor.testing
 
 import io.borealis.api.json.Json
 import io.borealis.api.model.AssignedTask
+import io.borealis.api.model.HealthCheckConfig
+import io.borealis.api.model.HttpLifecycleConfig
 import io.borealis.api.model.JobKey
 import io.borealis.api.model.Logger
 import io.borealis.api.model.LoggerDestination
@@ -22,7 +24,10 @@ final class Tasks {
 
     private Tasks() {}
 
-    /** A process; named options: maxFailures, daemon, ephemeral, minDurationSecs, isFinal. */
+    /**
+     * A process; named options: maxFailures, daemon, ephemeral, minDurationSecs, isFinal,
+     * logger (FILE_LOGGER).
+     */
     static Process process(Map options = [:], String name, String cmdline) {
         new Process(name, cmdline,
                 (options.maxFailures ?: 1) as int,
@@ -30,25 +35,29 @@ final class Tasks {
                 (options.ephemeral ?: false) as boolean,
                 (options.minDurationSecs ?: 0) as int,
                 (options.isFinal ?: false) as boolean,
-                FILE_LOGGER)
+                (options.logger ?: FILE_LOGGER) as Logger)
     }
 
     /**
      * A task; named options: order (list of lists), maxFailures (1), maxConcurrency (0),
-     * finalizationWaitSecs (30), ports (map), instance (0), host ('agent-1').
+     * finalizationWaitSecs (30), ports (map), instance (0), host ('agent-1'), role ('www-data'),
+     * healthCheck (none), lifecycle (none), ramMb (16), diskMb (16).
      */
     static AssignedTask task(Map options = [:], List<Process> processes) {
         int instance = (options.instance ?: 0) as int
-        String taskId = "${System.currentTimeMillis()}-www-data-prod-hello-${instance}-" +
+        String role = (options.role ?: 'www-data') as String
+        String taskId = "${System.currentTimeMillis()}-${role}-prod-hello-${instance}-" +
                 String.format('%08x', COUNTER.incrementAndGet() ^ (ProcessHandle.current().pid() << 12))
         def spec = new TaskSpec('hello', processes,
                 (options.order ?: []) as List<List<String>>,
                 (options.containsKey('maxFailures') ? options.maxFailures : 1) as int,
                 (options.maxConcurrency ?: 0) as int,
                 (options.containsKey('finalizationWaitSecs') ? options.finalizationWaitSecs : 30) as int,
-                null, null)
-        def config = new TaskConfig(new JobKey('www-data', 'prod', 'hello'), false, 0, false, null,
-                1, new Resources(0.1, 16, 16, 0), [], ((options.ports ?: [:]) as Map).keySet(), spec,
+                options.healthCheck as HealthCheckConfig, options.lifecycle as HttpLifecycleConfig)
+        def resources = new Resources(0.1, (options.ramMb ?: 16) as long,
+                (options.diskMb ?: 16) as long, 0)
+        def config = new TaskConfig(new JobKey(role, 'prod', 'hello'), false, 0, false, null,
+                1, resources, [], ((options.ports ?: [:]) as Map).keySet(), spec,
                 null, [], null, null, null, null)
         new AssignedTask(taskId, 'agent-1', (options.host ?: 'agent-1') as String, config,
                 (options.ports ?: [:]) as Map<String, Integer>, instance)

@@ -3,23 +3,21 @@ package io.borealis.scheduler.validation;
 import static java.util.Objects.requireNonNull;
 
 import io.borealis.api.model.JobConfiguration;
-import io.borealis.api.model.Process;
-import io.borealis.api.model.Resources;
-import io.borealis.api.model.TaskConfig;
-import io.borealis.api.model.TaskSpec;
+import io.borealis.api.validation.JobConfigurationValidator;
+import io.borealis.api.validation.Problem;
 import io.borealis.scheduler.error.PlatformException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
- * Checks a job configuration before the scheduler stores it: the key, instance count, resources,
- * processes and the parts of Aurora's rules this slice supports. Thread-safe.
+ * Checks a job configuration before the scheduler stores it: every rule of
+ * {@link JobConfigurationValidator} (the same the client applies after evaluating a job file),
+ * plus what only this scheduler knows: the owner it authenticated, its cluster, and that cron
+ * jobs are not scheduled yet. Thread-safe.
  */
 public final class JobValidator {
     /** Aurora's {@code -max_tasks_per_job}. */
-    public static final int MAX_INSTANCES = 4000;
+    public static final int MAX_INSTANCES = JobConfigurationValidator.MAX_INSTANCES;
 
     private final String cluster;
 
@@ -28,7 +26,10 @@ public final class JobValidator {
         this.cluster = requireNonNull(cluster, "cluster is null");
     }
 
-    /** Throws INVALID_REQUEST naming every problem, joined with "; ". */
+    /**
+     * Throws INVALID_REQUEST naming every problem, joined with "; ". Called by the createJob
+     * path before anything is written, so a refused configuration leaves storage untouched.
+     */
     public void validate(JobConfiguration job) {
         List<String> problems = problems(job);
         if (!problems.isEmpty()) {
@@ -36,84 +37,23 @@ public final class JobValidator {
         }
     }
 
-    /** Every problem with {@code job}; empty when it is valid. */
+    /** Every problem with {@code job}, each as {@code FIELD_PATH message}; empty when valid. */
     public List<String> problems(JobConfiguration job) {
         List<String> problems = new ArrayList<>();
-        TaskConfig config = job.taskConfig();
-        if (!job.key().equals(config.job())) {
-            problems.add("taskConfig.job " + config.job() + " does not match the job key "
-                    + job.key());
+        for (Problem problem : JobConfigurationValidator.problems(job)) {
+            problems.add(problem.toString());
         }
         if (job.owner().isBlank()) {
             problems.add("owner must not be blank");
-        }
-        if (job.instanceCount() <= 0) {
-            problems.add("instanceCount must be positive, got " + job.instanceCount());
-        } else if (job.instanceCount() > MAX_INSTANCES) {
-            problems.add("instanceCount must be at most " + MAX_INSTANCES + ", got "
-                    + job.instanceCount());
         }
         if (job.cluster() != null && !job.cluster().equals(cluster)) {
             problems.add("job is for cluster '" + job.cluster() + "' but this scheduler runs '"
                     + cluster + "'");
         }
         if (job.cronSchedule() != null) {
+            // Cron scheduling is another issue; until then a cron job is refused here.
             problems.add("cron jobs are not supported yet: remove cronSchedule");
         }
-        if (config.maxTaskFailures() != -1 && config.maxTaskFailures() < 1) {
-            problems.add("maxTaskFailures must be -1 (no limit) or at least 1, got "
-                    + config.maxTaskFailures());
-        }
-        resources(config.resources(), problems);
-        for (String port : config.requestedPorts()) {
-            if (port.isBlank()) {
-                problems.add("requestedPorts holds a blank port name");
-            }
-        }
-        task(config.task(), problems);
         return problems;
-    }
-
-    private static void resources(Resources resources, List<String> problems) {
-        if (!(resources.cpu() > 0)) {
-            problems.add("resources.cpu must be positive, got " + resources.cpu());
-        }
-        if (resources.ramMb() <= 0) {
-            problems.add("resources.ramMb must be positive, got " + resources.ramMb());
-        }
-        if (resources.diskMb() <= 0) {
-            problems.add("resources.diskMb must be positive, got " + resources.diskMb());
-        }
-        if (resources.gpu() < 0) {
-            problems.add("resources.gpu must not be negative, got " + resources.gpu());
-        }
-    }
-
-    private static void task(TaskSpec task, List<String> problems) {
-        if (task.name().isBlank()) {
-            problems.add("task.name must not be blank");
-        }
-        if (task.processes().isEmpty()) {
-            problems.add("task.processes must not be empty");
-        }
-        Set<String> names = new HashSet<>();
-        for (int i = 0; i < task.processes().size(); i++) {
-            Process process = task.processes().get(i);
-            if (process.name().isBlank()) {
-                problems.add("task.processes[" + i + "].name must not be blank");
-            } else if (!names.add(process.name())) {
-                problems.add("process name '" + process.name() + "' is used more than once");
-            }
-            if (process.cmdline().isBlank()) {
-                problems.add("process '" + process.name() + "' has an empty cmdline");
-            }
-        }
-        for (List<String> order : task.orderConstraints()) {
-            for (String name : order) {
-                if (!names.contains(name)) {
-                    problems.add("order constraint names unknown process '" + name + "'");
-                }
-            }
-        }
     }
 }

@@ -26,8 +26,8 @@ class JobValidatorSpec extends Specification {
         Fixtures.job(resources: new Resources(1d, 1L, -1L, 0))               || 'resources.diskMb must be positive, got -1'
         Fixtures.job(processes: [])                                          || 'task.processes must not be empty'
         Fixtures.job(processes: [Fixtures.process(''), Fixtures.process('b')]) || 'task.processes[0].name must not be blank'
-        Fixtures.job(processes: [Fixtures.process('a'), Fixtures.process('a')]) || "process name 'a' is used more than once"
-        Fixtures.job(processes: [Fixtures.process('a', '  ')])              || "process 'a' has an empty cmdline"
+        Fixtures.job(processes: [Fixtures.process('a'), Fixtures.process('a')]) || "task.processes[1].name 'a' is used more than once (also processes[0])"
+        Fixtures.job(processes: [Fixtures.process('a', '  ')])              || 'task.processes[0].cmdline must not be blank'
         Fixtures.job(maxTaskFailures: 0)                                     || 'maxTaskFailures must be -1 (no limit) or at least 1, got 0'
         Fixtures.job(cluster: 'elsewhere')                                   || "job is for cluster 'elsewhere' but this scheduler runs 'devcluster'"
         Fixtures.job(owner: ' ')                                             || 'owner must not be blank'

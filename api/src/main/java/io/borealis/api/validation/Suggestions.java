@@ -1,4 +1,4 @@
-package io.borealis.dsl.diagnostic;
+package io.borealis.api.validation;
 
 import java.util.Collection;
 import java.util.Comparator;
@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * "Did you mean" hints: the closest known word by edit distance, if it is close enough to be a
- * plausible typo (at most a third of the word's length, and at most 3 edits).
+ * plausible typo (at most a third of the word's length, and at most 3 edits). Stateless.
  */
 public final class Suggestions {
     private Suggestions() {}

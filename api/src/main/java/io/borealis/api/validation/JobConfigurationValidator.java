@@ -1,0 +1,99 @@
+package io.borealis.api.validation;
+
+import io.borealis.api.model.JobConfiguration;
+import io.borealis.api.model.Resources;
+import io.borealis.api.model.TaskConfig;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every rule a job configuration must keep, whoever built it: the client runs these after
+ * evaluating a job file, the scheduler again on every configuration it receives (it never trusts
+ * the client). Pure functions over {@code io.borealis.api.model} records; thread-safe.
+ *
+ * <p>Rules that depend on a scheduler's own settings (its cluster name, whether cron scheduling
+ * is available, the owner it authenticated) are not here; the scheduler adds them.
+ */
+public final class JobConfigurationValidator {
+    /** Aurora's {@code -max_tasks_per_job}. */
+    public static final int MAX_INSTANCES = 4000;
+
+    private JobConfigurationValidator() {}
+
+    /** Every problem of {@code job}, in a stable order; empty when it is valid. */
+    public static List<Problem> problems(JobConfiguration job) {
+        List<Problem> problems = new ArrayList<>();
+        TaskConfig config = job.taskConfig();
+        if (!job.key().equals(config.job())) {
+            problems.add(new Problem("taskConfig.job", config.job()
+                    + " does not match the job key " + job.key()));
+        }
+        if (job.instanceCount() <= 0) {
+            problems.add(new Problem("instanceCount", "must be positive, got "
+                    + job.instanceCount()));
+        } else if (job.instanceCount() > MAX_INSTANCES) {
+            problems.add(new Problem("instanceCount", "must be at most " + MAX_INSTANCES
+                    + ", got " + job.instanceCount()));
+        }
+        if (job.cronSchedule() != null) {
+            CronSchedules.problem(job.cronSchedule())
+                    .ifPresent(why -> problems.add(new Problem("cronSchedule", why)));
+            if (config.isService()) {
+                problems.add(new Problem("cronSchedule", "is not allowed for a service (a "
+                        + "service runs all the time); make it a Job"));
+            }
+        }
+        if (config.maxTaskFailures() != -1 && config.maxTaskFailures() < 1) {
+            problems.add(new Problem("maxTaskFailures", "must be -1 (no limit) or at least 1, "
+                    + "got " + config.maxTaskFailures()));
+        }
+        if (config.priority() < 0) {
+            problems.add(new Problem("priority", "must not be negative, got "
+                    + config.priority()));
+        }
+        resources(config.resources(), problems);
+        for (String port : config.requestedPorts()) {
+            if (port.isBlank()) {
+                problems.add(new Problem("requestedPorts", "holds a blank port name"));
+            }
+        }
+        TaskSpecRules.check(config.task(), problems);
+        if (config.task().healthCheck() != null) {
+            SettingsRules.healthCheck(config.task().healthCheck(), problems);
+        }
+        SettingsRules.constraints(config.constraints(), problems);
+        if (job.updateSettings() != null) {
+            SettingsRules.update(job.updateSettings(), job.instanceCount(),
+                    config.slaPolicy() != null, problems);
+        }
+        if (config.slaPolicy() != null) {
+            SettingsRules.slaPolicy(config.slaPolicy(), problems);
+        }
+        if (config.container() != null) {
+            SettingsRules.container(config.container(), problems);
+        }
+        if (config.partitionPolicy() != null && config.partitionPolicy().delaySecs() < 0) {
+            problems.add(new Problem("partitionPolicy.delaySecs", "must not be negative, got "
+                    + config.partitionPolicy().delaySecs()));
+        }
+        return List.copyOf(problems);
+    }
+
+    private static void resources(Resources resources, List<Problem> problems) {
+        if (!(resources.cpu() > 0)) {
+            problems.add(new Problem("resources.cpu", "must be positive, got " + resources.cpu()));
+        }
+        if (resources.ramMb() <= 0) {
+            problems.add(new Problem("resources.ramMb", "must be positive, got "
+                    + resources.ramMb()));
+        }
+        if (resources.diskMb() <= 0) {
+            problems.add(new Problem("resources.diskMb", "must be positive, got "
+                    + resources.diskMb()));
+        }
+        if (resources.gpu() < 0) {
+            problems.add(new Problem("resources.gpu", "must not be negative, got "
+                    + resources.gpu()));
+        }
+    }
+}

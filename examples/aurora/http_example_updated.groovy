@@ -1,0 +1,38 @@
+// Port of Apache Aurora's src/test/sh/org/apache/aurora/e2e/http/http_example_updated.aurora:
+// only call syntax and quoting changed; getpass.getuser() is Java's user.name.
+run_server = Process(
+  name: 'run_server',
+  cmdline: 'python http_example.py {{thermos.ports[http]}}')
+
+stage_server = Process(
+  name: 'stage_server',
+  cmdline: 'cp /vagrant/src/test/sh/org/apache/aurora/e2e/http_example.py .'
+)
+
+test_task = Task(
+  name: 'http_example',
+  resources: Resources(cpu: 0.5, ram: 34*MB, disk: 64*MB),
+  processes: [stage_server, run_server],
+  constraints: order(stage_server, run_server))
+
+update_config = UpdateConfig(watch_secs: 10, batch_size: 2)
+health_check_config = HealthCheckConfig(initial_interval_secs: 5, interval_secs: 1)
+
+job = Job(
+  name: 'http_example',
+  cluster: 'devcluster',
+  instances: 4,
+  update_config: update_config,
+  health_check_config: health_check_config,
+  task: test_task,
+  role: System.getProperty('user.name'),
+  environment: 'test',
+  contact: '{{role}}@localhost',
+  // Since there is only one slave in devcluster allow all instances to run there.
+  constraints: [
+    'host': 'limit:4'
+  ],
+  announce: Announcer()
+)
+
+jobs = [ job ]
