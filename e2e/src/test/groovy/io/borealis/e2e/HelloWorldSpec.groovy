@@ -124,4 +124,27 @@ class HelloWorldSpec extends Specification {
             assert task.events.find { it.status == 'FAILED' }.message.contains('exit status 1')
         }
     }
+
+    def "templates only the executor knows are resolved from what the scheduler assigned"() {
+        given:
+        def file = LocalCluster.ROOT.resolve('e2e/src/test/resources/jobs/ports.groovy').toString()
+
+        when:
+        def created = cluster.borealis('job', 'create', 'devcluster/www-data/prod/ports', file)
+
+        then:
+        created.exit == 0
+        conditions.eventually {
+            def task = cluster.status('devcluster/www-data/prod/ports').active[0]
+            assert task.status == 'RUNNING'
+            def out = cluster.get("${cluster.observerUrl}/file/${task.taskId}/.logs/report/0/stdout")
+            def port = (out =~ /port=(\d+) /)
+            assert port.find()
+            assert (port.group(1) as int) in (42000..42999)
+            assert out.contains("task=${task.taskId} instance=0 host=${task.host}")
+        }
+
+        cleanup:
+        cluster.borealis('job', 'killall', 'devcluster/www-data/prod/ports')
+    }
 }
