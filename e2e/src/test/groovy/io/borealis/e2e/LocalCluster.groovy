@@ -63,7 +63,7 @@ class LocalCluster implements Closeable {
         Files.createDirectories(agentWorkDir)
         startProgram('agent', 'bin/borealis-agent', '--scheduler', schedulerUrl,
                 '--work-dir', agentWorkDir.toString(), '--http-port', '0',
-                '--port-range', '42000-42999', '--observer-url', observerUrl,
+                '--port-range', '42000-42999', '--observer-url', observerUrl, '--task-user', 'executor',
                 '--executor-command', ROOT.resolve('bin/borealis-executor').toString())
     }
 

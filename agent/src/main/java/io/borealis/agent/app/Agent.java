@@ -86,7 +86,8 @@ public final class Agent implements AutoCloseable {
         Path stateDir = config.workDir().resolve("agent");
         lock(stateDir);
         outbox = Outbox.open(stateDir, clock);
-        tasks = new TaskManager(new TaskLauncher(config.workDir(), config.executorCommand()),
+        tasks = new TaskManager(new TaskLauncher(config.workDir(), config.executorCommand(),
+                config.executorEnvironment()),
                 outbox, clock, timing.killGrace());
         tasks.recover();
         monitor = Executors.newSingleThreadScheduledExecutor(r -> {

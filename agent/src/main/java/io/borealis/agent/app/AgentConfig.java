@@ -8,6 +8,7 @@ import io.borealis.api.model.Resources;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything an {@link Agent} needs to run; built by {@link AgentMain} from the flags, or
@@ -32,7 +33,16 @@ public record AgentConfig(
         List<Attribute> attributes,
         String observerUrl,
         Path executorCommand,
-        Timing timing) {
+        Timing timing,
+        Map<String, String> executorEnvironment) {
+
+    /** A configuration that adds nothing to the executors' environment. */
+    public AgentConfig(String schedulerUrl, Path workDir, int httpPort, String host,
+            Resources resources, List<PortRange> portRanges, List<Attribute> attributes,
+            String observerUrl, Path executorCommand, Timing timing) {
+        this(schedulerUrl, workDir, httpPort, host, resources, portRanges, attributes, observerUrl,
+                executorCommand, timing, Map.of());
+    }
 
     public AgentConfig {
         requireNonNull(schedulerUrl, "schedulerUrl is null");
@@ -43,6 +53,7 @@ public record AgentConfig(
         attributes = List.copyOf(attributes);
         requireNonNull(executorCommand, "executorCommand is null");
         requireNonNull(timing, "timing is null");
+        executorEnvironment = Map.copyOf(executorEnvironment);
     }
 
     /**

@@ -35,6 +35,9 @@ import picocli.CommandLine.Spec;
         description = "Runs Borealis tasks on this host for the scheduler.")
 public final class AgentMain implements Callable<Integer> {
     static final String EXECUTOR = "bin/borealis-executor";
+    /** How the executor learns the account policy (read by the executor's UserPolicy). */
+    static final String TASK_USER_VARIABLE = "BOREALIS_TASK_USER";
+    static final String FALLBACK_USER_VARIABLE = "BOREALIS_FALLBACK_USER";
 
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -80,6 +83,16 @@ public final class AgentMain implements Callable<Integer> {
     @Option(names = "--executor-command", paramLabel = "PATH",
             description = "The executor program (default: " + EXECUTOR + " of the checkout).")
     Path executorCommand;
+
+    @Option(names = "--task-user", defaultValue = "role", paramLabel = "role|executor",
+            description = "Whose account tasks run as when the agent is root: the job's role, "
+                    + "or the executor's own (default: ${DEFAULT-VALUE}).")
+    String taskUser;
+
+    @Option(names = "--fallback-user", paramLabel = "NAME",
+            description = "Account for a role that has no account on this host (default: none; "
+                    + "such a task fails).")
+    String fallbackUser;
 
     public static void main(String[] args) {
         int code = new CommandLine(new AgentMain()).execute(args);
@@ -148,8 +161,19 @@ public final class AgentMain implements Callable<Integer> {
             problems.add("executor command " + executor + " is not an executable file"
                     + (executorCommand == null ? " (set --executor-command)" : ""));
         }
+        if (!taskUser.equals("role") && !taskUser.equals("executor")) {
+            problems.add("--task-user must be 'role' or 'executor', not '" + taskUser + "'");
+        }
+        if (fallbackUser != null && !fallbackUser.matches("[a-z_][a-z0-9_.-]*")) {
+            problems.add("--fallback-user '" + fallbackUser + "' is not a user name");
+        }
         if (!problems.isEmpty()) {
             throw new ParameterException(commandLine(), String.join("\n", problems));
+        }
+        Map<String, String> executorEnvironment = new LinkedHashMap<>();
+        executorEnvironment.put(TASK_USER_VARIABLE, taskUser);
+        if (fallbackUser != null) {
+            executorEnvironment.put(FALLBACK_USER_VARIABLE, fallbackUser);
         }
         Path dir = workDir.toAbsolutePath().normalize();
         Files.createDirectories(dir);
@@ -159,7 +183,8 @@ public final class AgentMain implements Callable<Integer> {
                 diskMb != null ? diskMb : MachineResources.diskMb(dir),
                 0);
         return new AgentConfig(scheduler, dir, httpPort, hostName, resources, ranges, attrs,
-                observerUrl, executor.toAbsolutePath().normalize(), AgentConfig.Timing.DEFAULT);
+                observerUrl, executor.toAbsolutePath().normalize(), AgentConfig.Timing.DEFAULT,
+                executorEnvironment);
     }
 
     private CommandLine commandLine() {

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -31,10 +32,17 @@ public final class TaskLauncher {
 
     private final Path workDir;
     private final Path executorCommand;
+    private final Map<String, String> executorEnvironment;
 
     public TaskLauncher(Path workDir, Path executorCommand) {
+        this(workDir, executorCommand, Map.of());
+    }
+
+    /** @param executorEnvironment added to every executor's environment (the account policy) */
+    public TaskLauncher(Path workDir, Path executorCommand, Map<String, String> executorEnvironment) {
         this.workDir = requireNonNull(workDir, "workDir is null");
         this.executorCommand = requireNonNull(executorCommand, "executorCommand is null");
+        this.executorEnvironment = Map.copyOf(executorEnvironment);
     }
 
     /**
@@ -76,6 +84,7 @@ public final class TaskLauncher {
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(layout.executorLog().toFile()))
                 .redirectErrorStream(true);
+        builder.environment().putAll(executorEnvironment);
         builder.environment().put(HostProcesses.TASK_ID_VARIABLE, layout.taskId());
         return ExecutorProcess.spawned(layout.taskId(), builder.start());
     }

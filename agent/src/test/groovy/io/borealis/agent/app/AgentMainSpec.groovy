@@ -48,6 +48,27 @@ class AgentMainSpec extends Specification {
         config.observerUrl() == null
         config.executorCommand() == executor
         config.timing() == AgentConfig.Timing.DEFAULT
+        config.executorEnvironment() == [BOREALIS_TASK_USER: 'role']
+    }
+
+    def "the account policy flags reach the executors' environment"() {
+        when:
+        def config = AgentMain.parse('--work-dir', dir.toString(), '--executor-command', executor.toString(),
+                '--task-user', 'executor', '--fallback-user', 'nobody')
+
+        then:
+        config.executorEnvironment() == [BOREALIS_TASK_USER: 'executor', BOREALIS_FALLBACK_USER: 'nobody']
+    }
+
+    def "a wrong account policy is refused, naming the flag"() {
+        when:
+        AgentMain.parse('--work-dir', dir.toString(), '--executor-command', executor.toString(),
+                '--task-user', 'root', '--fallback-user', 'Not A User')
+
+        then:
+        def e = thrown(CommandLine.ParameterException)
+        e.message.readLines() == ["--task-user must be 'role' or 'executor', not 'root'",
+                                  "--fallback-user 'Not A User' is not a user name"]
     }
 
     def "every flag maps to the configuration"() {

@@ -22,17 +22,16 @@ import java.util.concurrent.TimeUnit;
  * </ul>
  *
  * <p>The agent passes the policy down in the executor's environment:
- * {@code BOREALIS_TASK_USER=role|executor} and {@code BOREALIS_FALLBACK_USER=NAME}. A local
- * cluster ({@code BOREALIS_DEVCLUSTER} set by {@code bin/borealis-devcluster}) defaults to
- * {@code executor}: its work directory lives in the home of whoever started it, which the roles'
- * accounts cannot enter.
+ * {@code BOREALIS_TASK_USER=role|executor} (the agent's {@code --task-user}, default
+ * {@code role}) and {@code BOREALIS_FALLBACK_USER=NAME} (its {@code --fallback-user}). The local
+ * cluster passes {@code executor}: its work directory lives in the home of whoever started it,
+ * which the roles' accounts cannot enter.
  *
  * @param fallbackUser null when none is configured
  */
 public record UserPolicy(Mode mode, String fallbackUser) {
     public static final String MODE_VARIABLE = "BOREALIS_TASK_USER";
     public static final String FALLBACK_VARIABLE = "BOREALIS_FALLBACK_USER";
-    public static final String DEVCLUSTER_VARIABLE = "BOREALIS_DEVCLUSTER";
 
     /** Whose account the processes run as. */
     public enum Mode {
@@ -51,7 +50,7 @@ public record UserPolicy(Mode mode, String fallbackUser) {
     public static UserPolicy fromEnvironment(Map<String, String> env) {
         String mode = env.get(MODE_VARIABLE);
         if (mode == null || mode.isBlank()) {
-            mode = env.containsKey(DEVCLUSTER_VARIABLE) ? "executor" : "role";
+            mode = "role";
         }
         Mode parsed = switch (mode.trim()) {
             case "role" -> Mode.ROLE;

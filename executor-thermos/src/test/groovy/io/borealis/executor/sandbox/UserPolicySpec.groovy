@@ -39,8 +39,8 @@ class UserPolicySpec extends Specification {
         env                                                           || expected
         [:]                                                           || new UserPolicy(UserPolicy.Mode.ROLE, null)
         [BOREALIS_TASK_USER: 'executor']                              || new UserPolicy(UserPolicy.Mode.EXECUTOR, null)
-        [BOREALIS_DEVCLUSTER: '/home/me/.borealis']                   || new UserPolicy(UserPolicy.Mode.EXECUTOR, null)
-        [BOREALIS_DEVCLUSTER: '/x', BOREALIS_TASK_USER: 'role']       || new UserPolicy(UserPolicy.Mode.ROLE, null)
+        [BOREALIS_DEVCLUSTER: '/home/me/.borealis']                   || new UserPolicy(UserPolicy.Mode.ROLE, null)
+        [BOREALIS_TASK_USER: 'role']                                  || new UserPolicy(UserPolicy.Mode.ROLE, null)
         [BOREALIS_FALLBACK_USER: 'nobody']                            || new UserPolicy(UserPolicy.Mode.ROLE, 'nobody')
     }
 
