@@ -11,6 +11,7 @@ import io.borealis.api.thrift.ScheduleStatus
 import io.borealis.api.thrift.ScheduledTask
 import io.borealis.api.thrift.TaskQuery
 import io.borealis.api.thrift.TaskStatusUpdate
+import io.borealis.api.thrift.TaskUsage
 import io.borealis.scheduler.app.Scheduler
 import io.borealis.scheduler.app.SchedulerConfig
 import io.borealis.scheduler.app.SchedulerMain
@@ -211,8 +212,11 @@ class SchedulerRpcSpec extends Specification {
         then:
         response.responseCode == ResponseCode.OK
         tasks()*.status == [ScheduleStatus.KILLING]
-        eventually.eventually { assert agent.killed == [id] }
-        agent.killMessages == ['Killed by user: going away']
+        eventually.eventually {
+            // The fake agent records the id before the message: wait for both.
+            assert agent.killed == [id]
+            assert agent.killMessages == ['Killed by user: going away']
+        }
         clients.reader().getJobs('').result.getJobsResult.configs.isEmpty()
 
         when: 'the agent still reports it running on a heartbeat: the kill is asked for again'
@@ -295,5 +299,41 @@ class SchedulerRpcSpec extends Specification {
         expect:
         get('/scheduler/www-data/prod/hello')
                 .contains("<a href=\"http://localhost:1338/task/$id\">localhost</a>")
+    }
+
+    def "a heartbeat's usage is returned for the running task and shown on the job page, until it ends"() {
+        given:
+        clients.manager().createJob(job(service: true))
+        registerAgent()
+        eventually.eventually { assert agent.launched.size() == 1 }
+        String id = agent.launched[0].taskId
+        report(id, ScheduleStatus.RUNNING, 'up')
+
+        expect: 'no sample yet'
+        !tasks()[0].isSetUsage()
+        get('/scheduler/www-data/prod/hello').contains('no sample yet')
+
+        when:
+        def usage = new TaskUsage(System.currentTimeMillis(), 0.02d, 5_347_738L, 36L, 2)
+        def beat = clients.agents().heartbeat('fake',
+                [new AgentTaskState(id, ScheduleStatus.RUNNING).setUsage(usage)])
+
+        then:
+        beat.responseCode == ResponseCode.OK
+        tasks()[0].usage == usage
+
+        and: 'the page shows it next to the reservation'
+        String page = get('/scheduler/www-data/prod/hello')
+        page.contains('<span class="used">0.02 cpu, 5.1 MiB, 36 B</span>')
+        page.contains('<span class="reserved">')
+
+        when: 'the task ends'
+        report(id, ScheduleStatus.KILLED, 'task KILLED')
+
+        then:
+        def ended = tasks().find { it.assignedTask.taskId == id }
+        ended.status == ScheduleStatus.KILLED
+        !ended.isSetUsage()
+        !get('/scheduler/www-data/prod/hello').contains('5.1 MiB')
     }
 }

@@ -5,10 +5,13 @@ import static io.borealis.api.model.TaskStatus.*
 import io.borealis.api.model.AgentTaskState
 import io.borealis.api.model.TaskStatus
 import io.borealis.api.model.TaskStatusUpdate
+import io.borealis.api.model.TaskUsage
 import io.borealis.scheduler.error.PlatformException
 import io.borealis.scheduler.state.PendingSignal
+import io.borealis.scheduler.state.ScheduledTasks
 import io.borealis.scheduler.state.StateManager
 import io.borealis.scheduler.state.Task
+import io.borealis.scheduler.state.TaskUsageCache
 import io.borealis.scheduler.storage.h2.H2Storage
 import io.borealis.scheduler.testing.Fixtures
 import io.borealis.scheduler.testing.MutableClock
@@ -26,9 +29,10 @@ class AgentManagerSpec extends Specification {
     PendingSignal signal = new PendingSignal()
     StateManager stateManager = new StateManager(clock, gateway, signal, 's')
     AgentLiveness liveness = new AgentLiveness()
-    AgentManager agents = new AgentManager(storage, stateManager, liveness, signal, clock,
-            Duration.ofSeconds(5), Duration.ofSeconds(30))
-    AgentMonitor monitor = new AgentMonitor(storage, stateManager, liveness, clock,
+    TaskUsageCache usages = new TaskUsageCache()
+    AgentManager agents = new AgentManager(storage, stateManager, liveness, usages, signal, clock,
+            new AgentManager.Timing(Duration.ofSeconds(5), Duration.ofSeconds(30)))
+    AgentMonitor monitor = new AgentMonitor(storage, stateManager, liveness, usages, clock,
             Duration.ofSeconds(60), Duration.ofSeconds(5))
     SchedulingLoop loop = new SchedulingLoop(storage, stateManager, gateway, signal,
             Duration.ofSeconds(1), 100)
@@ -155,6 +159,81 @@ class AgentManagerSpec extends Specification {
                 .killTaskIds() == [task.id().value()]
     }
 
+    static final TaskUsage SAMPLE = new TaskUsage(1_700_000_000_000L, 0.02d, 5_347_738L, 36L, 2)
+    static final TaskUsage LATER = new TaskUsage(1_700_000_005_000L, 0.5d, 9_000_000L, 4096L, 3)
+
+    TaskUsage shownUsage(Task task) {
+        def query = new io.borealis.api.model.TaskQuery(null, null, null, [task.id().value()] as Set,
+                null, null, null, null, null, null)
+        ScheduledTasks.query(storage, query, usages)[0].usage()
+    }
+
+    def "heartbeat: the latest usage of a running task is kept and shown with the task"() {
+        given:
+        Task task = placedTask(service: true)
+        agents.statusUpdate('a1', [update(task, RUNNING, 1)])
+
+        expect: 'no sample yet'
+        shownUsage(task) == null
+
+        when:
+        agents.heartbeat('a1', [new AgentTaskState(task.id().value(), RUNNING, SAMPLE)])
+
+        then:
+        shownUsage(task) == SAMPLE
+
+        when: 'a newer sample replaces it; a heartbeat without one clears it'
+        agents.heartbeat('a1', [new AgentTaskState(task.id().value(), RUNNING, LATER)])
+        def later = shownUsage(task)
+        agents.heartbeat('a1', [new AgentTaskState(task.id().value(), RUNNING)])
+
+        then:
+        later == LATER
+        shownUsage(task) == null
+        usages.size() == 0
+    }
+
+    def "heartbeat: a task that ends takes its usage along"() {
+        given:
+        Task task = placedTask()
+        agents.statusUpdate('a1', [update(task, RUNNING, 1)])
+        agents.heartbeat('a1', [new AgentTaskState(task.id().value(), RUNNING, SAMPLE)])
+
+        when:
+        agents.statusUpdate('a1', [update(task, FINISHED, 2)])
+
+        then:
+        statusOf(task) == FINISHED
+        shownUsage(task) == null
+        usages.size() == 0
+    }
+
+    def "heartbeat: usage of a task the scheduler does not want is not kept"() {
+        given:
+        Task task = placedTask()
+        agents.statusUpdate('a1', [update(task, RUNNING, 1), update(task, FINISHED, 2)])
+
+        when:
+        agents.heartbeat('a1', [new AgentTaskState(task.id().value(), RUNNING, SAMPLE),
+                                new AgentTaskState('stranger', RUNNING, SAMPLE)])
+
+        then:
+        usages.size() == 0
+        shownUsage(task) == null
+    }
+
+    def "an ended task shows no usage even when a sample lingers from a racing heartbeat"() {
+        given:
+        Task task = placedTask()
+        agents.statusUpdate('a1', [update(task, RUNNING, 1), update(task, FINISHED, 2)])
+
+        when: 'a heartbeat read before the update landed records its sample after it'
+        usages.replaceAgent('a1', [(task.id()): SAMPLE])
+
+        then:
+        shownUsage(task) == null
+    }
+
     def "heartbeat: an ASSIGNED task not reported within the grace period goes LOST"() {
         given:
         Task task = placedTask()
@@ -184,6 +263,23 @@ class AgentManagerSpec extends Specification {
         agents.heartbeat('a1', [])
 
         then:
+        statusOf(task) == LOST
+    }
+
+    def "a forgotten agent takes its tasks' usage along"() {
+        given:
+        Task task = placedTask(service: true)
+        agents.statusUpdate('a1', [update(task, RUNNING, 1)])
+        agents.heartbeat('a1', [new AgentTaskState(task.id().value(), RUNNING, SAMPLE)])
+        assert usages.size() == 1
+
+        when:
+        clock.advance(Duration.ofSeconds(61))
+        int gone = monitor.checkOnce()
+
+        then:
+        gone == 1
+        usages.size() == 0
         statusOf(task) == LOST
     }
 
