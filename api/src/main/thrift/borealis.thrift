@@ -265,6 +265,22 @@ struct AssignedTask {
   6: i32 instanceId
 }
 
+/**
+ * What a task's processes use, as its executor last sampled it (TASK_ROOT/resources.json).
+ * A gauge: the scheduler keeps only the latest sample per active task, in memory.
+ */
+struct TaskUsage {
+  /** When the sample was taken, epoch millis. */
+  1: i64 timestamp
+  /** CPUs used on average since the previous sample (1.0 = one core busy). */
+  2: double cpu
+  /** Resident memory of every process of the task, summed. */
+  3: i64 ramBytes
+  /** Bytes of the files in the sandbox. */
+  4: i64 diskBytes
+  5: i32 processes = 0
+}
+
 struct ScheduledTask {
   1: AssignedTask assignedTask
   2: ScheduleStatus status
@@ -273,6 +289,8 @@ struct ScheduledTask {
   5: optional string ancestorId
   /** Where this task's observer page is, when it has been placed. */
   6: optional string observerUrl
+  /** Latest resource use reported by the task's agent; set only for active tasks. */
+  7: optional TaskUsage usage
 }
 
 /** Every set field narrows the query; an empty query matches every task. */
@@ -318,6 +336,8 @@ struct AgentInfo {
 struct AgentTaskState {
   1: string taskId
   2: ScheduleStatus status
+  /** The executor's latest resource sample; unset when it has written none yet. */
+  3: optional TaskUsage usage
 }
 
 struct TaskStatusUpdate {

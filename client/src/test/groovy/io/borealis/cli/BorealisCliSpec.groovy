@@ -9,6 +9,7 @@ import static io.borealis.api.thrift.ScheduleStatus.RUNNING
 import io.borealis.api.json.Json
 import io.borealis.api.model.ThriftCodec
 import io.borealis.api.thrift.ResponseCode
+import io.borealis.api.thrift.TaskUsage
 import io.borealis.cli.app.BorealisMain
 import io.borealis.cli.testing.CliRunner
 import io.borealis.cli.testing.FakeScheduler
@@ -243,6 +244,38 @@ jobs = [Service(task: Task(processes: [hello], resources: Resources(cpu: 0, ram:
                         [instance: 0, status: 'FAILED', taskId: '1000-www-data-prod-hello-0-abcdef01',
                          host: 'agent-0', events: [[status: 'PENDING', timestamp: 1000, message: 'to PENDING'],
                                                    [status: 'FAILED', timestamp: 2000, message: 'to FAILED']]]]]]
+    }
+
+    def "job status --write-json adds the usage the scheduler returns, only where there is one"() {
+        given:
+        scheduler.tasks << FakeScheduler.task(0, RUNNING, 'agent-0').setUsage(
+                new TaskUsage(1_700_000_000_000L, 0.02d, 5_347_738L, 36L, 2))
+        scheduler.tasks << FakeScheduler.task(1, RUNNING, 'agent-1')
+
+        when:
+        def result = borealis('job', 'status', 'devcluster/www-data/prod/hello', '--write-json')
+
+        then:
+        result.code == 0
+        def active = Json.mapper().readValue(result.out, List)[0].active
+        active[0].usage ==
+                [cpu: 0.02d, ramBytes: 5_347_738, diskBytes: 36, timestamp: 1_700_000_000_000L]
+        active[0].keySet() as List == ['instance', 'status', 'taskId', 'host', 'events', 'usage']
+        !active[1].containsKey('usage')
+    }
+
+    def "job status shows each active instance's usage to people"() {
+        given:
+        scheduler.tasks << FakeScheduler.task(0, RUNNING, 'agent-0').setUsage(
+                new TaskUsage(1_700_000_000_000L, 0.02d, 5_347_738L, 36L, 2))
+
+        when:
+        def result = borealis('job', 'status', 'devcluster/www-data/prod/hello')
+
+        then:
+        result.code == 0
+        result.out.readLines()[4] ==~
+                /      used: 0\.02 cpu, 5\.1 MiB, 36 B \(cpu, ram, disk; sampled .+\)/
     }
 
     def "job status prints a table for people"() {

@@ -65,6 +65,23 @@ class HelloWorldSpec extends Specification {
         cluster.status(HELLO).inactive == []
     }
 
+    def "the scheduler learns the running instance's resource use from the agent's heartbeats"() {
+        given: 'a heartbeat (5 s) after a sample (5 s) is due well within the deadline'
+        def withinHeartbeatAndSample =
+                new PollingConditions(timeout: 30, initialDelay: 0.2, delay: 0.5)
+
+        expect:
+        withinHeartbeatAndSample.eventually {
+            def task = cluster.status(HELLO).active[0]
+            assert task.taskId == helloTaskId
+            assert task.usage?.ramBytes > 0
+            assert task.usage.timestamp > 0
+            assert task.usage.containsKey('cpu') && task.usage.containsKey('diskBytes')
+        }
+        cluster.get("${cluster.schedulerUrl}/scheduler/www-data/prod/hello")
+                .contains('<span class="used">')
+    }
+
     def "the observer shows the task and the process's stdout"() {
         expect:
         conditions.eventually {

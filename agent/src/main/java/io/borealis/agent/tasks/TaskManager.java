@@ -3,12 +3,14 @@ package io.borealis.agent.tasks;
 import static java.util.Objects.requireNonNull;
 
 import io.borealis.agent.outbox.Outbox;
+import io.borealis.api.checkpoint.ResourceUsage;
 import io.borealis.api.checkpoint.TaskLayout;
 import io.borealis.api.model.AgentTaskState;
 import io.borealis.api.model.AssignedTask;
 import io.borealis.api.model.HttpLifecycleConfig;
 import io.borealis.api.model.TaskStatus;
 import io.borealis.api.model.TaskStatusUpdate;
+import io.borealis.api.model.TaskUsage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -29,6 +31,7 @@ import org.slf4j.LoggerFactory;
  * session ({@link #states}, {@link #kill}) and the monitor thread ({@link #poll}, about every
  * 100 ms). All public methods synchronize on the manager; the lock is held briefly (spawning a
  * process, replaying a changed checkpoint) and the outbox is the only lock taken inside it.
+ * {@link #states} reads the tasks' resource samples after it has let go of the lock.
  *
  * <p>Every report goes first to the outbox (persisted), then into the task's {@code agent.json};
  * a crash between the two can repeat a report after a restart (the scheduler ignores repeats),
@@ -135,17 +138,38 @@ public final class TaskManager {
 
     /**
      * The state of every task for a heartbeat: each task not yet terminal, and each terminal one
-     * until the scheduler has acked its terminal update.
+     * until the scheduler has acked its terminal update. A task not yet terminal carries its
+     * executor's latest resource sample ({@code resources.json}) when there is one; the samples
+     * are read after the lock is released, so a slow disk does not hold up the monitor.
      */
-    public synchronized List<AgentTaskState> states() {
+    public List<AgentTaskState> states() {
         List<AgentTaskState> states = new ArrayList<>();
-        for (AgentTask task : tasks.values()) {
-            if (task.reported != null
-                    && (!task.reported.isTerminal() || outbox.isPending(task.reportedSeq))) {
-                states.add(new AgentTaskState(task.taskId, task.reported));
+        Map<String, TaskLayout> sampled = new LinkedHashMap<>();
+        synchronized (this) {
+            for (AgentTask task : tasks.values()) {
+                if (task.reported != null
+                        && (!task.reported.isTerminal() || outbox.isPending(task.reportedSeq))) {
+                    states.add(new AgentTaskState(task.taskId, task.reported));
+                    if (!task.reported.isTerminal()) {
+                        sampled.put(task.taskId, task.layout);
+                    }
+                }
             }
         }
-        return states;
+        return states.stream()
+                .map(state -> withUsage(state, sampled.get(state.taskId())))
+                .toList();
+    }
+
+    private static AgentTaskState withUsage(AgentTaskState state, TaskLayout layout) {
+        if (layout == null) {
+            return state;
+        }
+        return ResourceUsage.read(layout.resources())
+                .map(sample -> new AgentTaskState(state.taskId(), state.status(),
+                        new TaskUsage(sample.timestamp(), sample.cpu(), sample.ramBytes(),
+                                sample.diskBytes(), sample.processes())))
+                .orElse(state);
     }
 
     /** The last status reported for {@code taskId}; empty when none was or the task is unknown. */

@@ -8,6 +8,7 @@ import io.borealis.agent.testing.Tasks
 import io.borealis.api.checkpoint.CheckpointLog
 import io.borealis.api.checkpoint.CheckpointRecord
 import io.borealis.api.checkpoint.CheckpointState
+import io.borealis.api.checkpoint.ResourceUsage
 import io.borealis.api.checkpoint.TaskLayout
 import io.borealis.api.json.Json
 import io.borealis.api.model.AgentTaskState
@@ -16,6 +17,7 @@ import io.borealis.api.model.Attribute
 import io.borealis.api.model.PortRange
 import io.borealis.api.model.Resources
 import io.borealis.api.model.TaskStatus
+import io.borealis.api.model.TaskUsage
 import io.borealis.api.thrift.ResponseCode
 import java.nio.file.Files
 import java.nio.file.Path
@@ -130,6 +132,43 @@ class AgentSpec extends Specification {
         }
         scheduler.last(task.taskId()).message() == 'all processes succeeded'
         scheduler.updates*.seq() == (1L..3L).toList()
+    }
+
+    def "heartbeats carry the latest resource sample of a running task, and none before it"() {
+        given:
+        def agent = startAgent()
+        def task = newTask()
+        Tasks.launch(agent.endpoint(), task)
+        eventually.eventually {
+            assert scheduler.statuses(task.taskId()) == ['STARTING', 'RUNNING']
+        }
+
+        expect: 'no sample yet, no usage'
+        eventually.eventually {
+            assert scheduler.heartbeats.last()
+                    .contains(new AgentTaskState(task.taskId(), TaskStatus.RUNNING))
+        }
+
+        when: 'the executor writes a sample'
+        new ResourceUsage(1_700_000_000_000L, 0.02d, 5_347_738L, 36L, 2, 0.5d, 64L << 20, 0L)
+                .write(layout(task.taskId()).resources())
+
+        then:
+        eventually.eventually {
+            assert scheduler.heartbeats.last().find { it.taskId() == task.taskId() } ==
+                    new AgentTaskState(task.taskId(), TaskStatus.RUNNING,
+                            new TaskUsage(1_700_000_000_000L, 0.02d, 5_347_738L, 36L, 2))
+        }
+
+        when: 'a newer sample replaces it'
+        new ResourceUsage(1_700_000_005_000L, 0.5d, 7_000_000L, 4096L, 3, 0.5d, 64L << 20, 0L)
+                .write(layout(task.taskId()).resources())
+
+        then:
+        eventually.eventually {
+            assert scheduler.heartbeats.last().find { it.taskId() == task.taskId() }.usage() ==
+                    new TaskUsage(1_700_000_005_000L, 0.5d, 7_000_000L, 4096L, 3)
+        }
     }
 
     def "launching a task again changes nothing"() {

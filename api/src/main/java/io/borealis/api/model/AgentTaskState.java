@@ -6,12 +6,18 @@ package io.borealis.api.model;
 
 import java.util.Objects;
 
-/** Mirrors Thrift {@code AgentTaskState}. */
+/** Mirrors Thrift {@code AgentTaskState}. Nullable: {@code usage} (no sample yet). */
 public record AgentTaskState(
         String taskId,
-        TaskStatus status) {
+        TaskStatus status,
+        TaskUsage usage) {
     public AgentTaskState {
         Objects.requireNonNull(taskId, "taskId is null");
         Objects.requireNonNull(status, "status is null");
+    }
+
+    /** A state without a resource sample. */
+    public AgentTaskState(String taskId, TaskStatus status) {
+        this(taskId, status, null);
     }
 }

@@ -783,6 +783,9 @@ public final class ThriftCodec {
         if (v.observerUrl() != null) {
             t.setObserverUrl(v.observerUrl());
         }
+        if (v.usage() != null) {
+            t.setUsage(toThrift(v.usage()));
+        }
         return t;
     }
 
@@ -796,7 +799,33 @@ public final class ThriftCodec {
                 t.getFailureCount(),
                 nullToEmpty(t.getTaskEvents()).stream().map(x -> fromThrift(x)).toList(),
                 t.isSetAncestorId() ? t.getAncestorId() : null,
-                t.isSetObserverUrl() ? t.getObserverUrl() : null);
+                t.isSetObserverUrl() ? t.getObserverUrl() : null,
+                t.isSetUsage() ? fromThrift(t.getUsage()) : null);
+    }
+
+    public static io.borealis.api.thrift.TaskUsage toThrift(TaskUsage v) {
+        if (v == null) {
+            return null;
+        }
+        io.borealis.api.thrift.TaskUsage t = new io.borealis.api.thrift.TaskUsage();
+        t.setTimestamp(v.timestamp());
+        t.setCpu(v.cpu());
+        t.setRamBytes(v.ramBytes());
+        t.setDiskBytes(v.diskBytes());
+        t.setProcesses(v.processes());
+        return t;
+    }
+
+    public static TaskUsage fromThrift(io.borealis.api.thrift.TaskUsage t) {
+        if (t == null) {
+            return null;
+        }
+        return new TaskUsage(
+                t.getTimestamp(),
+                t.getCpu(),
+                t.getRamBytes(),
+                t.getDiskBytes(),
+                t.getProcesses());
     }
 
     public static io.borealis.api.thrift.TaskQuery toThrift(TaskQuery v) {
@@ -950,6 +979,9 @@ public final class ThriftCodec {
         if (v.status() != null) {
             t.setStatus(io.borealis.api.thrift.ScheduleStatus.valueOf(v.status().name()));
         }
+        if (v.usage() != null) {
+            t.setUsage(toThrift(v.usage()));
+        }
         return t;
     }
 
@@ -959,7 +991,8 @@ public final class ThriftCodec {
         }
         return new AgentTaskState(
                 t.getTaskId(),
-                TaskStatus.valueOf(t.getStatus().name()));
+                TaskStatus.valueOf(t.getStatus().name()),
+                t.isSetUsage() ? fromThrift(t.getUsage()) : null);
     }
 
     public static io.borealis.api.thrift.TaskStatusUpdate toThrift(TaskStatusUpdate v) {

@@ -15,12 +15,14 @@ public class AgentTaskState implements org.apache.thrift.TBase<AgentTaskState, A
 
   private static final org.apache.thrift.protocol.TField TASK_ID_FIELD_DESC = new org.apache.thrift.protocol.TField("taskId", org.apache.thrift.protocol.TType.STRING, (short)1);
   private static final org.apache.thrift.protocol.TField STATUS_FIELD_DESC = new org.apache.thrift.protocol.TField("status", org.apache.thrift.protocol.TType.I32, (short)2);
+  private static final org.apache.thrift.protocol.TField USAGE_FIELD_DESC = new org.apache.thrift.protocol.TField("usage", org.apache.thrift.protocol.TType.STRUCT, (short)3);
 
   private static final org.apache.thrift.scheme.SchemeFactory STANDARD_SCHEME_FACTORY = new AgentTaskStateStandardSchemeFactory();
   private static final org.apache.thrift.scheme.SchemeFactory TUPLE_SCHEME_FACTORY = new AgentTaskStateTupleSchemeFactory();
 
   private @org.apache.thrift.annotation.Nullable java.lang.String taskId; // required
   private @org.apache.thrift.annotation.Nullable ScheduleStatus status; // required
+  private @org.apache.thrift.annotation.Nullable TaskUsage usage; // optional
 
   /** The set of fields this struct contains, along with convenience methods for finding and manipulating them. */
   public enum _Fields implements org.apache.thrift.TFieldIdEnum {
@@ -29,7 +31,11 @@ public class AgentTaskState implements org.apache.thrift.TBase<AgentTaskState, A
      * 
      * @see ScheduleStatus
      */
-    STATUS((short)2, "status");
+    STATUS((short)2, "status"),
+    /**
+     * The executor's latest resource sample; unset when it has written none yet.
+     */
+    USAGE((short)3, "usage");
 
     private static final java.util.Map<java.lang.String, _Fields> byName = new java.util.HashMap<java.lang.String, _Fields>();
 
@@ -49,6 +55,8 @@ public class AgentTaskState implements org.apache.thrift.TBase<AgentTaskState, A
           return TASK_ID;
         case 2: // STATUS
           return STATUS;
+        case 3: // USAGE
+          return USAGE;
         default:
           return null;
       }
@@ -92,6 +100,7 @@ public class AgentTaskState implements org.apache.thrift.TBase<AgentTaskState, A
   }
 
   // isset id assignments
+  private static final _Fields optionals[] = {_Fields.USAGE};
   public static final java.util.Map<_Fields, org.apache.thrift.meta_data.FieldMetaData> metaDataMap;
   static {
     java.util.Map<_Fields, org.apache.thrift.meta_data.FieldMetaData> tmpMap = new java.util.EnumMap<_Fields, org.apache.thrift.meta_data.FieldMetaData>(_Fields.class);
@@ -99,6 +108,8 @@ public class AgentTaskState implements org.apache.thrift.TBase<AgentTaskState, A
         new org.apache.thrift.meta_data.FieldValueMetaData(org.apache.thrift.protocol.TType.STRING)));
     tmpMap.put(_Fields.STATUS, new org.apache.thrift.meta_data.FieldMetaData("status", org.apache.thrift.TFieldRequirementType.DEFAULT, 
         new org.apache.thrift.meta_data.EnumMetaData(org.apache.thrift.protocol.TType.ENUM, ScheduleStatus.class)));
+    tmpMap.put(_Fields.USAGE, new org.apache.thrift.meta_data.FieldMetaData("usage", org.apache.thrift.TFieldRequirementType.OPTIONAL, 
+        new org.apache.thrift.meta_data.StructMetaData(org.apache.thrift.protocol.TType.STRUCT, TaskUsage.class)));
     metaDataMap = java.util.Collections.unmodifiableMap(tmpMap);
     org.apache.thrift.meta_data.FieldMetaData.addStructMetaDataMap(AgentTaskState.class, metaDataMap);
   }
@@ -125,6 +136,9 @@ public class AgentTaskState implements org.apache.thrift.TBase<AgentTaskState, A
     if (other.isSetStatus()) {
       this.status = other.status;
     }
+    if (other.isSetUsage()) {
+      this.usage = new TaskUsage(other.usage);
+    }
   }
 
   @Override
@@ -136,6 +150,7 @@ public class AgentTaskState implements org.apache.thrift.TBase<AgentTaskState, A
   public void clear() {
     this.taskId = null;
     this.status = null;
+    this.usage = null;
   }
 
   @org.apache.thrift.annotation.Nullable
@@ -196,6 +211,37 @@ public class AgentTaskState implements org.apache.thrift.TBase<AgentTaskState, A
     }
   }
 
+  /**
+   * The executor's latest resource sample; unset when it has written none yet.
+   */
+  @org.apache.thrift.annotation.Nullable
+  public TaskUsage getUsage() {
+    return this.usage;
+  }
+
+  /**
+   * The executor's latest resource sample; unset when it has written none yet.
+   */
+  public AgentTaskState setUsage(@org.apache.thrift.annotation.Nullable TaskUsage usage) {
+    this.usage = usage;
+    return this;
+  }
+
+  public void unsetUsage() {
+    this.usage = null;
+  }
+
+  /** Returns true if field usage is set (has been assigned a value) and false otherwise */
+  public boolean isSetUsage() {
+    return this.usage != null;
+  }
+
+  public void setUsageIsSet(boolean value) {
+    if (!value) {
+      this.usage = null;
+    }
+  }
+
   @Override
   public void setFieldValue(_Fields field, @org.apache.thrift.annotation.Nullable java.lang.Object value) {
     switch (field) {
@@ -215,6 +261,14 @@ public class AgentTaskState implements org.apache.thrift.TBase<AgentTaskState, A
       }
       break;
 
+    case USAGE:
+      if (value == null) {
+        unsetUsage();
+      } else {
+        setUsage((TaskUsage)value);
+      }
+      break;
+
     }
   }
 
@@ -227,6 +281,9 @@ public class AgentTaskState implements org.apache.thrift.TBase<AgentTaskState, A
 
     case STATUS:
       return getStatus();
+
+    case USAGE:
+      return getUsage();
 
     }
     throw new java.lang.IllegalStateException();
@@ -244,6 +301,8 @@ public class AgentTaskState implements org.apache.thrift.TBase<AgentTaskState, A
       return isSetTaskId();
     case STATUS:
       return isSetStatus();
+    case USAGE:
+      return isSetUsage();
     }
     throw new java.lang.IllegalStateException();
   }
@@ -279,6 +338,15 @@ public class AgentTaskState implements org.apache.thrift.TBase<AgentTaskState, A
         return false;
     }
 
+    boolean this_present_usage = true && this.isSetUsage();
+    boolean that_present_usage = true && that.isSetUsage();
+    if (this_present_usage || that_present_usage) {
+      if (!(this_present_usage && that_present_usage))
+        return false;
+      if (!this.usage.equals(that.usage))
+        return false;
+    }
+
     return true;
   }
 
@@ -293,6 +361,10 @@ public class AgentTaskState implements org.apache.thrift.TBase<AgentTaskState, A
     hashCode = hashCode * 8191 + ((isSetStatus()) ? 131071 : 524287);
     if (isSetStatus())
       hashCode = hashCode * 8191 + status.getValue();
+
+    hashCode = hashCode * 8191 + ((isSetUsage()) ? 131071 : 524287);
+    if (isSetUsage())
+      hashCode = hashCode * 8191 + usage.hashCode();
 
     return hashCode;
   }
@@ -321,6 +393,16 @@ public class AgentTaskState implements org.apache.thrift.TBase<AgentTaskState, A
     }
     if (isSetStatus()) {
       lastComparison = org.apache.thrift.TBaseHelper.compareTo(this.status, other.status);
+      if (lastComparison != 0) {
+        return lastComparison;
+      }
+    }
+    lastComparison = java.lang.Boolean.compare(isSetUsage(), other.isSetUsage());
+    if (lastComparison != 0) {
+      return lastComparison;
+    }
+    if (isSetUsage()) {
+      lastComparison = org.apache.thrift.TBaseHelper.compareTo(this.usage, other.usage);
       if (lastComparison != 0) {
         return lastComparison;
       }
@@ -364,6 +446,16 @@ public class AgentTaskState implements org.apache.thrift.TBase<AgentTaskState, A
       sb.append(this.status);
     }
     first = false;
+    if (isSetUsage()) {
+      if (!first) sb.append(", ");
+      sb.append("usage:");
+      if (this.usage == null) {
+        sb.append("null");
+      } else {
+        sb.append(this.usage);
+      }
+      first = false;
+    }
     sb.append(")");
     return sb.toString();
   }
@@ -371,6 +463,9 @@ public class AgentTaskState implements org.apache.thrift.TBase<AgentTaskState, A
   public void validate() throws org.apache.thrift.TException {
     // check for required fields
     // check for sub-struct validity
+    if (usage != null) {
+      usage.validate();
+    }
   }
 
   private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
@@ -425,6 +520,15 @@ public class AgentTaskState implements org.apache.thrift.TBase<AgentTaskState, A
               org.apache.thrift.protocol.TProtocolUtil.skip(iprot, schemeField.type);
             }
             break;
+          case 3: // USAGE
+            if (schemeField.type == org.apache.thrift.protocol.TType.STRUCT) {
+              struct.usage = new TaskUsage();
+              struct.usage.read(iprot);
+              struct.setUsageIsSet(true);
+            } else { 
+              org.apache.thrift.protocol.TProtocolUtil.skip(iprot, schemeField.type);
+            }
+            break;
           default:
             org.apache.thrift.protocol.TProtocolUtil.skip(iprot, schemeField.type);
         }
@@ -451,6 +555,13 @@ public class AgentTaskState implements org.apache.thrift.TBase<AgentTaskState, A
         oprot.writeI32(struct.status.getValue());
         oprot.writeFieldEnd();
       }
+      if (struct.usage != null) {
+        if (struct.isSetUsage()) {
+          oprot.writeFieldBegin(USAGE_FIELD_DESC);
+          struct.usage.write(oprot);
+          oprot.writeFieldEnd();
+        }
+      }
       oprot.writeFieldStop();
       oprot.writeStructEnd();
     }
@@ -476,19 +587,25 @@ public class AgentTaskState implements org.apache.thrift.TBase<AgentTaskState, A
       if (struct.isSetStatus()) {
         optionals.set(1);
       }
-      oprot.writeBitSet(optionals, 2);
+      if (struct.isSetUsage()) {
+        optionals.set(2);
+      }
+      oprot.writeBitSet(optionals, 3);
       if (struct.isSetTaskId()) {
         oprot.writeString(struct.taskId);
       }
       if (struct.isSetStatus()) {
         oprot.writeI32(struct.status.getValue());
       }
+      if (struct.isSetUsage()) {
+        struct.usage.write(oprot);
+      }
     }
 
     @Override
     public void read(org.apache.thrift.protocol.TProtocol prot, AgentTaskState struct) throws org.apache.thrift.TException {
       org.apache.thrift.protocol.TTupleProtocol iprot = (org.apache.thrift.protocol.TTupleProtocol) prot;
-      java.util.BitSet incoming = iprot.readBitSet(2);
+      java.util.BitSet incoming = iprot.readBitSet(3);
       if (incoming.get(0)) {
         struct.taskId = iprot.readString();
         struct.setTaskIdIsSet(true);
@@ -496,6 +613,11 @@ public class AgentTaskState implements org.apache.thrift.TBase<AgentTaskState, A
       if (incoming.get(1)) {
         struct.status = io.borealis.api.thrift.ScheduleStatus.findByValue(iprot.readI32());
         struct.setStatusIsSet(true);
+      }
+      if (incoming.get(2)) {
+        struct.usage = new TaskUsage();
+        struct.usage.read(iprot);
+        struct.setUsageIsSet(true);
       }
     }
   }

@@ -16,6 +16,7 @@ public class ScheduledTask implements org.apache.thrift.TBase<ScheduledTask, Sch
   private static final org.apache.thrift.protocol.TField TASK_EVENTS_FIELD_DESC = new org.apache.thrift.protocol.TField("taskEvents", org.apache.thrift.protocol.TType.LIST, (short)4);
   private static final org.apache.thrift.protocol.TField ANCESTOR_ID_FIELD_DESC = new org.apache.thrift.protocol.TField("ancestorId", org.apache.thrift.protocol.TType.STRING, (short)5);
   private static final org.apache.thrift.protocol.TField OBSERVER_URL_FIELD_DESC = new org.apache.thrift.protocol.TField("observerUrl", org.apache.thrift.protocol.TType.STRING, (short)6);
+  private static final org.apache.thrift.protocol.TField USAGE_FIELD_DESC = new org.apache.thrift.protocol.TField("usage", org.apache.thrift.protocol.TType.STRUCT, (short)7);
 
   private static final org.apache.thrift.scheme.SchemeFactory STANDARD_SCHEME_FACTORY = new ScheduledTaskStandardSchemeFactory();
   private static final org.apache.thrift.scheme.SchemeFactory TUPLE_SCHEME_FACTORY = new ScheduledTaskTupleSchemeFactory();
@@ -26,6 +27,7 @@ public class ScheduledTask implements org.apache.thrift.TBase<ScheduledTask, Sch
   private @org.apache.thrift.annotation.Nullable java.util.List<TaskEvent> taskEvents; // required
   private @org.apache.thrift.annotation.Nullable java.lang.String ancestorId; // optional
   private @org.apache.thrift.annotation.Nullable java.lang.String observerUrl; // optional
+  private @org.apache.thrift.annotation.Nullable TaskUsage usage; // optional
 
   /** The set of fields this struct contains, along with convenience methods for finding and manipulating them. */
   public enum _Fields implements org.apache.thrift.TFieldIdEnum {
@@ -41,7 +43,11 @@ public class ScheduledTask implements org.apache.thrift.TBase<ScheduledTask, Sch
     /**
      * Where this task's observer page is, when it has been placed.
      */
-    OBSERVER_URL((short)6, "observerUrl");
+    OBSERVER_URL((short)6, "observerUrl"),
+    /**
+     * Latest resource use reported by the task's agent; set only for active tasks.
+     */
+    USAGE((short)7, "usage");
 
     private static final java.util.Map<java.lang.String, _Fields> byName = new java.util.HashMap<java.lang.String, _Fields>();
 
@@ -69,6 +75,8 @@ public class ScheduledTask implements org.apache.thrift.TBase<ScheduledTask, Sch
           return ANCESTOR_ID;
         case 6: // OBSERVER_URL
           return OBSERVER_URL;
+        case 7: // USAGE
+          return USAGE;
         default:
           return null;
       }
@@ -114,7 +122,7 @@ public class ScheduledTask implements org.apache.thrift.TBase<ScheduledTask, Sch
   // isset id assignments
   private static final int __FAILURECOUNT_ISSET_ID = 0;
   private byte __isset_bitfield = 0;
-  private static final _Fields optionals[] = {_Fields.ANCESTOR_ID,_Fields.OBSERVER_URL};
+  private static final _Fields optionals[] = {_Fields.ANCESTOR_ID,_Fields.OBSERVER_URL,_Fields.USAGE};
   public static final java.util.Map<_Fields, org.apache.thrift.meta_data.FieldMetaData> metaDataMap;
   static {
     java.util.Map<_Fields, org.apache.thrift.meta_data.FieldMetaData> tmpMap = new java.util.EnumMap<_Fields, org.apache.thrift.meta_data.FieldMetaData>(_Fields.class);
@@ -131,6 +139,8 @@ public class ScheduledTask implements org.apache.thrift.TBase<ScheduledTask, Sch
         new org.apache.thrift.meta_data.FieldValueMetaData(org.apache.thrift.protocol.TType.STRING)));
     tmpMap.put(_Fields.OBSERVER_URL, new org.apache.thrift.meta_data.FieldMetaData("observerUrl", org.apache.thrift.TFieldRequirementType.OPTIONAL, 
         new org.apache.thrift.meta_data.FieldValueMetaData(org.apache.thrift.protocol.TType.STRING)));
+    tmpMap.put(_Fields.USAGE, new org.apache.thrift.meta_data.FieldMetaData("usage", org.apache.thrift.TFieldRequirementType.OPTIONAL, 
+        new org.apache.thrift.meta_data.StructMetaData(org.apache.thrift.protocol.TType.STRUCT, TaskUsage.class)));
     metaDataMap = java.util.Collections.unmodifiableMap(tmpMap);
     org.apache.thrift.meta_data.FieldMetaData.addStructMetaDataMap(ScheduledTask.class, metaDataMap);
   }
@@ -181,6 +191,9 @@ public class ScheduledTask implements org.apache.thrift.TBase<ScheduledTask, Sch
     if (other.isSetObserverUrl()) {
       this.observerUrl = other.observerUrl;
     }
+    if (other.isSetUsage()) {
+      this.usage = new TaskUsage(other.usage);
+    }
   }
 
   @Override
@@ -198,6 +211,7 @@ public class ScheduledTask implements org.apache.thrift.TBase<ScheduledTask, Sch
 
     this.ancestorId = null;
     this.observerUrl = null;
+    this.usage = null;
   }
 
   @org.apache.thrift.annotation.Nullable
@@ -378,6 +392,37 @@ public class ScheduledTask implements org.apache.thrift.TBase<ScheduledTask, Sch
     }
   }
 
+  /**
+   * Latest resource use reported by the task's agent; set only for active tasks.
+   */
+  @org.apache.thrift.annotation.Nullable
+  public TaskUsage getUsage() {
+    return this.usage;
+  }
+
+  /**
+   * Latest resource use reported by the task's agent; set only for active tasks.
+   */
+  public ScheduledTask setUsage(@org.apache.thrift.annotation.Nullable TaskUsage usage) {
+    this.usage = usage;
+    return this;
+  }
+
+  public void unsetUsage() {
+    this.usage = null;
+  }
+
+  /** Returns true if field usage is set (has been assigned a value) and false otherwise */
+  public boolean isSetUsage() {
+    return this.usage != null;
+  }
+
+  public void setUsageIsSet(boolean value) {
+    if (!value) {
+      this.usage = null;
+    }
+  }
+
   @Override
   public void setFieldValue(_Fields field, @org.apache.thrift.annotation.Nullable java.lang.Object value) {
     switch (field) {
@@ -429,6 +474,14 @@ public class ScheduledTask implements org.apache.thrift.TBase<ScheduledTask, Sch
       }
       break;
 
+    case USAGE:
+      if (value == null) {
+        unsetUsage();
+      } else {
+        setUsage((TaskUsage)value);
+      }
+      break;
+
     }
   }
 
@@ -454,6 +507,9 @@ public class ScheduledTask implements org.apache.thrift.TBase<ScheduledTask, Sch
     case OBSERVER_URL:
       return getObserverUrl();
 
+    case USAGE:
+      return getUsage();
+
     }
     throw new java.lang.IllegalStateException();
   }
@@ -478,6 +534,8 @@ public class ScheduledTask implements org.apache.thrift.TBase<ScheduledTask, Sch
       return isSetAncestorId();
     case OBSERVER_URL:
       return isSetObserverUrl();
+    case USAGE:
+      return isSetUsage();
     }
     throw new java.lang.IllegalStateException();
   }
@@ -549,6 +607,15 @@ public class ScheduledTask implements org.apache.thrift.TBase<ScheduledTask, Sch
         return false;
     }
 
+    boolean this_present_usage = true && this.isSetUsage();
+    boolean that_present_usage = true && that.isSetUsage();
+    if (this_present_usage || that_present_usage) {
+      if (!(this_present_usage && that_present_usage))
+        return false;
+      if (!this.usage.equals(that.usage))
+        return false;
+    }
+
     return true;
   }
 
@@ -577,6 +644,10 @@ public class ScheduledTask implements org.apache.thrift.TBase<ScheduledTask, Sch
     hashCode = hashCode * 8191 + ((isSetObserverUrl()) ? 131071 : 524287);
     if (isSetObserverUrl())
       hashCode = hashCode * 8191 + observerUrl.hashCode();
+
+    hashCode = hashCode * 8191 + ((isSetUsage()) ? 131071 : 524287);
+    if (isSetUsage())
+      hashCode = hashCode * 8191 + usage.hashCode();
 
     return hashCode;
   }
@@ -645,6 +716,16 @@ public class ScheduledTask implements org.apache.thrift.TBase<ScheduledTask, Sch
     }
     if (isSetObserverUrl()) {
       lastComparison = org.apache.thrift.TBaseHelper.compareTo(this.observerUrl, other.observerUrl);
+      if (lastComparison != 0) {
+        return lastComparison;
+      }
+    }
+    lastComparison = java.lang.Boolean.compare(isSetUsage(), other.isSetUsage());
+    if (lastComparison != 0) {
+      return lastComparison;
+    }
+    if (isSetUsage()) {
+      lastComparison = org.apache.thrift.TBaseHelper.compareTo(this.usage, other.usage);
       if (lastComparison != 0) {
         return lastComparison;
       }
@@ -720,6 +801,16 @@ public class ScheduledTask implements org.apache.thrift.TBase<ScheduledTask, Sch
       }
       first = false;
     }
+    if (isSetUsage()) {
+      if (!first) sb.append(", ");
+      sb.append("usage:");
+      if (this.usage == null) {
+        sb.append("null");
+      } else {
+        sb.append(this.usage);
+      }
+      first = false;
+    }
     sb.append(")");
     return sb.toString();
   }
@@ -729,6 +820,9 @@ public class ScheduledTask implements org.apache.thrift.TBase<ScheduledTask, Sch
     // check for sub-struct validity
     if (assignedTask != null) {
       assignedTask.validate();
+    }
+    if (usage != null) {
+      usage.validate();
     }
   }
 
@@ -830,6 +924,15 @@ public class ScheduledTask implements org.apache.thrift.TBase<ScheduledTask, Sch
               org.apache.thrift.protocol.TProtocolUtil.skip(iprot, schemeField.type);
             }
             break;
+          case 7: // USAGE
+            if (schemeField.type == org.apache.thrift.protocol.TType.STRUCT) {
+              struct.usage = new TaskUsage();
+              struct.usage.read(iprot);
+              struct.setUsageIsSet(true);
+            } else { 
+              org.apache.thrift.protocol.TProtocolUtil.skip(iprot, schemeField.type);
+            }
+            break;
           default:
             org.apache.thrift.protocol.TProtocolUtil.skip(iprot, schemeField.type);
         }
@@ -885,6 +988,13 @@ public class ScheduledTask implements org.apache.thrift.TBase<ScheduledTask, Sch
           oprot.writeFieldEnd();
         }
       }
+      if (struct.usage != null) {
+        if (struct.isSetUsage()) {
+          oprot.writeFieldBegin(USAGE_FIELD_DESC);
+          struct.usage.write(oprot);
+          oprot.writeFieldEnd();
+        }
+      }
       oprot.writeFieldStop();
       oprot.writeStructEnd();
     }
@@ -922,7 +1032,10 @@ public class ScheduledTask implements org.apache.thrift.TBase<ScheduledTask, Sch
       if (struct.isSetObserverUrl()) {
         optionals.set(5);
       }
-      oprot.writeBitSet(optionals, 6);
+      if (struct.isSetUsage()) {
+        optionals.set(6);
+      }
+      oprot.writeBitSet(optionals, 7);
       if (struct.isSetAssignedTask()) {
         struct.assignedTask.write(oprot);
       }
@@ -947,12 +1060,15 @@ public class ScheduledTask implements org.apache.thrift.TBase<ScheduledTask, Sch
       if (struct.isSetObserverUrl()) {
         oprot.writeString(struct.observerUrl);
       }
+      if (struct.isSetUsage()) {
+        struct.usage.write(oprot);
+      }
     }
 
     @Override
     public void read(org.apache.thrift.protocol.TProtocol prot, ScheduledTask struct) throws org.apache.thrift.TException {
       org.apache.thrift.protocol.TTupleProtocol iprot = (org.apache.thrift.protocol.TTupleProtocol) prot;
-      java.util.BitSet incoming = iprot.readBitSet(6);
+      java.util.BitSet incoming = iprot.readBitSet(7);
       if (incoming.get(0)) {
         struct.assignedTask = new AssignedTask();
         struct.assignedTask.read(iprot);
@@ -987,6 +1103,11 @@ public class ScheduledTask implements org.apache.thrift.TBase<ScheduledTask, Sch
       if (incoming.get(5)) {
         struct.observerUrl = iprot.readString();
         struct.setObserverUrlIsSet(true);
+      }
+      if (incoming.get(6)) {
+        struct.usage = new TaskUsage();
+        struct.usage.read(iprot);
+        struct.setUsageIsSet(true);
       }
     }
   }

@@ -6,7 +6,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
-/** {@code job status} for people: one table per job, each task followed by its events. */
+/**
+ * {@code job status} for people: one table per job, each task followed by its resource use (when
+ * sampled) and its events.
+ */
 public final class StatusTable {
     private static final DateTimeFormatter TIME = DateTimeFormatter
             .ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
@@ -31,6 +34,10 @@ public final class StatusTable {
         for (JobStatusView.Task task : tasks) {
             out.printf(format, task.instance(), task.status(),
                     task.host() == null ? "-" : task.host(), task.taskId());
+            if (task.usage() != null) {
+                out.printf("      used: %s (cpu, ram, disk; sampled %s)%n", task.usage().text(),
+                        TIME.format(Instant.ofEpochMilli(task.usage().timestamp())));
+            }
             for (JobStatusView.Event event : task.events()) {
                 out.printf("      %s %-11s %s%n", TIME.format(Instant.ofEpochMilli(
                         event.timestamp())), event.status(),

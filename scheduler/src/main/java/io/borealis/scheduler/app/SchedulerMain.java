@@ -16,6 +16,7 @@ import io.borealis.scheduler.scheduling.SchedulingLoop;
 import io.borealis.scheduler.state.JobManager;
 import io.borealis.scheduler.state.PendingSignal;
 import io.borealis.scheduler.state.StateManager;
+import io.borealis.scheduler.state.TaskUsageCache;
 import io.borealis.scheduler.storage.h2.H2Storage;
 import io.borealis.scheduler.validation.JobValidator;
 import java.io.IOException;
@@ -140,11 +141,13 @@ public final class SchedulerMain implements Callable<Integer> {
         JobManager jobManager =
                 new JobManager(storage, stateManager, new JobValidator(config.cluster()));
         AgentLiveness liveness = new AgentLiveness();
-        AgentManager agentManager = new AgentManager(storage, stateManager, liveness, pending,
-                clock, config.heartbeatInterval(), config.assignedGrace());
+        TaskUsageCache usages = new TaskUsageCache();
+        AgentManager agentManager = new AgentManager(storage, stateManager, liveness, usages,
+                pending, clock, new AgentManager.Timing(config.heartbeatInterval(),
+                        config.assignedGrace()));
         SchedulingLoop loop = new SchedulingLoop(storage, stateManager, gateway, pending,
                 config.schedulingTick(), MAX_ASSIGNMENTS_PER_ROUND);
-        AgentMonitor monitor = new AgentMonitor(storage, stateManager, liveness, clock,
+        AgentMonitor monitor = new AgentMonitor(storage, stateManager, liveness, usages, clock,
                 config.agentTimeout(), config.agentCheckInterval());
 
         Server server = new Server();
@@ -160,12 +163,12 @@ public final class SchedulerMain implements Callable<Integer> {
         Responses responses = new Responses(config.cluster());
         TMultiplexedProcessor api = new TMultiplexedProcessor();
         api.registerProcessor("ReadOnlyScheduler", new ReadOnlyScheduler.Processor<>(
-                new ReadOnlySchedulerHandler(storage, responses)));
+                new ReadOnlySchedulerHandler(storage, usages, responses)));
         api.registerProcessor("SchedulerManager", new SchedulerManager.Processor<>(
                 new SchedulerManagerHandler(jobManager, responses, url)));
         api.registerProcessor("AgentService", new AgentService.Processor<>(
                 new AgentServiceHandler(agentManager, responses)));
-        server.setHandler(new Routes(api, storage, config.cluster()));
+        server.setHandler(new Routes(api, storage, usages, config.cluster()));
         server.start();
 
         loop.start();

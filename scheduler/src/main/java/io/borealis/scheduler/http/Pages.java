@@ -7,6 +7,7 @@ import io.borealis.api.json.Json;
 import io.borealis.api.model.AgentInfo;
 import io.borealis.api.model.JobConfiguration;
 import io.borealis.api.model.JobKey;
+import io.borealis.api.model.Resources;
 import io.borealis.api.model.ScheduledTask;
 import io.borealis.api.model.TaskEvent;
 import io.pebbletemplates.pebble.PebbleEngine;
@@ -20,6 +21,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -39,9 +41,12 @@ final class Pages {
     record JobRow(String path, String environment, String name, String kind, int instances,
             long active, double cpu, long ramMb, long diskMb) {}
 
-    /** One task of a job page. */
+    /**
+     * One task of a job page. {@code used}: its latest resource sample as text, null when its
+     * agent has reported none (or the task ended); {@code reserved}: what its configuration holds.
+     */
     record TaskRow(int instance, String status, String taskId, String host, String observerUrl,
-            List<EventRow> events) {}
+            String used, String reserved, List<EventRow> events) {}
 
     record EventRow(String time, String status, String message) {}
 
@@ -124,8 +129,12 @@ final class Pages {
                 .map(e -> new EventRow(TIME.format(Instant.ofEpochMilli(e.timestamp())),
                         e.status().name(), e.message()))
                 .toList();
+        Resources reserved = task.assignedTask().task().resources();
         return new TaskRow(task.assignedTask().instanceId(), task.status().name(),
                 task.assignedTask().taskId(), task.assignedTask().agentHost(), task.observerUrl(),
+                task.usage() == null ? null : task.usage().summary(),
+                String.format(Locale.ROOT, "%s cpu, %d MiB, %d MiB", reserved.cpu(),
+                        reserved.ramMb(), reserved.diskMb()),
                 events);
     }
 

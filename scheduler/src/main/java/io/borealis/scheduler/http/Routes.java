@@ -9,6 +9,7 @@ import io.borealis.api.model.TaskQuery;
 import io.borealis.api.model.TaskStatus;
 import io.borealis.api.rpc.ThriftHttp;
 import io.borealis.scheduler.state.ScheduledTasks;
+import io.borealis.scheduler.state.TaskUsageCache;
 import io.borealis.scheduler.storage.Storage;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -46,11 +47,13 @@ public final class Routes extends Handler.Abstract {
 
     private final TProcessor api;
     private final Storage storage;
+    private final TaskUsageCache usages;
     private final Pages pages;
 
-    public Routes(TProcessor api, Storage storage, String cluster) {
+    public Routes(TProcessor api, Storage storage, TaskUsageCache usages, String cluster) {
         this.api = requireNonNull(api, "api is null");
         this.storage = requireNonNull(storage, "storage is null");
+        this.usages = requireNonNull(usages, "usages is null");
         this.pages = new Pages(requireNonNull(cluster, "cluster is null"));
     }
 
@@ -119,14 +122,14 @@ public final class Routes extends Handler.Abstract {
     private String job(JobKey key) {
         Optional<JobConfiguration> job = storage.read(store -> store.jobs().fetch(key));
         List<ScheduledTask> tasks = ScheduledTasks.query(storage, new TaskQuery(key.role(),
-                key.environment(), key.name(), null, null, null, null, null, null, null));
+                key.environment(), key.name(), null, null, null, null, null, null, null), usages);
         return pages.job(key, job, tasks);
     }
 
     private String role(String role) {
         List<JobConfiguration> jobs = storage.read(store -> store.jobs().fetchByRole(role));
         List<ScheduledTask> active = ScheduledTasks.query(storage, new TaskQuery(role, null, null,
-                null, EnumSet.copyOf(ACTIVE), null, null, null, null, null));
+                null, EnumSet.copyOf(ACTIVE), null, null, null, null, null), usages);
         Map<JobKey, Long> activeByJob = active.stream().collect(Collectors.groupingBy(
                 t -> t.assignedTask().task().job(), Collectors.counting()));
         return pages.role(role, jobs, activeByJob);

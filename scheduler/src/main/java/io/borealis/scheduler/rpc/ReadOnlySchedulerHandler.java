@@ -13,19 +13,25 @@ import io.borealis.api.thrift.RoleSummaryResult;
 import io.borealis.api.thrift.ScheduleStatusResult;
 import io.borealis.api.thrift.TaskQuery;
 import io.borealis.scheduler.state.ScheduledTasks;
+import io.borealis.scheduler.state.TaskUsageCache;
 import io.borealis.scheduler.storage.Storage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** {@code ReadOnlyScheduler}: task status, jobs and role summaries. Thread-safe. */
+/**
+ * {@code ReadOnlyScheduler}: task status (active tasks with their latest resource use), jobs and
+ * role summaries. Thread-safe.
+ */
 public final class ReadOnlySchedulerHandler implements ReadOnlyScheduler.Iface {
     private final Storage storage;
+    private final TaskUsageCache usages;
     private final Responses responses;
 
-    public ReadOnlySchedulerHandler(Storage storage, Responses responses) {
+    public ReadOnlySchedulerHandler(Storage storage, TaskUsageCache usages, Responses responses) {
         this.storage = requireNonNull(storage, "storage is null");
+        this.usages = requireNonNull(usages, "usages is null");
         this.responses = requireNonNull(responses, "responses is null");
     }
 
@@ -35,7 +41,7 @@ public final class ReadOnlySchedulerHandler implements ReadOnlyScheduler.Iface {
             io.borealis.api.model.TaskQuery decoded = Responses.decode("task query",
                     () -> ThriftCodec.fromThrift(query == null ? new TaskQuery() : query));
             List<io.borealis.api.thrift.ScheduledTask> tasks = ScheduledTasks
-                    .query(storage, decoded).stream().map(ThriftCodec::toThrift).toList();
+                    .query(storage, decoded, usages).stream().map(ThriftCodec::toThrift).toList();
             return Result.scheduleStatusResult(new ScheduleStatusResult(new ArrayList<>(tasks)));
         });
     }

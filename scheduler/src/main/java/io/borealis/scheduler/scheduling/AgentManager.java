@@ -7,11 +7,13 @@ import io.borealis.api.model.AgentTaskState;
 import io.borealis.api.model.PortRange;
 import io.borealis.api.model.TaskStatus;
 import io.borealis.api.model.TaskStatusUpdate;
+import io.borealis.api.model.TaskUsage;
 import io.borealis.scheduler.error.PlatformException;
 import io.borealis.scheduler.state.PendingSignal;
 import io.borealis.scheduler.state.StateManager;
 import io.borealis.scheduler.state.Task;
 import io.borealis.scheduler.state.TaskId;
+import io.borealis.scheduler.state.TaskUsageCache;
 import io.borealis.scheduler.state.TransitionResult;
 import io.borealis.scheduler.storage.MutableStoreProvider;
 import io.borealis.scheduler.storage.Storage;
@@ -29,7 +31,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The scheduler's half of the agent protocol (docs/internals.md): registration, heartbeats with
- * reconciliation, and status updates. Called by the RPC layer on Jetty threads. Thread-safe.
+ * reconciliation and resource samples, and status updates. Called by the RPC layer on Jetty
+ * threads. Thread-safe.
  */
 public final class AgentManager {
     private static final Logger LOG = LoggerFactory.getLogger(AgentManager.class);
@@ -39,24 +42,34 @@ public final class AgentManager {
     private final Storage storage;
     private final StateManager stateManager;
     private final AgentLiveness liveness;
+    private final TaskUsageCache usages;
     private final PendingSignal signal;
     private final Clock clock;
-    private final Duration heartbeatInterval;
-    private final Duration assignedGrace;
+    private final Timing timing;
 
     /**
+     * The protocol's intervals.
+     *
+     * @param heartbeatInterval how often agents are asked to heartbeat
      * @param assignedGrace how long an ASSIGNED task may go unreported by its agent (launch in
      *     flight) before it is LOST
      */
+    public record Timing(Duration heartbeatInterval, Duration assignedGrace) {
+        public Timing {
+            requireNonNull(heartbeatInterval, "heartbeatInterval is null");
+            requireNonNull(assignedGrace, "assignedGrace is null");
+        }
+    }
+
     public AgentManager(Storage storage, StateManager stateManager, AgentLiveness liveness,
-            PendingSignal signal, Clock clock, Duration heartbeatInterval, Duration assignedGrace) {
+            TaskUsageCache usages, PendingSignal signal, Clock clock, Timing timing) {
         this.storage = requireNonNull(storage, "storage is null");
         this.stateManager = requireNonNull(stateManager, "stateManager is null");
         this.liveness = requireNonNull(liveness, "liveness is null");
+        this.usages = requireNonNull(usages, "usages is null");
         this.signal = requireNonNull(signal, "signal is null");
         this.clock = requireNonNull(clock, "clock is null");
-        this.heartbeatInterval = requireNonNull(heartbeatInterval, "heartbeatInterval is null");
-        this.assignedGrace = requireNonNull(assignedGrace, "assignedGrace is null");
+        this.timing = requireNonNull(timing, "timing is null");
     }
 
     /** What a heartbeat tells the agent. */
@@ -86,7 +99,7 @@ public final class AgentManager {
             return null;
         });
         liveness.touch(agent.agentId(), clock.millis());
-        return (int) heartbeatInterval.toMillis();
+        return (int) timing.heartbeatInterval().toMillis();
     }
 
     private static void validate(AgentInfo agent) {
@@ -119,39 +132,49 @@ public final class AgentManager {
      * know, or placed elsewhere come back as kill ids, as do tasks we are stopping that the agent
      * still runs (the kill is retried this way). Tasks we placed on the agent that it does not
      * report go LOST, unless they were ASSIGNED less than the grace period ago.
+     *
+     * <p>The resource samples in the heartbeat become the agent's entries in the usage cache:
+     * one per task that is active both here and on the agent and placed on it; the agent's other
+     * entries are dropped. An unknown agent's entries are dropped too.
      */
     public HeartbeatReply heartbeat(String agentId, List<AgentTaskState> tasks) {
         long now = clock.millis();
-        Map<TaskId, TaskStatus> reported = new LinkedHashMap<>();
+        Map<TaskId, AgentTaskState> reported = new LinkedHashMap<>();
         for (AgentTaskState state : tasks) {
-            reported.put(taskId(state.taskId()), state.status());
+            reported.put(taskId(state.taskId()), state);
         }
+        Map<TaskId, TaskUsage> sampled = new LinkedHashMap<>();
         Optional<List<String>> kills = storage.read(store -> {
             if (store.agents().fetch(agentId).isEmpty()) {
                 return Optional.empty();
             }
             List<String> kill = new ArrayList<>();
-            reported.forEach((id, status) -> {
+            reported.forEach((id, state) -> {
                 Optional<Task> task = store.tasks().fetch(id);
                 boolean unwanted = task.isEmpty()
                         || task.get().status().isTerminal()
                         || !agentId.equals(task.get().agentId())
-                        || (BEING_STOPPED.contains(task.get().status()) && status.isActive());
+                        || (BEING_STOPPED.contains(task.get().status())
+                                && state.status().isActive());
                 if (unwanted) {
                     kill.add(id.value());
+                } else if (state.usage() != null && state.status().isActive()) {
+                    sampled.put(id, state.usage());
                 }
             });
             return Optional.of(kill);
         });
         if (kills.isEmpty()) {
+            usages.forgetAgent(agentId);
             return new HeartbeatReply(List.of(), true);
         }
         liveness.touch(agentId, now);
-        markMissingLost(agentId, reported, now);
+        usages.replaceAgent(agentId, sampled);
+        markMissingLost(agentId, reported.keySet(), now);
         return new HeartbeatReply(kills.get(), false);
     }
 
-    private void markMissingLost(String agentId, Map<TaskId, TaskStatus> reported, long now) {
+    private void markMissingLost(String agentId, Set<TaskId> reported, long now) {
         List<TaskId> missing = storage.read(store -> missing(
                 store.tasks().activeOnAgent(agentId), reported, now));
         if (missing.isEmpty()) {
@@ -164,12 +187,12 @@ public final class AgentManager {
         });
     }
 
-    private List<TaskId> missing(List<Task> placed, Map<TaskId, TaskStatus> reported, long now) {
+    private List<TaskId> missing(List<Task> placed, Set<TaskId> reported, long now) {
         List<TaskId> missing = new ArrayList<>();
         for (Task task : placed) {
             boolean launchInFlight = task.status() == TaskStatus.ASSIGNED
-                    && now - task.statusTimestamp() <= assignedGrace.toMillis();
-            if (!reported.containsKey(task.id()) && !launchInFlight) {
+                    && now - task.statusTimestamp() <= timing.assignedGrace().toMillis();
+            if (!reported.contains(task.id()) && !launchInFlight) {
                 missing.add(task.id());
             }
         }
@@ -231,6 +254,8 @@ public final class AgentManager {
         if (result.isPresent() && result.get().outcome() == TransitionResult.Outcome.ILLEGAL) {
             LOG.warn("ignoring update seq {} from agent {}: {}", update.seq(), agentId,
                     result.get().message());
+        } else if (update.status().isTerminal()) {
+            store.afterCommit(() -> usages.forget(id));
         }
     }
 }

@@ -6,6 +6,7 @@ import io.borealis.api.model.AgentInfo;
 import io.borealis.api.model.TaskStatus;
 import io.borealis.scheduler.state.StateManager;
 import io.borealis.scheduler.state.Task;
+import io.borealis.scheduler.state.TaskUsageCache;
 import io.borealis.scheduler.storage.Storage;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,10 +20,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Gives up on agents that went silent: every {@code interval}, an agent not heard from for longer
- * than {@code timeout} is forgotten and its active tasks go LOST (and are replaced as the state
- * machine says). If it comes back, its next heartbeat is told to re-register and its tasks are
- * killed as unknown. An agent the scheduler has not heard from since it started gets the full
- * timeout from then.
+ * than {@code timeout} is forgotten, with its tasks' resource samples, and its active tasks go
+ * LOST (and are replaced as the state machine says). If it comes back, its next heartbeat is
+ * told to re-register and its tasks are killed as unknown. An agent the scheduler has not heard
+ * from since it started gets the full timeout from then.
  */
 public final class AgentMonitor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AgentMonitor.class);
@@ -30,16 +31,18 @@ public final class AgentMonitor implements AutoCloseable {
     private final Storage storage;
     private final StateManager stateManager;
     private final AgentLiveness liveness;
+    private final TaskUsageCache usages;
     private final Clock clock;
     private final Duration timeout;
     private final Duration interval;
     private final ScheduledExecutorService executor;
 
     public AgentMonitor(Storage storage, StateManager stateManager, AgentLiveness liveness,
-            Clock clock, Duration timeout, Duration interval) {
+            TaskUsageCache usages, Clock clock, Duration timeout, Duration interval) {
         this.storage = requireNonNull(storage, "storage is null");
         this.stateManager = requireNonNull(stateManager, "stateManager is null");
         this.liveness = requireNonNull(liveness, "liveness is null");
+        this.usages = requireNonNull(usages, "usages is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.timeout = requireNonNull(timeout, "timeout is null");
         this.interval = requireNonNull(interval, "interval is null");
@@ -92,6 +95,7 @@ public final class AgentMonitor implements AutoCloseable {
             return tasks.size();
         });
         liveness.forget(agentId);
+        usages.forgetAgent(agentId);
         LOG.warn("agent {} silent for {} ms: forgotten, {} tasks LOST", agentId, silentMillis,
                 lost);
     }

@@ -3,26 +3,33 @@ package io.borealis.scheduler.state;
 import io.borealis.api.model.ScheduledTask;
 import io.borealis.api.model.TaskEvent;
 import io.borealis.api.model.TaskQuery;
+import io.borealis.api.model.TaskUsage;
 import io.borealis.scheduler.storage.Storage;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The read side of tasks as callers see them: {@link ScheduledTask} records with their events and
- * observer page, for the API and the web pages. Thread-safe.
+ * The read side of tasks as callers see them: {@link ScheduledTask} records with their events,
+ * observer page and (active tasks) latest resource use, for the API and the web pages.
+ * Thread-safe.
  */
 public final class ScheduledTasks {
     private ScheduledTasks() {}
 
-    /** The tasks matching {@code query}, each with its whole event history, in one read. */
-    public static List<ScheduledTask> query(Storage storage, TaskQuery query) {
+    /**
+     * The tasks matching {@code query}, each with its whole event history, in one read. Each
+     * active task carries its latest resource sample from {@code usages}, when there is one.
+     */
+    public static List<ScheduledTask> query(Storage storage, TaskQuery query,
+            TaskUsageCache usages) {
         return storage.read(store -> {
             List<Task> tasks = store.tasks().query(query);
             Map<TaskId, List<TaskEvent>> events =
                     store.tasks().events(tasks.stream().map(Task::id).toList());
             return tasks.stream()
-                    .map(task -> view(task, events.getOrDefault(task.id(), List.of())))
+                    .map(task -> view(task, events.getOrDefault(task.id(), List.of()))
+                            .withUsage(usage(task, usages)))
                     .toList();
         });
     }
@@ -31,6 +38,11 @@ public final class ScheduledTasks {
         return new ScheduledTask(task.toAssignedTask(), task.status(), task.failureCount(), events,
                 task.ancestorId() == null ? null : task.ancestorId().value(),
                 observerPage(task));
+    }
+
+    private static @Nullable TaskUsage usage(Task task, TaskUsageCache usages) {
+        // An ended task uses nothing, whatever sample may linger from a racing heartbeat.
+        return task.status().isActive() ? usages.get(task.id()).orElse(null) : null;
     }
 
     /** {@code OBSERVER/task/TASK_ID} for a placed task whose agent has an observer. */
