@@ -86,7 +86,7 @@ class HelloWorldSpec extends Specification {
         expect:
         conditions.eventually {
             assert cluster.get("${cluster.observerUrl}/").contains(helloTaskId)
-            assert cluster.get("${cluster.observerUrl}/task/${helloTaskId}").contains('hello')
+            assert cluster.get("${cluster.observerUrl}/task/${helloTaskId}").contains('hello world')
             assert cluster.get("${cluster.observerUrl}/file/${helloTaskId}/.logs/hello/0/stdout").contains('hello world')
         }
     }

@@ -3,6 +3,7 @@ package io.borealis.observer.checkpoint;
 import static java.util.Objects.requireNonNull;
 
 import io.borealis.api.checkpoint.CheckpointState;
+import io.borealis.api.checkpoint.ResourceUsage;
 import io.borealis.api.checkpoint.TaskLayout;
 import io.borealis.api.model.AssignedTask;
 import java.util.Optional;
@@ -17,13 +18,16 @@ import java.util.Optional;
  *     has written anything
  * @param createdMillis when the task directory appeared, in epoch millis (its {@code task.json}
  *     modification time, else the directory's); used to order tasks without a checkpoint
+ * @param resources the executor's latest resource sample ({@code resources.json}), however old,
+ *     or null when there is none or it cannot be read
  */
 public record ObservedTask(
         TaskLayout layout,
         AssignedTask assigned,
         String assignedProblem,
         CheckpointState checkpoint,
-        long createdMillis) {
+        long createdMillis,
+        ResourceUsage resources) {
     public ObservedTask {
         requireNonNull(layout, "layout is null");
         requireNonNull(checkpoint, "checkpoint is null");

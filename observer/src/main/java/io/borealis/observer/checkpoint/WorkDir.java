@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.core.JacksonException;
 import io.borealis.api.checkpoint.CheckpointLog;
 import io.borealis.api.checkpoint.CheckpointState;
+import io.borealis.api.checkpoint.ResourceUsage;
 import io.borealis.api.checkpoint.TaskLayout;
 import io.borealis.api.json.Json;
 import io.borealis.api.model.AssignedTask;
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe and stateless: every call reads the files again, so a page always shows what is
  * on disk now. A task directory whose {@code task.json} is missing or unreadable is still listed
- * (with the problem recorded); a torn checkpoint tail is ignored by {@link CheckpointLog#read}.
+ * (with the problem recorded); a torn checkpoint tail is ignored by {@link CheckpointLog#read};
+ * a missing or unreadable {@code resources.json} reads as no sample.
  */
 public final class WorkDir {
     private static final Logger LOG = LoggerFactory.getLogger(WorkDir.class);
@@ -105,7 +107,8 @@ public final class WorkDir {
             }
         }
         CheckpointState state = CheckpointState.replay(CheckpointLog.read(layout.checkpoint()));
-        return new ObservedTask(layout, assigned, problem, state, createdMillis(layout));
+        return new ObservedTask(layout, assigned, problem, state, createdMillis(layout),
+                ResourceUsage.read(layout.resources()).orElse(null));
     }
 
     private static long createdMillis(TaskLayout layout) {

@@ -68,7 +68,7 @@ public final class ResourceSampler {
             cores += cores(pid, stat, table, now);
             rss += Math.max(0, table.rssBytes(pid));
         }
-        return new ResourceUse(cores, rss, null, pids.size());
+        return ResourceUse.measured(cores, rss, null, pids.size());
     }
 
     private double cores(long pid, ProcTable.Stat stat, ProcTable table, long now) {

@@ -5,22 +5,33 @@ import static java.util.Objects.requireNonNull;
 import io.borealis.api.checkpoint.CheckpointRecord;
 import io.borealis.api.checkpoint.CheckpointState;
 import io.borealis.api.checkpoint.CheckpointState.ProcessRun;
+import io.borealis.api.checkpoint.ResourceUsage;
 import io.borealis.api.checkpoint.TaskState;
 import io.borealis.api.model.AssignedTask;
 import io.borealis.api.model.Process;
 import io.borealis.observer.checkpoint.ObservedTask;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Builds view records from observed tasks plus what the host measures now.
  *
+ * <p>A task's totals come from its executor's latest sample ({@code resources.json}) while the
+ * task is active and the sample is at most {@link #SAMPLE_MAX_AGE} old: the executor counts every
+ * process of the task, including those that left their session. Otherwise (no sample yet, an
+ * executor that stopped writing, a finished task) the totals are the observer's own: the
+ * checkpoint's live pids and their descendants from {@code /proc}, and a walk of the sandbox.
+ * Per-process figures are always the observer's own.
+ *
  * <p>Called by the web handlers, concurrently; holds no per-request state. Each call takes one
- * process-table snapshot, so every number on a page comes from the same moment.
+ * process-table snapshot, so every number the observer measures for a page comes from the same
+ * moment.
  */
 public final class TaskViews {
     /** Active tasks first, newest first within each group. */
@@ -28,6 +39,12 @@ public final class TaskViews {
             .comparing((TaskSummary t) -> !t.active())
             .thenComparing(TaskSummary::startTime, Comparator.reverseOrder())
             .thenComparing(TaskSummary::taskId, Comparator.reverseOrder());
+
+    /**
+     * The oldest executor sample still shown as the task's use. The executor writes one every
+     * 5 s, so an older one means it has stopped (or stalled), and the observer measures instead.
+     */
+    public static final Duration SAMPLE_MAX_AGE = Duration.ofSeconds(30);
 
     private final ResourceSampler sampler;
     private final DiskUsage disk;
@@ -56,9 +73,13 @@ public final class TaskViews {
         AssignedTask assigned = task.assigned();
         boolean active = checkpoint.state() == null || !checkpoint.state().isTerminal();
         List<ProcessView> processes = processes(task, table, active);
-        ResourceUse use = processes.stream().map(ProcessView::resources)
+        Optional<ResourceUse> sampled = active
+                ? executorSample(task.resources(), clock.millis())
+                : Optional.empty();
+        ResourceUse use = sampled.orElseGet(() -> processes.stream()
+                .map(ProcessView::resources)
                 .reduce(ResourceUse.NONE, ResourceUse::plus)
-                .withDiskBytes(disk.bytes(task.layout().sandbox()));
+                .withDiskBytes(disk.bytes(task.layout().sandbox())));
         TaskSummary summary = new TaskSummary(
                 task.taskId(),
                 assigned == null ? null : assigned.task().job().toString(),
@@ -80,6 +101,19 @@ public final class TaskViews {
                 assigned == null ? null : assigned.task().resources(),
                 ports(assigned, header),
                 processes);
+    }
+
+    /**
+     * The executor's {@code sample} (null for none) as a task's use, when it was taken within
+     * {@link #SAMPLE_MAX_AGE} of {@code nowMillis} (either way: a sample from far in the future
+     * means a clock jumped, and cannot be judged fresh either).
+     */
+    static Optional<ResourceUse> executorSample(ResourceUsage sample, long nowMillis) {
+        return Optional.ofNullable(sample)
+                .filter(u -> Math.abs(nowMillis - u.timestamp()) <= SAMPLE_MAX_AGE.toMillis())
+                .map(u -> new ResourceUse(u.cpu(), u.ramBytes(), u.diskBytes(), u.processes(),
+                        new ResourceUse.ExecutorSample(u.timestamp(),
+                                Math.max(0, nowMillis - u.timestamp()))));
     }
 
     private static String stateName(TaskState state) {
@@ -111,7 +145,8 @@ public final class TaskViews {
         }
     }
 
-    private static Map<String, Integer> ports(AssignedTask assigned, CheckpointRecord.Header header) {
+    private static Map<String, Integer> ports(AssignedTask assigned,
+            CheckpointRecord.Header header) {
         Map<String, Integer> ports = new LinkedHashMap<>();
         if (assigned != null) {
             ports.putAll(assigned.assignedPorts());

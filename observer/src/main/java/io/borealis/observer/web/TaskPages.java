@@ -4,19 +4,14 @@ import static java.util.Objects.requireNonNull;
 
 import io.borealis.observer.checkpoint.ObservedTask;
 import io.borealis.observer.checkpoint.Sandbox;
-import io.borealis.observer.checkpoint.SandboxException;
 import io.borealis.observer.checkpoint.WorkDir;
-import io.borealis.observer.view.LogTail;
 import io.borealis.observer.view.ProcessPage;
 import io.borealis.observer.view.ProcessView;
 import io.borealis.observer.view.RunView;
+import io.borealis.observer.view.TaskPage;
 import io.borealis.observer.view.TaskSummary;
 import io.borealis.observer.view.TaskView;
 import io.borealis.observer.view.TaskViews;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -26,9 +21,6 @@ import java.util.Map;
  * handler; every call reads the task directories afresh.
  */
 final class TaskPages {
-    /** How much of each log the process page shows. */
-    static final int TAIL_BYTES = 64 * 1024;
-
     private final WorkDir workDir;
     private final TaskViews views;
     private final Templates templates;
@@ -51,9 +43,17 @@ final class TaskPages {
     }
 
     Reply task(String taskId) {
-        TaskView task = views.task(find(taskId));
+        ObservedTask observed = find(taskId);
+        TaskView task = views.task(observed);
+        Sandbox sandbox = observed.sandbox();
+        List<TaskPage.Output> outputs = task.processes().stream().map(p -> {
+            RunView latest = p.latestRun();
+            return latest == null ? new TaskPage.Output(p.name(), null, null)
+                    : new TaskPage.Output(p.name(), latest.run(),
+                            LogTails.brief(sandbox, "stdout", latest.stdout()));
+        }).toList();
         Map<String, Object> model = model("Task " + taskId, task.summary().active() ? "5" : null);
-        model.put("task", task);
+        model.put("page", new TaskPage(task, outputs));
         return new Reply.Html(200, templates.render("task", model));
     }
 
@@ -67,8 +67,8 @@ final class TaskPages {
         RunView run = runOf(process, runText, taskId);
         Sandbox sandbox = observed.sandbox();
         ProcessPage page = new ProcessPage(task.summary(), process, run,
-                run == null ? null : tail(sandbox, "stdout", run.stdout()),
-                run == null ? null : tail(sandbox, "stderr", run.stderr()));
+                run == null ? null : LogTails.full(sandbox, "stdout", run.stdout()),
+                run == null ? null : LogTails.full(sandbox, "stderr", run.stderr()));
         Map<String, Object> model = model("Process " + processName + " of " + taskId,
                 run != null && run.live() ? "5" : null);
         model.put("page", page);
@@ -101,21 +101,6 @@ final class TaskPages {
         return process.runs().stream().filter(r -> r.run() == number).findFirst()
                 .orElseThrow(() -> HttpError.notFound("process '" + process.name() + "' of task "
                         + taskId + " has no run " + number));
-    }
-
-    private static LogTail tail(Sandbox sandbox, String name, String relativePath) {
-        Path file;
-        try {
-            file = sandbox.resolve(Arrays.asList(relativePath.split("/")));
-        } catch (SandboxException e) {
-            return new LogTail(name, relativePath, false, 0, false, "");
-        }
-        if (!Files.isRegularFile(file)) {
-            return new LogTail(name, relativePath, false, 0, false, "");
-        }
-        Sandbox.Chunk chunk = sandbox.tail(file, TAIL_BYTES);
-        return new LogTail(name, relativePath, true, chunk.size(), chunk.offset() > 0,
-                new String(chunk.bytes(), StandardCharsets.UTF_8));
     }
 
     private Map<String, Object> model(String title, String refreshSeconds) {
