@@ -108,6 +108,46 @@ class TaskRunnerSpec extends Specification {
         run.stdout('second-time-lucky', 1) == ''
     }
 
+    def "a re-run waits min_duration after the previous run ended"() {
+        when:
+        def run = harness.run(task([process('slow-retry', 'exit 1', maxFailures: 2, minDurationSecs: 1)]))
+
+        then:
+        run.await() == TaskState.FAILED
+        def runs = run.state().processes()['slow-retry']
+        runs*.state() == [ProcessState.FAILED, ProcessState.FAILED]
+        // The checkpoint's own timestamps: the second run was forked no sooner than 1 s after
+        // the first one ended.
+        forkTime(run, 'slow-retry', 1) - runs[0].stopTime() >= 1000
+    }
+
+    def "with task max_failures #taskMaxFailures, #failing failing of three processes ends #expected"() {
+        given:
+        def processes = (0..<3).collect { i -> process("p$i", i < failing ? 'exit 4' : 'exit 0') }
+
+        when:
+        def run = harness.run(task(processes, maxFailures: taskMaxFailures))
+
+        then:
+        run.await() == expected
+        run.state().processes().values()*.last()*.state().count { it == ProcessState.FAILED } == failing
+
+        where:
+        taskMaxFailures | failing || expected
+        1               | 0       || TaskState.SUCCESS
+        1               | 1       || TaskState.FAILED
+        2               | 1       || TaskState.SUCCESS
+        2               | 2       || TaskState.FAILED
+        0               | 3       || TaskState.SUCCESS
+    }
+
+    private static long forkTime(run, String process, int runNumber) {
+        run.records().find {
+            it instanceof CheckpointRecord.ProcessUpdate && it.process() == process &&
+                    it.run() == runNumber && it.state() == ProcessState.FORKED
+        }.timestamp()
+    }
+
     def "processes without constraints run in parallel"() {
         // Each waits (up to 10 s) for the other to have started: only parallel runs finish.
         when:
