@@ -16,7 +16,7 @@ import java.util.List;
 
 /**
  * The append-only checkpoint file of one task: one JSON record per line, each line fsynced
- * before {@link #append} returns.
+ * before {@link #append} (or {@link #appendAll}, for several) returns.
  *
  * <p>Writing: only the task's executor appends, from one thread. Reading: anyone, any time; a
  * line that does not parse (a torn write at the tail, or corruption) ends the readable log.
@@ -38,8 +38,20 @@ public final class CheckpointLog implements AutoCloseable {
 
     /** Appends one record and forces it to disk. */
     public void append(CheckpointRecord record) throws IOException {
-        byte[] line = (encode(record) + "\n").getBytes(StandardCharsets.UTF_8);
-        ByteBuffer buffer = ByteBuffer.wrap(line);
+        appendAll(List.of(record));
+    }
+
+    /**
+     * Appends {@code records} in their order, one line each, with one write and one force to
+     * disk for all of them (cheaper than one {@link #append} each). A crash part-way leaves a
+     * prefix of them, possibly with a torn last line, which {@link #read} ignores.
+     */
+    public void appendAll(List<? extends CheckpointRecord> records) throws IOException {
+        StringBuilder lines = new StringBuilder(192 * records.size());
+        for (CheckpointRecord record : records) {
+            lines.append(encode(record)).append('\n');
+        }
+        ByteBuffer buffer = ByteBuffer.wrap(lines.toString().getBytes(StandardCharsets.UTF_8));
         while (buffer.hasRemaining()) {
             channel.write(buffer);
         }

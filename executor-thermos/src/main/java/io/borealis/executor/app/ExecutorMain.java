@@ -15,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,10 +27,12 @@ import org.slf4j.LoggerFactory;
  * <p>Exit status: 0 once the task is terminal, whatever its outcome (an unreadable task.json is a
  * FAILED task); 2 for a wrong command line; 1 if the executor itself broke, for example when the
  * checkpoint cannot be written, in which case every process of the task has been SIGKILLed.
+ *
+ * <p>Start-up latency counts (issue 4): {@code task.json} is read, and the checkpoint's
+ * serializers are built, on two short-lived threads while the main thread sets up logging (no
+ * static logger here, so that SLF4J starts only after those threads did).
  */
 public final class ExecutorMain {
-    private static final Logger log = LoggerFactory.getLogger(ExecutorMain.class);
-
     private ExecutorMain() {}
 
     public static void main(String[] args) {
@@ -36,9 +40,13 @@ public final class ExecutorMain {
             System.err.println("usage: ExecutorMain TASK_ROOT");
             System.exit(2);
         }
+        TaskLayout layout = new TaskLayout(Path.of(args[0]).toAbsolutePath());
+        CompletableFuture<TaskFile> file = readInBackground(layout);
+        CheckpointWriter.prepareInBackground();
+        Logger log = LoggerFactory.getLogger(ExecutorMain.class);
         int status;
         try {
-            TaskState state = run(new TaskLayout(Path.of(args[0]).toAbsolutePath()));
+            TaskState state = run(layout, file);
             log.info("task ended {}", state);
             status = 0;
         } catch (IOException | RuntimeException e) {
@@ -48,12 +56,28 @@ public final class ExecutorMain {
         System.exit(status);
     }
 
-    /** Runs the task under {@code layout} to its end, with SIGTERM and SIGINT killing it. */
-    static TaskState run(TaskLayout layout) throws IOException {
+    /** Reads {@code task.json} on a daemon thread of its own (it is the start's longest step). */
+    private static CompletableFuture<TaskFile> readInBackground(TaskLayout layout) {
+        CompletableFuture<TaskFile> file = new CompletableFuture<>();
+        Thread reader = new Thread(null, () -> {
+            try {
+                file.complete(TaskFile.read(layout.taskJson()));
+            } catch (IOException | RuntimeException e) {
+                file.completeExceptionally(e);
+            }
+        }, "task-file-reader", 512 * 1024);
+        reader.setDaemon(true);
+        reader.start();
+        return file;
+    }
+
+    /** Runs the task read by {@code reading} to its end, with SIGTERM and SIGINT killing it. */
+    private static TaskState run(TaskLayout layout, CompletableFuture<TaskFile> reading)
+            throws IOException {
         long pid = ProcessHandle.current().pid();
         TaskFile file;
         try {
-            file = TaskFile.read(layout.taskJson());
+            file = awaitTask(reading);
         } catch (IOException e) {
             return refuse(layout, pid, "cannot read task: " + e.getMessage());
         }
@@ -79,6 +103,21 @@ public final class ExecutorMain {
                 HttpLifecycle.forTask(file.task()));
         TerminationSignals.install(runner::kill);
         return runner.run();
+    }
+
+    /** The read task; an I/O error or a bad file is thrown as {@link IOException}. */
+    private static TaskFile awaitTask(CompletableFuture<TaskFile> reading) throws IOException {
+        try {
+            return reading.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException(e.getCause().toString(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading the task", e);
+        }
     }
 
     /** Records a task that cannot even be read as FAILED, so that the agent can say why. */

@@ -2,14 +2,18 @@ package io.borealis.executor.checkpoint;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.databind.ObjectWriter;
 import io.borealis.api.checkpoint.CheckpointLog;
 import io.borealis.api.checkpoint.CheckpointRecord;
 import io.borealis.api.checkpoint.ProcessState;
 import io.borealis.api.checkpoint.TaskState;
+import io.borealis.api.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,12 +32,43 @@ public final class CheckpointWriter implements AutoCloseable {
     private final Clock clock;
     private final String taskId;
     private long seq;
+    /** Records kept back by {@link #hold} until {@link #release}; null while not holding. */
+    private List<CheckpointRecord> held;
 
     private CheckpointWriter(CheckpointLog checkpoint, Clock clock, String taskId, long lastSeq) {
         this.checkpoint = checkpoint;
         this.clock = clock;
         this.taskId = taskId;
         this.seq = lastSeq;
+    }
+
+    /**
+     * Builds the JSON serializers of every kind of checkpoint record on a short-lived daemon
+     * thread, so that the executor's first appends do not pay for it (about 20 ms at start-up)
+     * while the runner thread reads the task. Optional: appending works without it, and a
+     * failure here is only logged at DEBUG. Called once, by the executor's main thread at start.
+     */
+    public static void prepareInBackground() {
+        Thread thread = new Thread(null, CheckpointWriter::prepare, "checkpoint-prepare",
+                256 * 1024);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static void prepare() {
+        try {
+            ObjectWriter writer = Json.mapper().writerFor(CheckpointRecord.class);
+            for (CheckpointRecord record : List.<CheckpointRecord>of(
+                    new CheckpointRecord.Header(0, 0, "", "", "", 0, 0, Map.of("p", 1)),
+                    new CheckpointRecord.Health(0, 0, true, ""),
+                    new CheckpointRecord.TaskUpdate(0, 0, TaskState.ACTIVE, null),
+                    new CheckpointRecord.ProcessUpdate(0, 0, "", 0, ProcessState.RUNNING, 1L, 0,
+                            null))) {
+                writer.writeValueAsBytes(record);
+            }
+        } catch (IOException | RuntimeException e) {
+            log.debug("cannot prepare the checkpoint serializers: {}", e.toString());
+        }
     }
 
     /**
@@ -73,9 +108,38 @@ public final class CheckpointWriter implements AutoCloseable {
                 exitCode, message));
     }
 
+    /**
+     * Keeps the next records in memory until {@link #release} (or {@link #close}) writes them all
+     * with one fsync: for records that describe what has already happened and follow each other
+     * closely, such as the header, health and ACTIVE at the start, or a run's FORKED and RUNNING
+     * once its process runs. The log is then briefly behind reality, never ahead of it.
+     */
+    public void hold() {
+        if (held == null) {
+            held = new ArrayList<>(4);
+        }
+    }
+
+    /** Writes the records kept back since {@link #hold}, with one fsync; no-op when none. */
+    public void release() {
+        List<CheckpointRecord> records = held;
+        held = null;
+        if (records != null && !records.isEmpty()) {
+            write(records);
+        }
+    }
+
     private void append(CheckpointRecord record) {
+        if (held != null) {
+            held.add(record);
+        } else {
+            write(List.of(record));
+        }
+    }
+
+    private void write(List<CheckpointRecord> records) {
         try {
-            checkpoint.append(record);
+            checkpoint.appendAll(records);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to the checkpoint of task " + taskId, e);
         }
@@ -85,8 +149,13 @@ public final class CheckpointWriter implements AutoCloseable {
         return clock.millis();
     }
 
+    /** Writes any records still held back, then closes the log. */
     @Override
     public void close() throws IOException {
-        checkpoint.close();
+        try {
+            release();
+        } finally {
+            checkpoint.close();
+        }
     }
 }

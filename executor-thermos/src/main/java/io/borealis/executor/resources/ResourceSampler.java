@@ -24,7 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Samples what a task's processes use, every few seconds, on a thread of its own: CPU (from the
+ * Samples what a task's processes use, every few seconds (the first sample one interval after
+ * the start), on a thread of its own: CPU (from the
  * processes' user and system time in {@code /proc/PID/stat}), resident memory ({@code VmRSS}),
  * and the bytes of the files in the sandbox. The processes are those that carry the task's
  * {@code BOREALIS_TASK_ID}. Each sample is written to {@code TASK_ROOT/resources.json} for the
@@ -80,8 +81,12 @@ public final class ResourceSampler implements AutoCloseable {
         stopped.countDown();
     }
 
+    /**
+     * Samples every interval, the first time one interval after {@link #start}: not at once, so
+     * that the scan of {@code /proc} does not compete with the task's first fork (issue 4).
+     */
     private void loop() {
-        do {
+        while (!await()) {
             try {
                 ResourceUsage usage = sample();
                 usage.write(output);
@@ -92,7 +97,7 @@ public final class ResourceSampler implements AutoCloseable {
                 log.warn("task {}: cannot sample its resources, will retry: {}", taskId,
                         e.toString());
             }
-        } while (!await());
+        }
     }
 
     private boolean await() {

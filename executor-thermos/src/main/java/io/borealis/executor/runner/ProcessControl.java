@@ -92,11 +92,19 @@ final class ProcessControl {
         checkpoint.process(record.name(), record.run(), ProcessState.WAITING, null, null, message);
     }
 
-    /** Starts the next run of {@code record}; a run that cannot start counts as a failed run. */
+    /**
+     * Starts the next run of {@code record}; a run that cannot start counts as a failed run.
+     *
+     * <p>Unlike Thermos, which records FORKED before it forks, the executor forks first and then
+     * records FORKED and RUNNING(pid) together, with one fsync: the fork is not delayed by a
+     * write, and the log is never ahead of reality. An executor that dies between the fork and
+     * that write leaves the run WAITING; its successor marks the run LOST and SIGKILLs every
+     * process tagged with the task id, this one included ({@code TaskRunner}), as it does for a
+     * FORKED run without a pid.
+     */
     void launch(ProcessRecord record) {
         String name = record.name();
         int run = record.run();
-        checkpoint.process(name, run, ProcessState.FORKED, null, null, null);
         RunHandle handle;
         try {
             sandbox.createLogDir(name, run);
@@ -112,7 +120,10 @@ final class ProcessControl {
         }
         record.started(handle);
         running.put(handle.pid(), record);
+        checkpoint.hold();
+        checkpoint.process(name, run, ProcessState.FORKED, null, null, null);
         checkpoint.process(name, run, ProcessState.RUNNING, handle.pid(), null, null);
+        checkpoint.release();
         launcher.await(handle).whenComplete((code, error) -> post(new RunnerEvent.Exited(handle,
                 code, error == null ? null : String.valueOf(error.getMessage()))));
     }

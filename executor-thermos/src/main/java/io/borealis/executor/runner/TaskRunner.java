@@ -103,6 +103,8 @@ public final class TaskRunner {
             } catch (IllegalArgumentException e) {
                 userProblem = e.getMessage();
             }
+            // Header, health and ACTIVE go to disk together, with one fsync (issue 4).
+            checkpoint.hold();
             checkpoint.header(config.hostname(), account != null ? account.name()
                     : System.getProperty("user.name", "unknown"), config.executorPid(),
                     config.instance(), task.assignedPorts());
@@ -184,6 +186,7 @@ public final class TaskRunner {
         checkpoint.health(healthCheck.isEmpty(), healthCheck.map(c -> "waiting for the health "
                 + "check: " + c.describe()).orElse("no health check: healthy once running"));
         checkpoint.task(TaskState.ACTIVE, null);
+        checkpoint.release();
         ProcessControl processes = context.processes();
         HealthMonitor monitor = healthCheck.map(check -> new HealthMonitor(check,
                 HealthChecks.tracker(spec.healthCheck()), HealthChecks.interval(spec.healthCheck()),

@@ -23,8 +23,12 @@ class HttpLifecycleSpec extends Specification {
     def conditions = new PollingConditions(timeout: 15, delay: 0.05)
     def lifecycle = new HttpLifecycleConfig('health', ['/quitquitquit'], ['/abortabortabort'], 1, 1)
 
-    /** Records the time of its SIGTERM, then leaves; says when its trap is set. */
-    static final String STUBBORN = '''trap 'date +%s%3N > terminated; exit 0' TERM; touch ready; sleep 1000 & wait'''
+    /**
+     * Records the time of its SIGTERM (microseconds, from a bash builtin: a child such as
+     * {@code date} could itself be caught by the executor's sweep of the task's processes), then
+     * leaves; says when its trap is set.
+     */
+    static final String STUBBORN = '''trap 'echo "${EPOCHREALTIME/./}" > terminated; exit 0' TERM; touch ready; sleep 1000 & wait'''
 
     def setup() {
         harness = new RunnerHarness(workDir)
@@ -58,7 +62,7 @@ class HttpLifecycleSpec extends Specification {
         posts() == ['POST /quitquitquit', 'POST /abortabortabort']
         long quit = server.timeOf('POST /quitquitquit')
         long abort = server.timeOf('POST /abortabortabort')
-        long terminated = running.sandbox().resolve('terminated').toFile().text.trim() as long
+        long terminated = (running.sandbox().resolve('terminated').toFile().text.trim() as long).intdiv(1000)
         abort - quit >= 1000   // graceful_shutdown_wait_secs
         terminated - abort >= 1000 // shutdown_wait_secs
         running.state().latestRun('server').get().state() == ProcessState.KILLED
