@@ -9,6 +9,7 @@ import io.borealis.agent.rpc.AgentControlService;
 import io.borealis.agent.rpc.AgentHttpServer;
 import io.borealis.agent.rpc.SchedulerClient;
 import io.borealis.agent.rpc.SchedulerSession;
+import io.borealis.agent.tasks.TaskCollector;
 import io.borealis.agent.tasks.TaskLauncher;
 import io.borealis.agent.tasks.TaskManager;
 import io.borealis.api.model.AgentInfo;
@@ -31,7 +32,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One running agent: the composition root. {@link #start} builds, in order: the work-directory
- * lock, the outbox, the task manager (which recovers the tasks already on disk), the task monitor,
+ * lock, the outbox, the task manager (which recovers the tasks already on disk), the task
+ * directory collector (a sweep at start, then every {@code gc.interval}), the task monitor,
  * the HTTP endpoint, the scheduler session and the outbox sender. {@link #close} stops them in
  * reverse order. Executors are never stopped: they run in their own sessions so that a restarted
  * agent finds them again.
@@ -51,6 +53,8 @@ public final class Agent implements AutoCloseable {
     private FileChannel lockChannel;
     private Outbox outbox;
     private TaskManager tasks;
+    private TaskCollector collector;
+    private ScheduledExecutorService gc;
     private ScheduledExecutorService monitor;
     private AgentHttpServer http;
     private SchedulerSession session;
@@ -86,16 +90,16 @@ public final class Agent implements AutoCloseable {
         Path stateDir = config.workDir().resolve("agent");
         lock(stateDir);
         outbox = Outbox.open(stateDir, clock);
-        tasks = new TaskManager(new TaskLauncher(config.workDir(), config.executorCommand(),
-                config.executorEnvironment()),
-                outbox, clock, timing.killGrace());
+        TaskLauncher launcher = new TaskLauncher(config.workDir(), config.executorCommand(),
+                config.executorEnvironment());
+        tasks = new TaskManager(launcher, outbox, clock, timing.killGrace());
         tasks.recover();
-        monitor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "task-monitor");
-            thread.setDaemon(true);
-            return thread;
-        });
-        monitor.scheduleWithFixedDelay(tasks::poll, 0, timing.pollInterval().toMillis(),
+        collector = new TaskCollector(tasks, launcher, config.gc(), clock);
+        gc = daemonThread("task-gc");
+        gc.scheduleWithFixedDelay(this::collectGarbage, 0, config.gc().interval().toMillis(),
+                TimeUnit.MILLISECONDS);
+        monitor = daemonThread("task-monitor");
+        monitor.scheduleWithFixedDelay(this::pollTasks, 0, timing.pollInterval().toMillis(),
                 TimeUnit.MILLISECONDS);
         http = new AgentHttpServer(config.httpPort(), new AgentControlService(tasks));
         int port = http.start();
@@ -112,6 +116,30 @@ public final class Agent implements AutoCloseable {
         sender.start();
     }
 
+    /** One monitor tick; a task that ended while over the count limit asks for a gc sweep. */
+    private void pollTasks() {
+        if (tasks.poll() > 0 && collector.overLimit()) {
+            gc.execute(this::collectGarbage);
+        }
+    }
+
+    private void collectGarbage() {
+        try {
+            collector.sweep();
+        } catch (RuntimeException e) {
+            // Keep the schedule alive: the next sweep tries again.
+            log.warn("task directory gc failed, will retry: {}", e.toString());
+        }
+    }
+
+    private static ScheduledExecutorService daemonThread(String name) {
+        return Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, name);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
     /** The registered AgentControl endpoint, {@code http://HOST:PORT}; null before start. */
     public String endpoint() {
         return endpoint;
@@ -120,6 +148,11 @@ public final class Agent implements AutoCloseable {
     /** The task manager; null before start. For tests and diagnostics. */
     public TaskManager tasks() {
         return tasks;
+    }
+
+    /** The task directory collector; null before start. For tests and diagnostics. */
+    public TaskCollector collector() {
+        return collector;
     }
 
     /** The outbox; null before start. For tests and diagnostics. */
@@ -146,17 +179,23 @@ public final class Agent implements AutoCloseable {
         if (http != null) {
             http.close();
         }
-        if (monitor != null) {
-            monitor.shutdownNow();
-            try {
-                monitor.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        stop(monitor);
+        stop(gc);
         closeQuietly(outbox);
         closeQuietly(lockChannel);
         log.info("agent stopped; executors keep running");
+    }
+
+    private static void stop(ScheduledExecutorService thread) {
+        if (thread == null) {
+            return;
+        }
+        thread.shutdownNow();
+        try {
+            thread.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

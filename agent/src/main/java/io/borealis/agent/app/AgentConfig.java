@@ -2,6 +2,7 @@ package io.borealis.agent.app;
 
 import static java.util.Objects.requireNonNull;
 
+import io.borealis.agent.tasks.GcPolicy;
 import io.borealis.api.model.Attribute;
 import io.borealis.api.model.PortRange;
 import io.borealis.api.model.Resources;
@@ -22,6 +23,8 @@ import java.util.Map;
  * @param observerUrl the observer on this host; may be null
  * @param executorCommand the program run as {@code EXECUTOR_COMMAND TASK_ROOT}
  * @param timing retry, poll and kill timings
+ * @param executorEnvironment added to every executor's environment
+ * @param gc when finished task directories are removed
  */
 public record AgentConfig(
         String schedulerUrl,
@@ -34,14 +37,21 @@ public record AgentConfig(
         String observerUrl,
         Path executorCommand,
         Timing timing,
-        Map<String, String> executorEnvironment) {
+        Map<String, String> executorEnvironment,
+        GcPolicy gc) {
 
-    /** A configuration that adds nothing to the executors' environment. */
+    /** A configuration that adds nothing to the executors' environment, with the default gc. */
     public AgentConfig(String schedulerUrl, Path workDir, int httpPort, String host,
             Resources resources, List<PortRange> portRanges, List<Attribute> attributes,
             String observerUrl, Path executorCommand, Timing timing) {
         this(schedulerUrl, workDir, httpPort, host, resources, portRanges, attributes, observerUrl,
-                executorCommand, timing, Map.of());
+                executorCommand, timing, Map.of(), GcPolicy.DEFAULT);
+    }
+
+    /** A copy with {@code gc} as its gc policy. */
+    public AgentConfig withGc(GcPolicy gc) {
+        return new AgentConfig(schedulerUrl, workDir, httpPort, host, resources, portRanges,
+                attributes, observerUrl, executorCommand, timing, executorEnvironment, gc);
     }
 
     public AgentConfig {
@@ -54,6 +64,7 @@ public record AgentConfig(
         requireNonNull(executorCommand, "executorCommand is null");
         requireNonNull(timing, "timing is null");
         executorEnvironment = Map.copyOf(executorEnvironment);
+        requireNonNull(gc, "gc is null");
     }
 
     /**

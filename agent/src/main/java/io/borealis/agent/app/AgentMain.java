@@ -1,5 +1,6 @@
 package io.borealis.agent.app;
 
+import io.borealis.agent.tasks.GcPolicy;
 import io.borealis.api.model.Attribute;
 import io.borealis.api.model.PortRange;
 import io.borealis.api.model.Resources;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -20,6 +22,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -94,6 +98,16 @@ public final class AgentMain implements Callable<Integer> {
                     + "such a task fails).")
     String fallbackUser;
 
+    @Option(names = "--gc-delay", defaultValue = "7d", paramLabel = "DURATION",
+            description = "How long a finished task's directory is kept, e.g. 30s, 15m, 12h, 7d "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String gcDelay;
+
+    @Option(names = "--gc-max-finished", defaultValue = "100", paramLabel = "N",
+            description = "Keep at most N finished task directories; the oldest go first "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String gcMaxFinished;
+
     public static void main(String[] args) {
         int code = new CommandLine(new AgentMain()).execute(args);
         if (code != 0) {
@@ -167,6 +181,8 @@ public final class AgentMain implements Callable<Integer> {
         if (fallbackUser != null && !fallbackUser.matches("[a-z_][a-z0-9_.-]*")) {
             problems.add("--fallback-user '" + fallbackUser + "' is not a user name");
         }
+        Duration delay = Flags.duration("--gc-delay", gcDelay, problems);
+        int maxFinished = Flags.count("--gc-max-finished", gcMaxFinished, problems);
         if (!problems.isEmpty()) {
             throw new ParameterException(commandLine(), String.join("\n", problems));
         }
@@ -184,7 +200,8 @@ public final class AgentMain implements Callable<Integer> {
                 0);
         return new AgentConfig(scheduler, dir, httpPort, hostName, resources, ranges, attrs,
                 observerUrl, executor.toAbsolutePath().normalize(), AgentConfig.Timing.DEFAULT,
-                executorEnvironment);
+                executorEnvironment,
+                new GcPolicy(delay, maxFinished, GcPolicy.DEFAULT.interval()));
     }
 
     private CommandLine commandLine() {
@@ -238,6 +255,38 @@ public final class AgentMain implements Callable<Integer> {
     /** Parsing of the flags that carry structure. */
     static final class Flags {
         private Flags() {}
+
+        private static final Pattern DURATION = Pattern.compile("(\\d{1,9})([smhd])");
+
+        /** A duration such as {@code 30s}, {@code 15m}, {@code 12h} or {@code 7d}; null if bad. */
+        static Duration duration(String flag, String value, List<String> problems) {
+            Matcher matcher = DURATION.matcher(value.trim());
+            if (!matcher.matches()) {
+                problems.add(flag + " '" + value + "' is not a duration such as 30s, 15m, 12h or 7d");
+                return null;
+            }
+            long amount = Long.parseLong(matcher.group(1));
+            return switch (matcher.group(2)) {
+                case "s" -> Duration.ofSeconds(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                case "h" -> Duration.ofHours(amount);
+                default -> Duration.ofDays(amount); // "d": the pattern allows nothing else
+            };
+        }
+
+        /** A whole number, zero or more; -1 if bad. */
+        static int count(String flag, String value, List<String> problems) {
+            try {
+                int count = Integer.parseInt(value.trim());
+                if (count >= 0) {
+                    return count;
+                }
+            } catch (NumberFormatException e) {
+                // Reported below, as a negative number is.
+            }
+            problems.add(flag + " '" + value + "' is not a whole number of 0 or more");
+            return -1;
+        }
 
         static List<PortRange> portRanges(List<String> values, List<String> problems) {
             List<PortRange> ranges = new ArrayList<>();

@@ -27,6 +27,8 @@ final class AgentTask {
     long reportedSeq;
     Long killDeadlineMillis;
     String killMessage;
+    /** When the terminal status was reported (epoch millis); null while not terminal. */
+    Long endedMillis;
     /** Set once the executor was SIGKILLed after its kill deadline. */
     boolean escalated;
     /** Set once the processes a dead executor left behind were killed. */
@@ -53,11 +55,12 @@ final class AgentTask {
         reportedSeq = record.reportedSeq();
         killDeadlineMillis = record.killDeadlineMillis();
         killMessage = record.killMessage();
+        endedMillis = record.endedMillis();
     }
 
     TaskRecord record() {
         return new TaskRecord(taskId, executor == null ? null : executor.pid(), reported,
-                reportedSeq, killDeadlineMillis, killMessage);
+                reportedSeq, killDeadlineMillis, killMessage, endedMillis);
     }
 
     boolean killRequested() {

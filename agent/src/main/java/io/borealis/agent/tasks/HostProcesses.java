@@ -8,8 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The processes of this host as {@code /proc} shows them. Every process of a task carries the
@@ -55,6 +57,30 @@ public final class HostProcesses {
             throw new IllegalStateException("cannot list " + PROC, e);
         }
         return pids;
+    }
+
+    /**
+     * The task ids named by the environments of every live process (this JVM excepted): the
+     * tasks that still have a process on this host. One pass over {@code /proc}.
+     */
+    public static Set<String> tasksWithProcesses() {
+        String prefix = TASK_ID_VARIABLE + "=";
+        long self = ProcessHandle.current().pid();
+        Set<String> taskIds = new HashSet<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(PROC, "[0-9]*")) {
+            for (Path entry : entries) {
+                long pid = Long.parseLong(entry.getFileName().toString());
+                if (pid == self) {
+                    continue;
+                }
+                environment(pid).ifPresent(env -> env.stream()
+                        .filter(variable -> variable.startsWith(prefix))
+                        .forEach(variable -> taskIds.add(variable.substring(prefix.length()))));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot list " + PROC, e);
+        }
+        return taskIds;
     }
 
     /** SIGKILLs every process of task {@code taskId}; returns their pids. */

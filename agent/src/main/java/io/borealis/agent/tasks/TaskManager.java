@@ -13,6 +13,9 @@ import io.borealis.api.model.TaskStatusUpdate;
 import io.borealis.api.model.TaskUsage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -181,18 +184,62 @@ public final class TaskManager {
      * One look at every task still watched: replays changed checkpoints, reports transitions,
      * notices dead executors, escalates overdue kills. Called by the monitor thread; a failure
      * with one task is logged and leaves the others unaffected.
+     *
+     * @return how many tasks ended (became terminal with their executor gone) in this look
      */
-    public synchronized void poll() {
+    public synchronized int poll() {
+        int ended = 0;
         for (AgentTask task : tasks.values()) {
             if (task.done || task.executor == null) {
                 continue;
             }
             try {
                 observe(task);
+                ended += task.done ? 1 : 0;
             } catch (IOException | RuntimeException e) {
                 log.warn("task {}: cannot observe, will retry: {}", task.taskId, e.toString());
             }
         }
+        return ended;
+    }
+
+    /**
+     * Every task that is terminal in the agent's view with its executor gone, and whether the
+     * scheduler has acked its terminal update. Called by the {@link TaskCollector}.
+     */
+    public synchronized List<FinishedTask> finished() {
+        List<FinishedTask> finished = new ArrayList<>();
+        for (AgentTask task : tasks.values()) {
+            if (isFinished(task)) {
+                long ended = task.endedMillis != null ? task.endedMillis : clock.millis();
+                finished.add(new FinishedTask(task.taskId, ended,
+                        !outbox.isPending(task.reportedSeq)));
+            }
+        }
+        return finished;
+    }
+
+    /**
+     * Forgets a finished task and moves its directory to {@code removing} (same parent
+     * directory, so the rename is atomic), for the collector to delete outside the lock. After
+     * this the task is no longer in heartbeats and a restarted agent does not see it.
+     *
+     * @return false, changing nothing, when the task is unknown or no longer finished
+     * @throws IOException when the directory cannot be moved; the task is then kept
+     */
+    synchronized boolean detach(String taskId, Path removing) throws IOException {
+        AgentTask task = tasks.get(taskId);
+        if (task == null || !isFinished(task)) {
+            return false;
+        }
+        Files.move(task.layout.root(), removing, StandardCopyOption.ATOMIC_MOVE);
+        tasks.remove(taskId);
+        return true;
+    }
+
+    private static boolean isFinished(AgentTask task) {
+        return task.done && task.reported != null && task.reported.isTerminal()
+                && (task.executor == null || !task.executor.isAlive());
     }
 
     private void observe(AgentTask task) throws IOException {
@@ -242,6 +289,9 @@ public final class TaskManager {
         TaskStatusUpdate update = outbox.append(task.taskId, report.status(), report.message());
         task.reported = report.status();
         task.reportedSeq = update.seq();
+        if (report.status().isTerminal() && task.endedMillis == null) {
+            task.endedMillis = update.timestamp();
+        }
         persist(task);
         log.info("task {} {} -> {} ({})", task.taskId, previous, report.status(),
                 report.message() == null ? "" : report.message());

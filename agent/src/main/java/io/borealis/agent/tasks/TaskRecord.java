@@ -23,6 +23,8 @@ import java.util.Optional;
  * @param killDeadlineMillis when a kill escalates to SIGKILL (epoch millis); null when no kill
  *     was requested
  * @param killMessage why the task is being killed; may be null
+ * @param endedMillis when the agent reported the task's terminal status (epoch millis); null
+ *     while it is not terminal, and in records written before this field existed
  */
 public record TaskRecord(
         String taskId,
@@ -30,7 +32,8 @@ public record TaskRecord(
         TaskStatus reported,
         long reportedSeq,
         Long killDeadlineMillis,
-        String killMessage) {
+        String killMessage,
+        Long endedMillis) {
     public static final String FILE_NAME = "agent.json";
 
     public TaskRecord {

@@ -50,6 +50,9 @@ final class TaskRecovery {
         roots.sort(null);
         for (Path root : roots) {
             String taskId = root.getFileName().toString();
+            if (taskId.startsWith(TaskCollector.REMOVING_PREFIX)) {
+                continue; // a removal cut short by a stop; the collector finishes it
+            }
             if (TaskLauncher.checkTaskId(taskId) != null) {
                 log.warn("ignoring {}: not a task directory", root);
                 continue;
@@ -66,6 +69,9 @@ final class TaskRecovery {
         record.ifPresent(task::restore);
         if (task.reported != null && task.reported.isTerminal()) {
             task.done = true;
+            if (task.endedMillis == null) {
+                task.endedMillis = endedMillis(layout);
+            }
             return task;
         }
         CheckpointRecord.Header header =
@@ -78,6 +84,18 @@ final class TaskRecovery {
                     task.taskId, pid, task.executor.isAlive(), task.reported);
         }
         return task;
+    }
+
+    /**
+     * When a task recorded terminal before the agent kept that time ended: the timestamp of its
+     * checkpoint's last record, else the time {@code agent.json} was last written.
+     */
+    private static long endedMillis(TaskLayout layout) throws IOException {
+        List<CheckpointRecord> records = CheckpointLog.read(layout.checkpoint());
+        if (!records.isEmpty()) {
+            return records.get(records.size() - 1).timestamp();
+        }
+        return Files.getLastModifiedTime(layout.root().resolve(TaskRecord.FILE_NAME)).toMillis();
     }
 
     private static AssignedTask readTask(TaskLayout layout) {

@@ -9,6 +9,7 @@
  * into an {@link io.borealis.agent.tasks.Observation}; {@link io.borealis.agent.tasks.TaskReports}
  * decides, as a pure function, which status to report next. The last reported status of each task
  * is persisted in its {@code agent.json} ({@link io.borealis.agent.tasks.TaskRecord}), so that a
- * restarted agent neither repeats nor skips a report.
+ * restarted agent neither repeats nor skips a report. {@link io.borealis.agent.tasks.TaskCollector}
+ * removes finished task directories per the {@link io.borealis.agent.tasks.GcPolicy}.
  */
 package io.borealis.agent.tasks;

@@ -1,5 +1,6 @@
 package io.borealis.agent.app
 
+import io.borealis.agent.tasks.GcPolicy
 import io.borealis.agent.tasks.HostProcesses
 import io.borealis.agent.testing.ExecutorStandIn
 import io.borealis.agent.testing.FakeScheduler
@@ -12,6 +13,7 @@ import io.borealis.api.model.PortRange
 import io.borealis.api.model.Resources
 import java.nio.file.Files
 import java.nio.file.Path
+import java.time.Duration
 import java.util.concurrent.TimeUnit
 import picocli.CommandLine
 import spock.lang.AutoCleanup
@@ -49,6 +51,51 @@ class AgentMainSpec extends Specification {
         config.executorCommand() == executor
         config.timing() == AgentConfig.Timing.DEFAULT
         config.executorEnvironment() == [BOREALIS_TASK_USER: 'role']
+        config.gc() == new GcPolicy(Duration.ofDays(7), 100, Duration.ofMinutes(1))
+    }
+
+    def "--gc-delay #value keeps finished task directories for #expected"() {
+        when:
+        def config = AgentMain.parse('--work-dir', dir.toString(), '--executor-command', executor.toString(),
+                '--gc-delay', value, '--gc-max-finished', '7')
+
+        then:
+        config.gc().delay() == expected
+        config.gc().maxFinished() == 7
+
+        where:
+        value | expected
+        '30s' | Duration.ofSeconds(30)
+        '15m' | Duration.ofMinutes(15)
+        '12h' | Duration.ofHours(12)
+        '7d'  | Duration.ofDays(7)
+        '0s'  | Duration.ZERO
+    }
+
+    def "a bad --gc-delay '#value' is refused, naming the flag"() {
+        when:
+        AgentMain.parse('--work-dir', dir.toString(), '--executor-command', executor.toString(),
+                '--gc-delay', value)
+
+        then:
+        def e = thrown(CommandLine.ParameterException)
+        e.message == "--gc-delay '${value}' is not a duration such as 30s, 15m, 12h or 7d"
+
+        where:
+        value << ['1w', '-5m', '10', 'h', '1.5h', '']
+    }
+
+    def "a bad --gc-max-finished '#value' is refused, naming the flag"() {
+        when:
+        AgentMain.parse('--work-dir', dir.toString(), '--executor-command', executor.toString(),
+                '--gc-max-finished', value)
+
+        then:
+        def e = thrown(CommandLine.ParameterException)
+        e.message == "--gc-max-finished '${value}' is not a whole number of 0 or more"
+
+        where:
+        value << ['-1', 'many', '1.5', '99999999999']
     }
 
     def "the account policy flags reach the executors' environment"() {
