@@ -53,6 +53,8 @@ class TaskDirectoryEdgeCasesSpec extends Specification {
         // Not task directories: a stray file, and a name no task id can have.
         Files.writeString(workDir.resolve('tasks/README'), 'not a task')
         Files.createDirectories(workDir.resolve('tasks/has space'))
+        // A task directory the agent's garbage collector is deleting (renamed before removal).
+        Files.createDirectories(workDir.resolve("tasks/.removing-$TORN/sandbox"))
         server = new ObserverServer(workDir, 0).start()
         http = new Http(URI.create("http://127.0.0.1:${server.port()}"))
     }

@@ -33,7 +33,11 @@ public final class WorkDir {
     private static final Logger LOG = LoggerFactory.getLogger(WorkDir.class);
 
     /** Task ids are made of job-key characters; anything else cannot name a task directory. */
-    private static final Pattern TASK_ID = Pattern.compile("[A-Za-z0-9_.-]{1,512}");
+    /**
+     * The agent's task ids: no leading '.' or '-' (so neither '..' nor the agent's
+     * {@code .removing-ID} directories, which its garbage collector is deleting, are tasks).
+     */
+    private static final Pattern TASK_ID = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,511}");
 
     private final Path root;
 
