@@ -124,7 +124,8 @@ public final class AgentMain implements Callable<Integer> {
             try {
                 agent.close();
             } catch (Exception e) {
-                e.printStackTrace();
+                // Logback may already be stopping with the JVM: stderr is what is sure to remain.
+                System.err.println("borealis-agent: error while stopping: " + e);
             } finally {
                 stopped.countDown();
             }
