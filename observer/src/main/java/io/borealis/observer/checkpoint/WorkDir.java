@@ -92,8 +92,7 @@ public final class WorkDir {
     }
 
     static boolean isTaskId(String taskId) {
-        return taskId != null && TASK_ID.matcher(taskId).matches()
-                && !taskId.equals(".") && !taskId.equals("..");
+        return taskId != null && TASK_ID.matcher(taskId).matches();
     }
 
     private static ObservedTask read(TaskLayout layout) {
