@@ -5,7 +5,7 @@
  * (TMultiplexedProtocol): the method "SchedulerManager:createJob" is authorized as the Shiro
  * permission "thrift.SchedulerManager:createJob:ROLE:ENV:JOB".
  *
- * Services served by the scheduler: ReadOnlyScheduler, SchedulerManager, AgentService.
+ * Services served by the scheduler: ReadOnlyScheduler, SchedulerManager, Admin, AgentService.
  * Service served by each agent:     AgentControl (called by the scheduler only).
  *
  * Rules for changing this file: add fields, never renumber or retype one; new fields are
@@ -291,6 +291,11 @@ struct ScheduledTask {
   6: optional string observerUrl
   /** Latest resource use reported by the task's agent; set only for active tasks. */
   7: optional TaskUsage usage
+  /**
+   * Why a PENDING task is not placed yet, in Aurora's veto words ("Insufficient: RAM",
+   * "Limit not satisfied: host", "Constraint not satisfied: rack", "Host is dedicated", ...).
+   */
+  8: optional string pendingReason
 }
 
 /** Every set field narrows the query; an empty query matches every task. */
@@ -380,6 +385,12 @@ struct RegisterAgentResult {
   1: string agentId
   /** How often the agent should heartbeat. */
   2: i32 heartbeatIntervalMillis
+  /**
+   * How long the scheduler waits for a silent agent before it declares the agent lost and
+   * replaces its tasks elsewhere. Executors that cannot reach their agent for longer stop their
+   * tasks on their own, so that no instance runs twice. 0: unknown (older scheduler).
+   */
+  3: i32 agentTimeoutMillis = 0
 }
 
 struct HeartbeatResult {
@@ -387,6 +398,50 @@ struct HeartbeatResult {
   1: list<string> killTaskIds = []
   /** True when the scheduler does not know the agent any more and wants it to register. */
   2: bool reregister = false
+}
+
+/** One instance of a job. */
+struct InstanceKey {
+  1: JobKey jobKey
+  2: i32 instanceId
+}
+
+/** A role's quota and what its active tasks hold (Aurora's GetQuotaResult). */
+struct GetQuotaResult {
+  1: Resources quota
+  /** Production (non-preemptible), non-dedicated tasks: what quota is checked against. */
+  2: Resources prodSharedConsumption
+  3: Resources nonProdSharedConsumption
+  4: Resources prodDedicatedConsumption
+  5: Resources nonProdDedicatedConsumption
+}
+
+struct TierConfig {
+  1: string name
+  2: bool preemptible
+  3: bool revocable
+}
+
+struct GetTierConfigResult {
+  1: string defaultTierName
+  2: list<TierConfig> tiers
+}
+
+struct PruneTasksResult {
+  /** How many terminal tasks were deleted, with their events. */
+  1: i32 pruned
+}
+
+struct ReconcileTasksResult {
+  /** Agents asked for their tasks, and how many of them answered. */
+  1: i32 agentsAsked
+  2: i32 agentsAnswered
+  /** Tasks whose state changed (or that were killed) because of what the agents said. */
+  3: i32 tasksCorrected
+}
+
+struct AgentTasksResult {
+  1: list<AgentTaskState> tasks
 }
 
 struct StatusUpdateResult {
@@ -402,6 +457,11 @@ union Result {
   5: RegisterAgentResult registerAgentResult
   6: HeartbeatResult heartbeatResult
   7: StatusUpdateResult statusUpdateResult
+  8: GetQuotaResult getQuotaResult
+  9: GetTierConfigResult getTierConfigResult
+  10: PruneTasksResult pruneTasksResult
+  11: ReconcileTasksResult reconcileTasksResult
+  12: AgentTasksResult agentTasksResult
 }
 
 struct ServerInfo {
@@ -425,6 +485,10 @@ service ReadOnlyScheduler {
   /** ownerRole "" means every role. */
   Response getJobs(1: string ownerRole)
   Response getRoleSummary()
+  /** The role's quota and its production / non-production, shared / dedicated consumption. */
+  Response getQuota(1: string ownerRole)
+  /** The tiers a job may name, and the default one. */
+  Response getTierConfigs()
 }
 
 /** Calls that change jobs; authorized against the job's key. */
@@ -432,6 +496,21 @@ service SchedulerManager {
   Response createJob(1: JobConfiguration description)
   /** An empty instances set kills every active instance of the job. */
   Response killTasks(1: JobKey job, 2: set<i32> instances, 3: string message)
+  /**
+   * Adds {@code count} instances, numbered after the job's highest, each a copy of the
+   * configuration of instance {@code key.instanceId} (which must be active). Quota is checked.
+   */
+  Response addInstances(1: InstanceKey key, 2: i32 count)
+}
+
+/** Operators' calls, authorized as thrift.Admin:METHOD. Later admin commands extend it. */
+service Admin {
+  /** Replaces the role's quota (cpu, ramMb, diskMb; gpu ignored). */
+  Response setQuota(1: string ownerRole, 2: Resources quota)
+  /** Deletes terminal tasks matching the query (active ones are never touched), with events. */
+  Response pruneTasks(1: TaskQuery query)
+  /** Asks every registered agent for its tasks now and reconciles (as a heartbeat does). */
+  Response reconcileTasks()
 }
 
 /** Served by the scheduler, called by agents. */
@@ -445,4 +524,6 @@ service AgentService {
 service AgentControl {
   Response launchTasks(1: list<AssignedTask> tasks)
   Response killTasks(1: list<string> taskIds, 2: string message)
+  /** The tasks this agent runs, as a heartbeat would report them (result agentTasksResult). */
+  Response reportTasks()
 }

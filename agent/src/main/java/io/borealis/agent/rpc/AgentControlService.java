@@ -68,4 +68,11 @@ public final class AgentControlService implements AgentControl.Iface {
         }
         return Responses.ok();
     }
+
+    @Override
+    public Response reportTasks() {
+        io.borealis.api.thrift.AgentTasksResult result = new io.borealis.api.thrift.AgentTasksResult(
+                new ArrayList<>(tasks.states().stream().map(ThriftCodec::toThrift).toList()));
+        return Responses.ok().setResult(io.borealis.api.thrift.Result.agentTasksResult(result));
+    }
 }

@@ -9,7 +9,8 @@ import java.util.Objects;
 
 /**
  * Mirrors Thrift {@code ScheduledTask}. Nullable: {@code ancestorId}, {@code observerUrl},
- * {@code usage} (set only for active tasks whose agent has reported a sample).
+ * {@code usage} (set only for active tasks whose agent has reported a sample),
+ * {@code pendingReason} (set only for PENDING tasks the scheduler could not place yet).
  */
 public record ScheduledTask(
         AssignedTask assignedTask,
@@ -18,22 +19,29 @@ public record ScheduledTask(
         List<TaskEvent> taskEvents,
         String ancestorId,
         String observerUrl,
-        TaskUsage usage) {
+        TaskUsage usage,
+        String pendingReason) {
     public ScheduledTask {
         Objects.requireNonNull(assignedTask, "assignedTask is null");
         Objects.requireNonNull(status, "status is null");
         taskEvents = Copies.list(taskEvents, "taskEvents");
     }
 
-    /** A task without a usage sample. */
+    /** A task without a usage sample or pending reason. */
     public ScheduledTask(AssignedTask assignedTask, TaskStatus status, int failureCount,
             List<TaskEvent> taskEvents, String ancestorId, String observerUrl) {
-        this(assignedTask, status, failureCount, taskEvents, ancestorId, observerUrl, null);
+        this(assignedTask, status, failureCount, taskEvents, ancestorId, observerUrl, null, null);
     }
 
     /** A copy carrying {@code newUsage} (null = none). */
     public ScheduledTask withUsage(TaskUsage newUsage) {
         return new ScheduledTask(assignedTask, status, failureCount, taskEvents, ancestorId,
-                observerUrl, newUsage);
+                observerUrl, newUsage, pendingReason);
+    }
+
+    /** A copy carrying {@code reason} (null = none). */
+    public ScheduledTask withPendingReason(String reason) {
+        return new ScheduledTask(assignedTask, status, failureCount, taskEvents, ancestorId,
+                observerUrl, usage, reason);
     }
 }

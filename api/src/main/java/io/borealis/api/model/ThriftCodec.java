@@ -786,6 +786,9 @@ public final class ThriftCodec {
         if (v.usage() != null) {
             t.setUsage(toThrift(v.usage()));
         }
+        if (v.pendingReason() != null) {
+            t.setPendingReason(v.pendingReason());
+        }
         return t;
     }
 
@@ -800,7 +803,8 @@ public final class ThriftCodec {
                 nullToEmpty(t.getTaskEvents()).stream().map(x -> fromThrift(x)).toList(),
                 t.isSetAncestorId() ? t.getAncestorId() : null,
                 t.isSetObserverUrl() ? t.getObserverUrl() : null,
-                t.isSetUsage() ? fromThrift(t.getUsage()) : null);
+                t.isSetUsage() ? fromThrift(t.getUsage()) : null,
+                t.isSetPendingReason() ? t.getPendingReason() : null);
     }
 
     public static io.borealis.api.thrift.TaskUsage toThrift(TaskUsage v) {

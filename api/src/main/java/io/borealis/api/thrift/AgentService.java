@@ -1770,14 +1770,14 @@ public class AgentService {
             case 2: // TASKS
               if (schemeField.type == org.apache.thrift.protocol.TType.LIST) {
                 {
-                  org.apache.thrift.protocol.TList _list236 = iprot.readListBegin();
-                  struct.tasks = new java.util.ArrayList<AgentTaskState>(_list236.size);
-                  @org.apache.thrift.annotation.Nullable AgentTaskState _elem237;
-                  for (int _i238 = 0; _i238 < _list236.size; ++_i238)
+                  org.apache.thrift.protocol.TList _list252 = iprot.readListBegin();
+                  struct.tasks = new java.util.ArrayList<AgentTaskState>(_list252.size);
+                  @org.apache.thrift.annotation.Nullable AgentTaskState _elem253;
+                  for (int _i254 = 0; _i254 < _list252.size; ++_i254)
                   {
-                    _elem237 = new AgentTaskState();
-                    _elem237.read(iprot);
-                    struct.tasks.add(_elem237);
+                    _elem253 = new AgentTaskState();
+                    _elem253.read(iprot);
+                    struct.tasks.add(_elem253);
                   }
                   iprot.readListEnd();
                 }
@@ -1811,9 +1811,9 @@ public class AgentService {
           oprot.writeFieldBegin(TASKS_FIELD_DESC);
           {
             oprot.writeListBegin(new org.apache.thrift.protocol.TList(org.apache.thrift.protocol.TType.STRUCT, struct.tasks.size()));
-            for (AgentTaskState _iter239 : struct.tasks)
+            for (AgentTaskState _iter255 : struct.tasks)
             {
-              _iter239.write(oprot);
+              _iter255.write(oprot);
             }
             oprot.writeListEnd();
           }
@@ -1851,9 +1851,9 @@ public class AgentService {
         if (struct.isSetTasks()) {
           {
             oprot.writeI32(struct.tasks.size());
-            for (AgentTaskState _iter240 : struct.tasks)
+            for (AgentTaskState _iter256 : struct.tasks)
             {
-              _iter240.write(oprot);
+              _iter256.write(oprot);
             }
           }
         }
@@ -1869,14 +1869,14 @@ public class AgentService {
         }
         if (incoming.get(1)) {
           {
-            org.apache.thrift.protocol.TList _list241 = iprot.readListBegin(org.apache.thrift.protocol.TType.STRUCT);
-            struct.tasks = new java.util.ArrayList<AgentTaskState>(_list241.size);
-            @org.apache.thrift.annotation.Nullable AgentTaskState _elem242;
-            for (int _i243 = 0; _i243 < _list241.size; ++_i243)
+            org.apache.thrift.protocol.TList _list257 = iprot.readListBegin(org.apache.thrift.protocol.TType.STRUCT);
+            struct.tasks = new java.util.ArrayList<AgentTaskState>(_list257.size);
+            @org.apache.thrift.annotation.Nullable AgentTaskState _elem258;
+            for (int _i259 = 0; _i259 < _list257.size; ++_i259)
             {
-              _elem242 = new AgentTaskState();
-              _elem242.read(iprot);
-              struct.tasks.add(_elem242);
+              _elem258 = new AgentTaskState();
+              _elem258.read(iprot);
+              struct.tasks.add(_elem258);
             }
           }
           struct.setTasksIsSet(true);
@@ -2692,14 +2692,14 @@ public class AgentService {
             case 2: // UPDATES
               if (schemeField.type == org.apache.thrift.protocol.TType.LIST) {
                 {
-                  org.apache.thrift.protocol.TList _list244 = iprot.readListBegin();
-                  struct.updates = new java.util.ArrayList<TaskStatusUpdate>(_list244.size);
-                  @org.apache.thrift.annotation.Nullable TaskStatusUpdate _elem245;
-                  for (int _i246 = 0; _i246 < _list244.size; ++_i246)
+                  org.apache.thrift.protocol.TList _list260 = iprot.readListBegin();
+                  struct.updates = new java.util.ArrayList<TaskStatusUpdate>(_list260.size);
+                  @org.apache.thrift.annotation.Nullable TaskStatusUpdate _elem261;
+                  for (int _i262 = 0; _i262 < _list260.size; ++_i262)
                   {
-                    _elem245 = new TaskStatusUpdate();
-                    _elem245.read(iprot);
-                    struct.updates.add(_elem245);
+                    _elem261 = new TaskStatusUpdate();
+                    _elem261.read(iprot);
+                    struct.updates.add(_elem261);
                   }
                   iprot.readListEnd();
                 }
@@ -2733,9 +2733,9 @@ public class AgentService {
           oprot.writeFieldBegin(UPDATES_FIELD_DESC);
           {
             oprot.writeListBegin(new org.apache.thrift.protocol.TList(org.apache.thrift.protocol.TType.STRUCT, struct.updates.size()));
-            for (TaskStatusUpdate _iter247 : struct.updates)
+            for (TaskStatusUpdate _iter263 : struct.updates)
             {
-              _iter247.write(oprot);
+              _iter263.write(oprot);
             }
             oprot.writeListEnd();
           }
@@ -2773,9 +2773,9 @@ public class AgentService {
         if (struct.isSetUpdates()) {
           {
             oprot.writeI32(struct.updates.size());
-            for (TaskStatusUpdate _iter248 : struct.updates)
+            for (TaskStatusUpdate _iter264 : struct.updates)
             {
-              _iter248.write(oprot);
+              _iter264.write(oprot);
             }
           }
         }
@@ -2791,14 +2791,14 @@ public class AgentService {
         }
         if (incoming.get(1)) {
           {
-            org.apache.thrift.protocol.TList _list249 = iprot.readListBegin(org.apache.thrift.protocol.TType.STRUCT);
-            struct.updates = new java.util.ArrayList<TaskStatusUpdate>(_list249.size);
-            @org.apache.thrift.annotation.Nullable TaskStatusUpdate _elem250;
-            for (int _i251 = 0; _i251 < _list249.size; ++_i251)
+            org.apache.thrift.protocol.TList _list265 = iprot.readListBegin(org.apache.thrift.protocol.TType.STRUCT);
+            struct.updates = new java.util.ArrayList<TaskStatusUpdate>(_list265.size);
+            @org.apache.thrift.annotation.Nullable TaskStatusUpdate _elem266;
+            for (int _i267 = 0; _i267 < _list265.size; ++_i267)
             {
-              _elem250 = new TaskStatusUpdate();
-              _elem250.read(iprot);
-              struct.updates.add(_elem250);
+              _elem266 = new TaskStatusUpdate();
+              _elem266.read(iprot);
+              struct.updates.add(_elem266);
             }
           }
           struct.setUpdatesIsSet(true);

@@ -12,12 +12,14 @@ public class RegisterAgentResult implements org.apache.thrift.TBase<RegisterAgen
 
   private static final org.apache.thrift.protocol.TField AGENT_ID_FIELD_DESC = new org.apache.thrift.protocol.TField("agentId", org.apache.thrift.protocol.TType.STRING, (short)1);
   private static final org.apache.thrift.protocol.TField HEARTBEAT_INTERVAL_MILLIS_FIELD_DESC = new org.apache.thrift.protocol.TField("heartbeatIntervalMillis", org.apache.thrift.protocol.TType.I32, (short)2);
+  private static final org.apache.thrift.protocol.TField AGENT_TIMEOUT_MILLIS_FIELD_DESC = new org.apache.thrift.protocol.TField("agentTimeoutMillis", org.apache.thrift.protocol.TType.I32, (short)3);
 
   private static final org.apache.thrift.scheme.SchemeFactory STANDARD_SCHEME_FACTORY = new RegisterAgentResultStandardSchemeFactory();
   private static final org.apache.thrift.scheme.SchemeFactory TUPLE_SCHEME_FACTORY = new RegisterAgentResultTupleSchemeFactory();
 
   private @org.apache.thrift.annotation.Nullable java.lang.String agentId; // required
   private int heartbeatIntervalMillis; // required
+  private int agentTimeoutMillis; // required
 
   /** The set of fields this struct contains, along with convenience methods for finding and manipulating them. */
   public enum _Fields implements org.apache.thrift.TFieldIdEnum {
@@ -25,7 +27,13 @@ public class RegisterAgentResult implements org.apache.thrift.TBase<RegisterAgen
     /**
      * How often the agent should heartbeat.
      */
-    HEARTBEAT_INTERVAL_MILLIS((short)2, "heartbeatIntervalMillis");
+    HEARTBEAT_INTERVAL_MILLIS((short)2, "heartbeatIntervalMillis"),
+    /**
+     * How long the scheduler waits for a silent agent before it declares the agent lost and
+     * replaces its tasks elsewhere. Executors that cannot reach their agent for longer stop their
+     * tasks on their own, so that no instance runs twice. 0: unknown (older scheduler).
+     */
+    AGENT_TIMEOUT_MILLIS((short)3, "agentTimeoutMillis");
 
     private static final java.util.Map<java.lang.String, _Fields> byName = new java.util.HashMap<java.lang.String, _Fields>();
 
@@ -45,6 +53,8 @@ public class RegisterAgentResult implements org.apache.thrift.TBase<RegisterAgen
           return AGENT_ID;
         case 2: // HEARTBEAT_INTERVAL_MILLIS
           return HEARTBEAT_INTERVAL_MILLIS;
+        case 3: // AGENT_TIMEOUT_MILLIS
+          return AGENT_TIMEOUT_MILLIS;
         default:
           return null;
       }
@@ -89,6 +99,7 @@ public class RegisterAgentResult implements org.apache.thrift.TBase<RegisterAgen
 
   // isset id assignments
   private static final int __HEARTBEATINTERVALMILLIS_ISSET_ID = 0;
+  private static final int __AGENTTIMEOUTMILLIS_ISSET_ID = 1;
   private byte __isset_bitfield = 0;
   public static final java.util.Map<_Fields, org.apache.thrift.meta_data.FieldMetaData> metaDataMap;
   static {
@@ -97,21 +108,28 @@ public class RegisterAgentResult implements org.apache.thrift.TBase<RegisterAgen
         new org.apache.thrift.meta_data.FieldValueMetaData(org.apache.thrift.protocol.TType.STRING)));
     tmpMap.put(_Fields.HEARTBEAT_INTERVAL_MILLIS, new org.apache.thrift.meta_data.FieldMetaData("heartbeatIntervalMillis", org.apache.thrift.TFieldRequirementType.DEFAULT, 
         new org.apache.thrift.meta_data.FieldValueMetaData(org.apache.thrift.protocol.TType.I32)));
+    tmpMap.put(_Fields.AGENT_TIMEOUT_MILLIS, new org.apache.thrift.meta_data.FieldMetaData("agentTimeoutMillis", org.apache.thrift.TFieldRequirementType.DEFAULT, 
+        new org.apache.thrift.meta_data.FieldValueMetaData(org.apache.thrift.protocol.TType.I32)));
     metaDataMap = java.util.Collections.unmodifiableMap(tmpMap);
     org.apache.thrift.meta_data.FieldMetaData.addStructMetaDataMap(RegisterAgentResult.class, metaDataMap);
   }
 
   public RegisterAgentResult() {
+    this.agentTimeoutMillis = 0;
+
   }
 
   public RegisterAgentResult(
     java.lang.String agentId,
-    int heartbeatIntervalMillis)
+    int heartbeatIntervalMillis,
+    int agentTimeoutMillis)
   {
     this();
     this.agentId = agentId;
     this.heartbeatIntervalMillis = heartbeatIntervalMillis;
     setHeartbeatIntervalMillisIsSet(true);
+    this.agentTimeoutMillis = agentTimeoutMillis;
+    setAgentTimeoutMillisIsSet(true);
   }
 
   /**
@@ -123,6 +141,7 @@ public class RegisterAgentResult implements org.apache.thrift.TBase<RegisterAgen
       this.agentId = other.agentId;
     }
     this.heartbeatIntervalMillis = other.heartbeatIntervalMillis;
+    this.agentTimeoutMillis = other.agentTimeoutMillis;
   }
 
   @Override
@@ -135,6 +154,8 @@ public class RegisterAgentResult implements org.apache.thrift.TBase<RegisterAgen
     this.agentId = null;
     setHeartbeatIntervalMillisIsSet(false);
     this.heartbeatIntervalMillis = 0;
+    this.agentTimeoutMillis = 0;
+
   }
 
   @org.apache.thrift.annotation.Nullable
@@ -191,6 +212,39 @@ public class RegisterAgentResult implements org.apache.thrift.TBase<RegisterAgen
     __isset_bitfield = org.apache.thrift.EncodingUtils.setBit(__isset_bitfield, __HEARTBEATINTERVALMILLIS_ISSET_ID, value);
   }
 
+  /**
+   * How long the scheduler waits for a silent agent before it declares the agent lost and
+   * replaces its tasks elsewhere. Executors that cannot reach their agent for longer stop their
+   * tasks on their own, so that no instance runs twice. 0: unknown (older scheduler).
+   */
+  public int getAgentTimeoutMillis() {
+    return this.agentTimeoutMillis;
+  }
+
+  /**
+   * How long the scheduler waits for a silent agent before it declares the agent lost and
+   * replaces its tasks elsewhere. Executors that cannot reach their agent for longer stop their
+   * tasks on their own, so that no instance runs twice. 0: unknown (older scheduler).
+   */
+  public RegisterAgentResult setAgentTimeoutMillis(int agentTimeoutMillis) {
+    this.agentTimeoutMillis = agentTimeoutMillis;
+    setAgentTimeoutMillisIsSet(true);
+    return this;
+  }
+
+  public void unsetAgentTimeoutMillis() {
+    __isset_bitfield = org.apache.thrift.EncodingUtils.clearBit(__isset_bitfield, __AGENTTIMEOUTMILLIS_ISSET_ID);
+  }
+
+  /** Returns true if field agentTimeoutMillis is set (has been assigned a value) and false otherwise */
+  public boolean isSetAgentTimeoutMillis() {
+    return org.apache.thrift.EncodingUtils.testBit(__isset_bitfield, __AGENTTIMEOUTMILLIS_ISSET_ID);
+  }
+
+  public void setAgentTimeoutMillisIsSet(boolean value) {
+    __isset_bitfield = org.apache.thrift.EncodingUtils.setBit(__isset_bitfield, __AGENTTIMEOUTMILLIS_ISSET_ID, value);
+  }
+
   @Override
   public void setFieldValue(_Fields field, @org.apache.thrift.annotation.Nullable java.lang.Object value) {
     switch (field) {
@@ -210,6 +264,14 @@ public class RegisterAgentResult implements org.apache.thrift.TBase<RegisterAgen
       }
       break;
 
+    case AGENT_TIMEOUT_MILLIS:
+      if (value == null) {
+        unsetAgentTimeoutMillis();
+      } else {
+        setAgentTimeoutMillis((java.lang.Integer)value);
+      }
+      break;
+
     }
   }
 
@@ -222,6 +284,9 @@ public class RegisterAgentResult implements org.apache.thrift.TBase<RegisterAgen
 
     case HEARTBEAT_INTERVAL_MILLIS:
       return getHeartbeatIntervalMillis();
+
+    case AGENT_TIMEOUT_MILLIS:
+      return getAgentTimeoutMillis();
 
     }
     throw new java.lang.IllegalStateException();
@@ -239,6 +304,8 @@ public class RegisterAgentResult implements org.apache.thrift.TBase<RegisterAgen
       return isSetAgentId();
     case HEARTBEAT_INTERVAL_MILLIS:
       return isSetHeartbeatIntervalMillis();
+    case AGENT_TIMEOUT_MILLIS:
+      return isSetAgentTimeoutMillis();
     }
     throw new java.lang.IllegalStateException();
   }
@@ -274,6 +341,15 @@ public class RegisterAgentResult implements org.apache.thrift.TBase<RegisterAgen
         return false;
     }
 
+    boolean this_present_agentTimeoutMillis = true;
+    boolean that_present_agentTimeoutMillis = true;
+    if (this_present_agentTimeoutMillis || that_present_agentTimeoutMillis) {
+      if (!(this_present_agentTimeoutMillis && that_present_agentTimeoutMillis))
+        return false;
+      if (this.agentTimeoutMillis != that.agentTimeoutMillis)
+        return false;
+    }
+
     return true;
   }
 
@@ -286,6 +362,8 @@ public class RegisterAgentResult implements org.apache.thrift.TBase<RegisterAgen
       hashCode = hashCode * 8191 + agentId.hashCode();
 
     hashCode = hashCode * 8191 + heartbeatIntervalMillis;
+
+    hashCode = hashCode * 8191 + agentTimeoutMillis;
 
     return hashCode;
   }
@@ -314,6 +392,16 @@ public class RegisterAgentResult implements org.apache.thrift.TBase<RegisterAgen
     }
     if (isSetHeartbeatIntervalMillis()) {
       lastComparison = org.apache.thrift.TBaseHelper.compareTo(this.heartbeatIntervalMillis, other.heartbeatIntervalMillis);
+      if (lastComparison != 0) {
+        return lastComparison;
+      }
+    }
+    lastComparison = java.lang.Boolean.compare(isSetAgentTimeoutMillis(), other.isSetAgentTimeoutMillis());
+    if (lastComparison != 0) {
+      return lastComparison;
+    }
+    if (isSetAgentTimeoutMillis()) {
+      lastComparison = org.apache.thrift.TBaseHelper.compareTo(this.agentTimeoutMillis, other.agentTimeoutMillis);
       if (lastComparison != 0) {
         return lastComparison;
       }
@@ -352,6 +440,10 @@ public class RegisterAgentResult implements org.apache.thrift.TBase<RegisterAgen
     if (!first) sb.append(", ");
     sb.append("heartbeatIntervalMillis:");
     sb.append(this.heartbeatIntervalMillis);
+    first = false;
+    if (!first) sb.append(", ");
+    sb.append("agentTimeoutMillis:");
+    sb.append(this.agentTimeoutMillis);
     first = false;
     sb.append(")");
     return sb.toString();
@@ -416,6 +508,14 @@ public class RegisterAgentResult implements org.apache.thrift.TBase<RegisterAgen
               org.apache.thrift.protocol.TProtocolUtil.skip(iprot, schemeField.type);
             }
             break;
+          case 3: // AGENT_TIMEOUT_MILLIS
+            if (schemeField.type == org.apache.thrift.protocol.TType.I32) {
+              struct.agentTimeoutMillis = iprot.readI32();
+              struct.setAgentTimeoutMillisIsSet(true);
+            } else { 
+              org.apache.thrift.protocol.TProtocolUtil.skip(iprot, schemeField.type);
+            }
+            break;
           default:
             org.apache.thrift.protocol.TProtocolUtil.skip(iprot, schemeField.type);
         }
@@ -439,6 +539,9 @@ public class RegisterAgentResult implements org.apache.thrift.TBase<RegisterAgen
       }
       oprot.writeFieldBegin(HEARTBEAT_INTERVAL_MILLIS_FIELD_DESC);
       oprot.writeI32(struct.heartbeatIntervalMillis);
+      oprot.writeFieldEnd();
+      oprot.writeFieldBegin(AGENT_TIMEOUT_MILLIS_FIELD_DESC);
+      oprot.writeI32(struct.agentTimeoutMillis);
       oprot.writeFieldEnd();
       oprot.writeFieldStop();
       oprot.writeStructEnd();
@@ -465,19 +568,25 @@ public class RegisterAgentResult implements org.apache.thrift.TBase<RegisterAgen
       if (struct.isSetHeartbeatIntervalMillis()) {
         optionals.set(1);
       }
-      oprot.writeBitSet(optionals, 2);
+      if (struct.isSetAgentTimeoutMillis()) {
+        optionals.set(2);
+      }
+      oprot.writeBitSet(optionals, 3);
       if (struct.isSetAgentId()) {
         oprot.writeString(struct.agentId);
       }
       if (struct.isSetHeartbeatIntervalMillis()) {
         oprot.writeI32(struct.heartbeatIntervalMillis);
       }
+      if (struct.isSetAgentTimeoutMillis()) {
+        oprot.writeI32(struct.agentTimeoutMillis);
+      }
     }
 
     @Override
     public void read(org.apache.thrift.protocol.TProtocol prot, RegisterAgentResult struct) throws org.apache.thrift.TException {
       org.apache.thrift.protocol.TTupleProtocol iprot = (org.apache.thrift.protocol.TTupleProtocol) prot;
-      java.util.BitSet incoming = iprot.readBitSet(2);
+      java.util.BitSet incoming = iprot.readBitSet(3);
       if (incoming.get(0)) {
         struct.agentId = iprot.readString();
         struct.setAgentIdIsSet(true);
@@ -485,6 +594,10 @@ public class RegisterAgentResult implements org.apache.thrift.TBase<RegisterAgen
       if (incoming.get(1)) {
         struct.heartbeatIntervalMillis = iprot.readI32();
         struct.setHeartbeatIntervalMillisIsSet(true);
+      }
+      if (incoming.get(2)) {
+        struct.agentTimeoutMillis = iprot.readI32();
+        struct.setAgentTimeoutMillisIsSet(true);
       }
     }
   }

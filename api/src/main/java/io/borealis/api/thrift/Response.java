@@ -609,14 +609,14 @@ public class Response implements org.apache.thrift.TBase<Response, Response._Fie
           case 2: // DETAILS
             if (schemeField.type == org.apache.thrift.protocol.TType.LIST) {
               {
-                org.apache.thrift.protocol.TList _list220 = iprot.readListBegin();
-                struct.details = new java.util.ArrayList<ResponseDetail>(_list220.size);
-                @org.apache.thrift.annotation.Nullable ResponseDetail _elem221;
-                for (int _i222 = 0; _i222 < _list220.size; ++_i222)
+                org.apache.thrift.protocol.TList _list236 = iprot.readListBegin();
+                struct.details = new java.util.ArrayList<ResponseDetail>(_list236.size);
+                @org.apache.thrift.annotation.Nullable ResponseDetail _elem237;
+                for (int _i238 = 0; _i238 < _list236.size; ++_i238)
                 {
-                  _elem221 = new ResponseDetail();
-                  _elem221.read(iprot);
-                  struct.details.add(_elem221);
+                  _elem237 = new ResponseDetail();
+                  _elem237.read(iprot);
+                  struct.details.add(_elem237);
                 }
                 iprot.readListEnd();
               }
@@ -668,9 +668,9 @@ public class Response implements org.apache.thrift.TBase<Response, Response._Fie
         oprot.writeFieldBegin(DETAILS_FIELD_DESC);
         {
           oprot.writeListBegin(new org.apache.thrift.protocol.TList(org.apache.thrift.protocol.TType.STRUCT, struct.details.size()));
-          for (ResponseDetail _iter223 : struct.details)
+          for (ResponseDetail _iter239 : struct.details)
           {
-            _iter223.write(oprot);
+            _iter239.write(oprot);
           }
           oprot.writeListEnd();
         }
@@ -728,9 +728,9 @@ public class Response implements org.apache.thrift.TBase<Response, Response._Fie
       if (struct.isSetDetails()) {
         {
           oprot.writeI32(struct.details.size());
-          for (ResponseDetail _iter224 : struct.details)
+          for (ResponseDetail _iter240 : struct.details)
           {
-            _iter224.write(oprot);
+            _iter240.write(oprot);
           }
         }
       }
@@ -752,14 +752,14 @@ public class Response implements org.apache.thrift.TBase<Response, Response._Fie
       }
       if (incoming.get(1)) {
         {
-          org.apache.thrift.protocol.TList _list225 = iprot.readListBegin(org.apache.thrift.protocol.TType.STRUCT);
-          struct.details = new java.util.ArrayList<ResponseDetail>(_list225.size);
-          @org.apache.thrift.annotation.Nullable ResponseDetail _elem226;
-          for (int _i227 = 0; _i227 < _list225.size; ++_i227)
+          org.apache.thrift.protocol.TList _list241 = iprot.readListBegin(org.apache.thrift.protocol.TType.STRUCT);
+          struct.details = new java.util.ArrayList<ResponseDetail>(_list241.size);
+          @org.apache.thrift.annotation.Nullable ResponseDetail _elem242;
+          for (int _i243 = 0; _i243 < _list241.size; ++_i243)
           {
-            _elem226 = new ResponseDetail();
-            _elem226.read(iprot);
-            struct.details.add(_elem226);
+            _elem242 = new ResponseDetail();
+            _elem242.read(iprot);
+            struct.details.add(_elem242);
           }
         }
         struct.setDetailsIsSet(true);

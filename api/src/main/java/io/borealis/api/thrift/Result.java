@@ -16,6 +16,11 @@ public class Result extends org.apache.thrift.TUnion<Result, Result._Fields> {
   private static final org.apache.thrift.protocol.TField REGISTER_AGENT_RESULT_FIELD_DESC = new org.apache.thrift.protocol.TField("registerAgentResult", org.apache.thrift.protocol.TType.STRUCT, (short)5);
   private static final org.apache.thrift.protocol.TField HEARTBEAT_RESULT_FIELD_DESC = new org.apache.thrift.protocol.TField("heartbeatResult", org.apache.thrift.protocol.TType.STRUCT, (short)6);
   private static final org.apache.thrift.protocol.TField STATUS_UPDATE_RESULT_FIELD_DESC = new org.apache.thrift.protocol.TField("statusUpdateResult", org.apache.thrift.protocol.TType.STRUCT, (short)7);
+  private static final org.apache.thrift.protocol.TField GET_QUOTA_RESULT_FIELD_DESC = new org.apache.thrift.protocol.TField("getQuotaResult", org.apache.thrift.protocol.TType.STRUCT, (short)8);
+  private static final org.apache.thrift.protocol.TField GET_TIER_CONFIG_RESULT_FIELD_DESC = new org.apache.thrift.protocol.TField("getTierConfigResult", org.apache.thrift.protocol.TType.STRUCT, (short)9);
+  private static final org.apache.thrift.protocol.TField PRUNE_TASKS_RESULT_FIELD_DESC = new org.apache.thrift.protocol.TField("pruneTasksResult", org.apache.thrift.protocol.TType.STRUCT, (short)10);
+  private static final org.apache.thrift.protocol.TField RECONCILE_TASKS_RESULT_FIELD_DESC = new org.apache.thrift.protocol.TField("reconcileTasksResult", org.apache.thrift.protocol.TType.STRUCT, (short)11);
+  private static final org.apache.thrift.protocol.TField AGENT_TASKS_RESULT_FIELD_DESC = new org.apache.thrift.protocol.TField("agentTasksResult", org.apache.thrift.protocol.TType.STRUCT, (short)12);
 
   /** The set of fields this struct contains, along with convenience methods for finding and manipulating them. */
   public enum _Fields implements org.apache.thrift.TFieldIdEnum {
@@ -25,7 +30,12 @@ public class Result extends org.apache.thrift.TUnion<Result, Result._Fields> {
     ROLE_SUMMARY_RESULT((short)4, "roleSummaryResult"),
     REGISTER_AGENT_RESULT((short)5, "registerAgentResult"),
     HEARTBEAT_RESULT((short)6, "heartbeatResult"),
-    STATUS_UPDATE_RESULT((short)7, "statusUpdateResult");
+    STATUS_UPDATE_RESULT((short)7, "statusUpdateResult"),
+    GET_QUOTA_RESULT((short)8, "getQuotaResult"),
+    GET_TIER_CONFIG_RESULT((short)9, "getTierConfigResult"),
+    PRUNE_TASKS_RESULT((short)10, "pruneTasksResult"),
+    RECONCILE_TASKS_RESULT((short)11, "reconcileTasksResult"),
+    AGENT_TASKS_RESULT((short)12, "agentTasksResult");
 
     private static final java.util.Map<java.lang.String, _Fields> byName = new java.util.HashMap<java.lang.String, _Fields>();
 
@@ -55,6 +65,16 @@ public class Result extends org.apache.thrift.TUnion<Result, Result._Fields> {
           return HEARTBEAT_RESULT;
         case 7: // STATUS_UPDATE_RESULT
           return STATUS_UPDATE_RESULT;
+        case 8: // GET_QUOTA_RESULT
+          return GET_QUOTA_RESULT;
+        case 9: // GET_TIER_CONFIG_RESULT
+          return GET_TIER_CONFIG_RESULT;
+        case 10: // PRUNE_TASKS_RESULT
+          return PRUNE_TASKS_RESULT;
+        case 11: // RECONCILE_TASKS_RESULT
+          return RECONCILE_TASKS_RESULT;
+        case 12: // AGENT_TASKS_RESULT
+          return AGENT_TASKS_RESULT;
         default:
           return null;
       }
@@ -114,6 +134,16 @@ public class Result extends org.apache.thrift.TUnion<Result, Result._Fields> {
         new org.apache.thrift.meta_data.StructMetaData(org.apache.thrift.protocol.TType.STRUCT, HeartbeatResult.class)));
     tmpMap.put(_Fields.STATUS_UPDATE_RESULT, new org.apache.thrift.meta_data.FieldMetaData("statusUpdateResult", org.apache.thrift.TFieldRequirementType.OPTIONAL, 
         new org.apache.thrift.meta_data.StructMetaData(org.apache.thrift.protocol.TType.STRUCT, StatusUpdateResult.class)));
+    tmpMap.put(_Fields.GET_QUOTA_RESULT, new org.apache.thrift.meta_data.FieldMetaData("getQuotaResult", org.apache.thrift.TFieldRequirementType.OPTIONAL, 
+        new org.apache.thrift.meta_data.StructMetaData(org.apache.thrift.protocol.TType.STRUCT, GetQuotaResult.class)));
+    tmpMap.put(_Fields.GET_TIER_CONFIG_RESULT, new org.apache.thrift.meta_data.FieldMetaData("getTierConfigResult", org.apache.thrift.TFieldRequirementType.OPTIONAL, 
+        new org.apache.thrift.meta_data.StructMetaData(org.apache.thrift.protocol.TType.STRUCT, GetTierConfigResult.class)));
+    tmpMap.put(_Fields.PRUNE_TASKS_RESULT, new org.apache.thrift.meta_data.FieldMetaData("pruneTasksResult", org.apache.thrift.TFieldRequirementType.OPTIONAL, 
+        new org.apache.thrift.meta_data.StructMetaData(org.apache.thrift.protocol.TType.STRUCT, PruneTasksResult.class)));
+    tmpMap.put(_Fields.RECONCILE_TASKS_RESULT, new org.apache.thrift.meta_data.FieldMetaData("reconcileTasksResult", org.apache.thrift.TFieldRequirementType.OPTIONAL, 
+        new org.apache.thrift.meta_data.StructMetaData(org.apache.thrift.protocol.TType.STRUCT, ReconcileTasksResult.class)));
+    tmpMap.put(_Fields.AGENT_TASKS_RESULT, new org.apache.thrift.meta_data.FieldMetaData("agentTasksResult", org.apache.thrift.TFieldRequirementType.OPTIONAL, 
+        new org.apache.thrift.meta_data.StructMetaData(org.apache.thrift.protocol.TType.STRUCT, AgentTasksResult.class)));
     metaDataMap = java.util.Collections.unmodifiableMap(tmpMap);
     org.apache.thrift.meta_data.FieldMetaData.addStructMetaDataMap(Result.class, metaDataMap);
   }
@@ -176,6 +206,36 @@ public class Result extends org.apache.thrift.TUnion<Result, Result._Fields> {
     return x;
   }
 
+  public static Result getQuotaResult(GetQuotaResult value) {
+    Result x = new Result();
+    x.setGetQuotaResult(value);
+    return x;
+  }
+
+  public static Result getTierConfigResult(GetTierConfigResult value) {
+    Result x = new Result();
+    x.setGetTierConfigResult(value);
+    return x;
+  }
+
+  public static Result pruneTasksResult(PruneTasksResult value) {
+    Result x = new Result();
+    x.setPruneTasksResult(value);
+    return x;
+  }
+
+  public static Result reconcileTasksResult(ReconcileTasksResult value) {
+    Result x = new Result();
+    x.setReconcileTasksResult(value);
+    return x;
+  }
+
+  public static Result agentTasksResult(AgentTasksResult value) {
+    Result x = new Result();
+    x.setAgentTasksResult(value);
+    return x;
+  }
+
 
   @Override
   protected void checkType(_Fields setField, java.lang.Object value) throws java.lang.ClassCastException {
@@ -215,6 +275,31 @@ public class Result extends org.apache.thrift.TUnion<Result, Result._Fields> {
           break;
         }
         throw new java.lang.ClassCastException("Was expecting value of type StatusUpdateResult for field 'statusUpdateResult', but got " + value.getClass().getSimpleName());
+      case GET_QUOTA_RESULT:
+        if (value instanceof GetQuotaResult) {
+          break;
+        }
+        throw new java.lang.ClassCastException("Was expecting value of type GetQuotaResult for field 'getQuotaResult', but got " + value.getClass().getSimpleName());
+      case GET_TIER_CONFIG_RESULT:
+        if (value instanceof GetTierConfigResult) {
+          break;
+        }
+        throw new java.lang.ClassCastException("Was expecting value of type GetTierConfigResult for field 'getTierConfigResult', but got " + value.getClass().getSimpleName());
+      case PRUNE_TASKS_RESULT:
+        if (value instanceof PruneTasksResult) {
+          break;
+        }
+        throw new java.lang.ClassCastException("Was expecting value of type PruneTasksResult for field 'pruneTasksResult', but got " + value.getClass().getSimpleName());
+      case RECONCILE_TASKS_RESULT:
+        if (value instanceof ReconcileTasksResult) {
+          break;
+        }
+        throw new java.lang.ClassCastException("Was expecting value of type ReconcileTasksResult for field 'reconcileTasksResult', but got " + value.getClass().getSimpleName());
+      case AGENT_TASKS_RESULT:
+        if (value instanceof AgentTasksResult) {
+          break;
+        }
+        throw new java.lang.ClassCastException("Was expecting value of type AgentTasksResult for field 'agentTasksResult', but got " + value.getClass().getSimpleName());
       default:
         throw new java.lang.IllegalArgumentException("Unknown field id " + setField);
     }
@@ -295,6 +380,56 @@ public class Result extends org.apache.thrift.TUnion<Result, Result._Fields> {
             org.apache.thrift.protocol.TProtocolUtil.skip(iprot, field.type);
             return null;
           }
+        case GET_QUOTA_RESULT:
+          if (field.type == GET_QUOTA_RESULT_FIELD_DESC.type) {
+            GetQuotaResult getQuotaResult;
+            getQuotaResult = new GetQuotaResult();
+            getQuotaResult.read(iprot);
+            return getQuotaResult;
+          } else {
+            org.apache.thrift.protocol.TProtocolUtil.skip(iprot, field.type);
+            return null;
+          }
+        case GET_TIER_CONFIG_RESULT:
+          if (field.type == GET_TIER_CONFIG_RESULT_FIELD_DESC.type) {
+            GetTierConfigResult getTierConfigResult;
+            getTierConfigResult = new GetTierConfigResult();
+            getTierConfigResult.read(iprot);
+            return getTierConfigResult;
+          } else {
+            org.apache.thrift.protocol.TProtocolUtil.skip(iprot, field.type);
+            return null;
+          }
+        case PRUNE_TASKS_RESULT:
+          if (field.type == PRUNE_TASKS_RESULT_FIELD_DESC.type) {
+            PruneTasksResult pruneTasksResult;
+            pruneTasksResult = new PruneTasksResult();
+            pruneTasksResult.read(iprot);
+            return pruneTasksResult;
+          } else {
+            org.apache.thrift.protocol.TProtocolUtil.skip(iprot, field.type);
+            return null;
+          }
+        case RECONCILE_TASKS_RESULT:
+          if (field.type == RECONCILE_TASKS_RESULT_FIELD_DESC.type) {
+            ReconcileTasksResult reconcileTasksResult;
+            reconcileTasksResult = new ReconcileTasksResult();
+            reconcileTasksResult.read(iprot);
+            return reconcileTasksResult;
+          } else {
+            org.apache.thrift.protocol.TProtocolUtil.skip(iprot, field.type);
+            return null;
+          }
+        case AGENT_TASKS_RESULT:
+          if (field.type == AGENT_TASKS_RESULT_FIELD_DESC.type) {
+            AgentTasksResult agentTasksResult;
+            agentTasksResult = new AgentTasksResult();
+            agentTasksResult.read(iprot);
+            return agentTasksResult;
+          } else {
+            org.apache.thrift.protocol.TProtocolUtil.skip(iprot, field.type);
+            return null;
+          }
         default:
           throw new java.lang.IllegalStateException("setField wasn't null, but didn't match any of the case statements!");
       }
@@ -334,6 +469,26 @@ public class Result extends org.apache.thrift.TUnion<Result, Result._Fields> {
       case STATUS_UPDATE_RESULT:
         StatusUpdateResult statusUpdateResult = (StatusUpdateResult)value_;
         statusUpdateResult.write(oprot);
+        return;
+      case GET_QUOTA_RESULT:
+        GetQuotaResult getQuotaResult = (GetQuotaResult)value_;
+        getQuotaResult.write(oprot);
+        return;
+      case GET_TIER_CONFIG_RESULT:
+        GetTierConfigResult getTierConfigResult = (GetTierConfigResult)value_;
+        getTierConfigResult.write(oprot);
+        return;
+      case PRUNE_TASKS_RESULT:
+        PruneTasksResult pruneTasksResult = (PruneTasksResult)value_;
+        pruneTasksResult.write(oprot);
+        return;
+      case RECONCILE_TASKS_RESULT:
+        ReconcileTasksResult reconcileTasksResult = (ReconcileTasksResult)value_;
+        reconcileTasksResult.write(oprot);
+        return;
+      case AGENT_TASKS_RESULT:
+        AgentTasksResult agentTasksResult = (AgentTasksResult)value_;
+        agentTasksResult.write(oprot);
         return;
       default:
         throw new java.lang.IllegalStateException("Cannot write union with unknown field " + setField_);
@@ -380,6 +535,31 @@ public class Result extends org.apache.thrift.TUnion<Result, Result._Fields> {
           statusUpdateResult = new StatusUpdateResult();
           statusUpdateResult.read(iprot);
           return statusUpdateResult;
+        case GET_QUOTA_RESULT:
+          GetQuotaResult getQuotaResult;
+          getQuotaResult = new GetQuotaResult();
+          getQuotaResult.read(iprot);
+          return getQuotaResult;
+        case GET_TIER_CONFIG_RESULT:
+          GetTierConfigResult getTierConfigResult;
+          getTierConfigResult = new GetTierConfigResult();
+          getTierConfigResult.read(iprot);
+          return getTierConfigResult;
+        case PRUNE_TASKS_RESULT:
+          PruneTasksResult pruneTasksResult;
+          pruneTasksResult = new PruneTasksResult();
+          pruneTasksResult.read(iprot);
+          return pruneTasksResult;
+        case RECONCILE_TASKS_RESULT:
+          ReconcileTasksResult reconcileTasksResult;
+          reconcileTasksResult = new ReconcileTasksResult();
+          reconcileTasksResult.read(iprot);
+          return reconcileTasksResult;
+        case AGENT_TASKS_RESULT:
+          AgentTasksResult agentTasksResult;
+          agentTasksResult = new AgentTasksResult();
+          agentTasksResult.read(iprot);
+          return agentTasksResult;
         default:
           throw new java.lang.IllegalStateException("setField wasn't null, but didn't match any of the case statements!");
       }
@@ -419,6 +599,26 @@ public class Result extends org.apache.thrift.TUnion<Result, Result._Fields> {
         StatusUpdateResult statusUpdateResult = (StatusUpdateResult)value_;
         statusUpdateResult.write(oprot);
         return;
+      case GET_QUOTA_RESULT:
+        GetQuotaResult getQuotaResult = (GetQuotaResult)value_;
+        getQuotaResult.write(oprot);
+        return;
+      case GET_TIER_CONFIG_RESULT:
+        GetTierConfigResult getTierConfigResult = (GetTierConfigResult)value_;
+        getTierConfigResult.write(oprot);
+        return;
+      case PRUNE_TASKS_RESULT:
+        PruneTasksResult pruneTasksResult = (PruneTasksResult)value_;
+        pruneTasksResult.write(oprot);
+        return;
+      case RECONCILE_TASKS_RESULT:
+        ReconcileTasksResult reconcileTasksResult = (ReconcileTasksResult)value_;
+        reconcileTasksResult.write(oprot);
+        return;
+      case AGENT_TASKS_RESULT:
+        AgentTasksResult agentTasksResult = (AgentTasksResult)value_;
+        agentTasksResult.write(oprot);
+        return;
       default:
         throw new java.lang.IllegalStateException("Cannot write union with unknown field " + setField_);
     }
@@ -441,6 +641,16 @@ public class Result extends org.apache.thrift.TUnion<Result, Result._Fields> {
         return HEARTBEAT_RESULT_FIELD_DESC;
       case STATUS_UPDATE_RESULT:
         return STATUS_UPDATE_RESULT_FIELD_DESC;
+      case GET_QUOTA_RESULT:
+        return GET_QUOTA_RESULT_FIELD_DESC;
+      case GET_TIER_CONFIG_RESULT:
+        return GET_TIER_CONFIG_RESULT_FIELD_DESC;
+      case PRUNE_TASKS_RESULT:
+        return PRUNE_TASKS_RESULT_FIELD_DESC;
+      case RECONCILE_TASKS_RESULT:
+        return RECONCILE_TASKS_RESULT_FIELD_DESC;
+      case AGENT_TASKS_RESULT:
+        return AGENT_TASKS_RESULT_FIELD_DESC;
       default:
         throw new java.lang.IllegalArgumentException("Unknown field id " + setField);
     }
@@ -554,6 +764,71 @@ public class Result extends org.apache.thrift.TUnion<Result, Result._Fields> {
     value_ = java.util.Objects.requireNonNull(value,"_Fields.STATUS_UPDATE_RESULT");
   }
 
+  public GetQuotaResult getGetQuotaResult() {
+    if (getSetField() == _Fields.GET_QUOTA_RESULT) {
+      return (GetQuotaResult)getFieldValue();
+    } else {
+      throw new java.lang.RuntimeException("Cannot get field 'getQuotaResult' because union is currently set to " + getFieldDesc(getSetField()).name);
+    }
+  }
+
+  public void setGetQuotaResult(GetQuotaResult value) {
+    setField_ = _Fields.GET_QUOTA_RESULT;
+    value_ = java.util.Objects.requireNonNull(value,"_Fields.GET_QUOTA_RESULT");
+  }
+
+  public GetTierConfigResult getGetTierConfigResult() {
+    if (getSetField() == _Fields.GET_TIER_CONFIG_RESULT) {
+      return (GetTierConfigResult)getFieldValue();
+    } else {
+      throw new java.lang.RuntimeException("Cannot get field 'getTierConfigResult' because union is currently set to " + getFieldDesc(getSetField()).name);
+    }
+  }
+
+  public void setGetTierConfigResult(GetTierConfigResult value) {
+    setField_ = _Fields.GET_TIER_CONFIG_RESULT;
+    value_ = java.util.Objects.requireNonNull(value,"_Fields.GET_TIER_CONFIG_RESULT");
+  }
+
+  public PruneTasksResult getPruneTasksResult() {
+    if (getSetField() == _Fields.PRUNE_TASKS_RESULT) {
+      return (PruneTasksResult)getFieldValue();
+    } else {
+      throw new java.lang.RuntimeException("Cannot get field 'pruneTasksResult' because union is currently set to " + getFieldDesc(getSetField()).name);
+    }
+  }
+
+  public void setPruneTasksResult(PruneTasksResult value) {
+    setField_ = _Fields.PRUNE_TASKS_RESULT;
+    value_ = java.util.Objects.requireNonNull(value,"_Fields.PRUNE_TASKS_RESULT");
+  }
+
+  public ReconcileTasksResult getReconcileTasksResult() {
+    if (getSetField() == _Fields.RECONCILE_TASKS_RESULT) {
+      return (ReconcileTasksResult)getFieldValue();
+    } else {
+      throw new java.lang.RuntimeException("Cannot get field 'reconcileTasksResult' because union is currently set to " + getFieldDesc(getSetField()).name);
+    }
+  }
+
+  public void setReconcileTasksResult(ReconcileTasksResult value) {
+    setField_ = _Fields.RECONCILE_TASKS_RESULT;
+    value_ = java.util.Objects.requireNonNull(value,"_Fields.RECONCILE_TASKS_RESULT");
+  }
+
+  public AgentTasksResult getAgentTasksResult() {
+    if (getSetField() == _Fields.AGENT_TASKS_RESULT) {
+      return (AgentTasksResult)getFieldValue();
+    } else {
+      throw new java.lang.RuntimeException("Cannot get field 'agentTasksResult' because union is currently set to " + getFieldDesc(getSetField()).name);
+    }
+  }
+
+  public void setAgentTasksResult(AgentTasksResult value) {
+    setField_ = _Fields.AGENT_TASKS_RESULT;
+    value_ = java.util.Objects.requireNonNull(value,"_Fields.AGENT_TASKS_RESULT");
+  }
+
   public boolean isSetScheduleStatusResult() {
     return setField_ == _Fields.SCHEDULE_STATUS_RESULT;
   }
@@ -586,6 +861,31 @@ public class Result extends org.apache.thrift.TUnion<Result, Result._Fields> {
 
   public boolean isSetStatusUpdateResult() {
     return setField_ == _Fields.STATUS_UPDATE_RESULT;
+  }
+
+
+  public boolean isSetGetQuotaResult() {
+    return setField_ == _Fields.GET_QUOTA_RESULT;
+  }
+
+
+  public boolean isSetGetTierConfigResult() {
+    return setField_ == _Fields.GET_TIER_CONFIG_RESULT;
+  }
+
+
+  public boolean isSetPruneTasksResult() {
+    return setField_ == _Fields.PRUNE_TASKS_RESULT;
+  }
+
+
+  public boolean isSetReconcileTasksResult() {
+    return setField_ == _Fields.RECONCILE_TASKS_RESULT;
+  }
+
+
+  public boolean isSetAgentTasksResult() {
+    return setField_ == _Fields.AGENT_TASKS_RESULT;
   }
 
 

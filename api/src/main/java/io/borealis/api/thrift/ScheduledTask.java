@@ -17,6 +17,7 @@ public class ScheduledTask implements org.apache.thrift.TBase<ScheduledTask, Sch
   private static final org.apache.thrift.protocol.TField ANCESTOR_ID_FIELD_DESC = new org.apache.thrift.protocol.TField("ancestorId", org.apache.thrift.protocol.TType.STRING, (short)5);
   private static final org.apache.thrift.protocol.TField OBSERVER_URL_FIELD_DESC = new org.apache.thrift.protocol.TField("observerUrl", org.apache.thrift.protocol.TType.STRING, (short)6);
   private static final org.apache.thrift.protocol.TField USAGE_FIELD_DESC = new org.apache.thrift.protocol.TField("usage", org.apache.thrift.protocol.TType.STRUCT, (short)7);
+  private static final org.apache.thrift.protocol.TField PENDING_REASON_FIELD_DESC = new org.apache.thrift.protocol.TField("pendingReason", org.apache.thrift.protocol.TType.STRING, (short)8);
 
   private static final org.apache.thrift.scheme.SchemeFactory STANDARD_SCHEME_FACTORY = new ScheduledTaskStandardSchemeFactory();
   private static final org.apache.thrift.scheme.SchemeFactory TUPLE_SCHEME_FACTORY = new ScheduledTaskTupleSchemeFactory();
@@ -28,6 +29,7 @@ public class ScheduledTask implements org.apache.thrift.TBase<ScheduledTask, Sch
   private @org.apache.thrift.annotation.Nullable java.lang.String ancestorId; // optional
   private @org.apache.thrift.annotation.Nullable java.lang.String observerUrl; // optional
   private @org.apache.thrift.annotation.Nullable TaskUsage usage; // optional
+  private @org.apache.thrift.annotation.Nullable java.lang.String pendingReason; // optional
 
   /** The set of fields this struct contains, along with convenience methods for finding and manipulating them. */
   public enum _Fields implements org.apache.thrift.TFieldIdEnum {
@@ -47,7 +49,12 @@ public class ScheduledTask implements org.apache.thrift.TBase<ScheduledTask, Sch
     /**
      * Latest resource use reported by the task's agent; set only for active tasks.
      */
-    USAGE((short)7, "usage");
+    USAGE((short)7, "usage"),
+    /**
+     * Why a PENDING task is not placed yet, in Aurora's veto words ("Insufficient: RAM",
+     * "Limit not satisfied: host", "Constraint not satisfied: rack", "Host is dedicated", ...).
+     */
+    PENDING_REASON((short)8, "pendingReason");
 
     private static final java.util.Map<java.lang.String, _Fields> byName = new java.util.HashMap<java.lang.String, _Fields>();
 
@@ -77,6 +84,8 @@ public class ScheduledTask implements org.apache.thrift.TBase<ScheduledTask, Sch
           return OBSERVER_URL;
         case 7: // USAGE
           return USAGE;
+        case 8: // PENDING_REASON
+          return PENDING_REASON;
         default:
           return null;
       }
@@ -122,7 +131,7 @@ public class ScheduledTask implements org.apache.thrift.TBase<ScheduledTask, Sch
   // isset id assignments
   private static final int __FAILURECOUNT_ISSET_ID = 0;
   private byte __isset_bitfield = 0;
-  private static final _Fields optionals[] = {_Fields.ANCESTOR_ID,_Fields.OBSERVER_URL,_Fields.USAGE};
+  private static final _Fields optionals[] = {_Fields.ANCESTOR_ID,_Fields.OBSERVER_URL,_Fields.USAGE,_Fields.PENDING_REASON};
   public static final java.util.Map<_Fields, org.apache.thrift.meta_data.FieldMetaData> metaDataMap;
   static {
     java.util.Map<_Fields, org.apache.thrift.meta_data.FieldMetaData> tmpMap = new java.util.EnumMap<_Fields, org.apache.thrift.meta_data.FieldMetaData>(_Fields.class);
@@ -141,6 +150,8 @@ public class ScheduledTask implements org.apache.thrift.TBase<ScheduledTask, Sch
         new org.apache.thrift.meta_data.FieldValueMetaData(org.apache.thrift.protocol.TType.STRING)));
     tmpMap.put(_Fields.USAGE, new org.apache.thrift.meta_data.FieldMetaData("usage", org.apache.thrift.TFieldRequirementType.OPTIONAL, 
         new org.apache.thrift.meta_data.StructMetaData(org.apache.thrift.protocol.TType.STRUCT, TaskUsage.class)));
+    tmpMap.put(_Fields.PENDING_REASON, new org.apache.thrift.meta_data.FieldMetaData("pendingReason", org.apache.thrift.TFieldRequirementType.OPTIONAL, 
+        new org.apache.thrift.meta_data.FieldValueMetaData(org.apache.thrift.protocol.TType.STRING)));
     metaDataMap = java.util.Collections.unmodifiableMap(tmpMap);
     org.apache.thrift.meta_data.FieldMetaData.addStructMetaDataMap(ScheduledTask.class, metaDataMap);
   }
@@ -194,6 +205,9 @@ public class ScheduledTask implements org.apache.thrift.TBase<ScheduledTask, Sch
     if (other.isSetUsage()) {
       this.usage = new TaskUsage(other.usage);
     }
+    if (other.isSetPendingReason()) {
+      this.pendingReason = other.pendingReason;
+    }
   }
 
   @Override
@@ -212,6 +226,7 @@ public class ScheduledTask implements org.apache.thrift.TBase<ScheduledTask, Sch
     this.ancestorId = null;
     this.observerUrl = null;
     this.usage = null;
+    this.pendingReason = null;
   }
 
   @org.apache.thrift.annotation.Nullable
@@ -423,6 +438,39 @@ public class ScheduledTask implements org.apache.thrift.TBase<ScheduledTask, Sch
     }
   }
 
+  /**
+   * Why a PENDING task is not placed yet, in Aurora's veto words ("Insufficient: RAM",
+   * "Limit not satisfied: host", "Constraint not satisfied: rack", "Host is dedicated", ...).
+   */
+  @org.apache.thrift.annotation.Nullable
+  public java.lang.String getPendingReason() {
+    return this.pendingReason;
+  }
+
+  /**
+   * Why a PENDING task is not placed yet, in Aurora's veto words ("Insufficient: RAM",
+   * "Limit not satisfied: host", "Constraint not satisfied: rack", "Host is dedicated", ...).
+   */
+  public ScheduledTask setPendingReason(@org.apache.thrift.annotation.Nullable java.lang.String pendingReason) {
+    this.pendingReason = pendingReason;
+    return this;
+  }
+
+  public void unsetPendingReason() {
+    this.pendingReason = null;
+  }
+
+  /** Returns true if field pendingReason is set (has been assigned a value) and false otherwise */
+  public boolean isSetPendingReason() {
+    return this.pendingReason != null;
+  }
+
+  public void setPendingReasonIsSet(boolean value) {
+    if (!value) {
+      this.pendingReason = null;
+    }
+  }
+
   @Override
   public void setFieldValue(_Fields field, @org.apache.thrift.annotation.Nullable java.lang.Object value) {
     switch (field) {
@@ -482,6 +530,14 @@ public class ScheduledTask implements org.apache.thrift.TBase<ScheduledTask, Sch
       }
       break;
 
+    case PENDING_REASON:
+      if (value == null) {
+        unsetPendingReason();
+      } else {
+        setPendingReason((java.lang.String)value);
+      }
+      break;
+
     }
   }
 
@@ -510,6 +566,9 @@ public class ScheduledTask implements org.apache.thrift.TBase<ScheduledTask, Sch
     case USAGE:
       return getUsage();
 
+    case PENDING_REASON:
+      return getPendingReason();
+
     }
     throw new java.lang.IllegalStateException();
   }
@@ -536,6 +595,8 @@ public class ScheduledTask implements org.apache.thrift.TBase<ScheduledTask, Sch
       return isSetObserverUrl();
     case USAGE:
       return isSetUsage();
+    case PENDING_REASON:
+      return isSetPendingReason();
     }
     throw new java.lang.IllegalStateException();
   }
@@ -616,6 +677,15 @@ public class ScheduledTask implements org.apache.thrift.TBase<ScheduledTask, Sch
         return false;
     }
 
+    boolean this_present_pendingReason = true && this.isSetPendingReason();
+    boolean that_present_pendingReason = true && that.isSetPendingReason();
+    if (this_present_pendingReason || that_present_pendingReason) {
+      if (!(this_present_pendingReason && that_present_pendingReason))
+        return false;
+      if (!this.pendingReason.equals(that.pendingReason))
+        return false;
+    }
+
     return true;
   }
 
@@ -648,6 +718,10 @@ public class ScheduledTask implements org.apache.thrift.TBase<ScheduledTask, Sch
     hashCode = hashCode * 8191 + ((isSetUsage()) ? 131071 : 524287);
     if (isSetUsage())
       hashCode = hashCode * 8191 + usage.hashCode();
+
+    hashCode = hashCode * 8191 + ((isSetPendingReason()) ? 131071 : 524287);
+    if (isSetPendingReason())
+      hashCode = hashCode * 8191 + pendingReason.hashCode();
 
     return hashCode;
   }
@@ -730,6 +804,16 @@ public class ScheduledTask implements org.apache.thrift.TBase<ScheduledTask, Sch
         return lastComparison;
       }
     }
+    lastComparison = java.lang.Boolean.compare(isSetPendingReason(), other.isSetPendingReason());
+    if (lastComparison != 0) {
+      return lastComparison;
+    }
+    if (isSetPendingReason()) {
+      lastComparison = org.apache.thrift.TBaseHelper.compareTo(this.pendingReason, other.pendingReason);
+      if (lastComparison != 0) {
+        return lastComparison;
+      }
+    }
     return 0;
   }
 
@@ -808,6 +892,16 @@ public class ScheduledTask implements org.apache.thrift.TBase<ScheduledTask, Sch
         sb.append("null");
       } else {
         sb.append(this.usage);
+      }
+      first = false;
+    }
+    if (isSetPendingReason()) {
+      if (!first) sb.append(", ");
+      sb.append("pendingReason:");
+      if (this.pendingReason == null) {
+        sb.append("null");
+      } else {
+        sb.append(this.pendingReason);
       }
       first = false;
     }
@@ -933,6 +1027,14 @@ public class ScheduledTask implements org.apache.thrift.TBase<ScheduledTask, Sch
               org.apache.thrift.protocol.TProtocolUtil.skip(iprot, schemeField.type);
             }
             break;
+          case 8: // PENDING_REASON
+            if (schemeField.type == org.apache.thrift.protocol.TType.STRING) {
+              struct.pendingReason = iprot.readString();
+              struct.setPendingReasonIsSet(true);
+            } else { 
+              org.apache.thrift.protocol.TProtocolUtil.skip(iprot, schemeField.type);
+            }
+            break;
           default:
             org.apache.thrift.protocol.TProtocolUtil.skip(iprot, schemeField.type);
         }
@@ -995,6 +1097,13 @@ public class ScheduledTask implements org.apache.thrift.TBase<ScheduledTask, Sch
           oprot.writeFieldEnd();
         }
       }
+      if (struct.pendingReason != null) {
+        if (struct.isSetPendingReason()) {
+          oprot.writeFieldBegin(PENDING_REASON_FIELD_DESC);
+          oprot.writeString(struct.pendingReason);
+          oprot.writeFieldEnd();
+        }
+      }
       oprot.writeFieldStop();
       oprot.writeStructEnd();
     }
@@ -1035,7 +1144,10 @@ public class ScheduledTask implements org.apache.thrift.TBase<ScheduledTask, Sch
       if (struct.isSetUsage()) {
         optionals.set(6);
       }
-      oprot.writeBitSet(optionals, 7);
+      if (struct.isSetPendingReason()) {
+        optionals.set(7);
+      }
+      oprot.writeBitSet(optionals, 8);
       if (struct.isSetAssignedTask()) {
         struct.assignedTask.write(oprot);
       }
@@ -1063,12 +1175,15 @@ public class ScheduledTask implements org.apache.thrift.TBase<ScheduledTask, Sch
       if (struct.isSetUsage()) {
         struct.usage.write(oprot);
       }
+      if (struct.isSetPendingReason()) {
+        oprot.writeString(struct.pendingReason);
+      }
     }
 
     @Override
     public void read(org.apache.thrift.protocol.TProtocol prot, ScheduledTask struct) throws org.apache.thrift.TException {
       org.apache.thrift.protocol.TTupleProtocol iprot = (org.apache.thrift.protocol.TTupleProtocol) prot;
-      java.util.BitSet incoming = iprot.readBitSet(7);
+      java.util.BitSet incoming = iprot.readBitSet(8);
       if (incoming.get(0)) {
         struct.assignedTask = new AssignedTask();
         struct.assignedTask.read(iprot);
@@ -1108,6 +1223,10 @@ public class ScheduledTask implements org.apache.thrift.TBase<ScheduledTask, Sch
         struct.usage = new TaskUsage();
         struct.usage.read(iprot);
         struct.setUsageIsSet(true);
+      }
+      if (incoming.get(7)) {
+        struct.pendingReason = iprot.readString();
+        struct.setPendingReasonIsSet(true);
       }
     }
   }

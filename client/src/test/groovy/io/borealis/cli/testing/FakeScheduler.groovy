@@ -119,6 +119,21 @@ class FakeScheduler implements ReadOnlyScheduler.Iface, SchedulerManager.Iface, 
     }
 
     @Override
+    Response addInstances(io.borealis.api.thrift.InstanceKey key, int count) {
+        Responses.error(ResponseCode.INVALID_REQUEST, 'addInstances is not arranged')
+    }
+
+    @Override
+    Response getQuota(String ownerRole) {
+        Responses.error(ResponseCode.INVALID_REQUEST, 'getQuota is not arranged')
+    }
+
+    @Override
+    Response getTierConfigs() {
+        Responses.error(ResponseCode.INVALID_REQUEST, 'getTierConfigs is not arranged')
+    }
+
+    @Override
     Response killTasks(JobKey job, Set<Integer> instances, String message) {
         if (refuseWith != null) {
             return Responses.error(refuseWith, refusal)

@@ -1,9 +1,11 @@
 package io.borealis.scheduler.app;
 
+import io.borealis.api.thrift.Admin;
 import io.borealis.api.thrift.AgentService;
 import io.borealis.api.thrift.ReadOnlyScheduler;
 import io.borealis.api.thrift.SchedulerManager;
 import io.borealis.scheduler.http.Routes;
+import io.borealis.scheduler.rpc.AdminHandler;
 import io.borealis.scheduler.rpc.AgentServiceHandler;
 import io.borealis.scheduler.rpc.ReadOnlySchedulerHandler;
 import io.borealis.scheduler.rpc.Responses;
@@ -166,6 +168,7 @@ public final class SchedulerMain implements Callable<Integer> {
                 new ReadOnlySchedulerHandler(storage, usages, responses)));
         api.registerProcessor("SchedulerManager", new SchedulerManager.Processor<>(
                 new SchedulerManagerHandler(jobManager, responses, url)));
+        api.registerProcessor("Admin", new Admin.Processor<>(new AdminHandler(responses)));
         api.registerProcessor("AgentService", new AgentService.Processor<>(
                 new AgentServiceHandler(agentManager, responses)));
         server.setHandler(new Routes(api, storage, usages, config.cluster()));

@@ -34,7 +34,8 @@ public final class AgentServiceHandler implements AgentService.Iface {
                     Responses.decode("agent info", () -> ThriftCodec.fromThrift(agent));
             int interval = agents.register(info);
             return Result.registerAgentResult(
-                    new RegisterAgentResult(info.agentId(), interval));
+                    new RegisterAgentResult().setAgentId(info.agentId())
+                            .setHeartbeatIntervalMillis(interval));
         });
     }
 

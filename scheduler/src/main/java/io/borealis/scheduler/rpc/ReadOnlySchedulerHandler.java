@@ -74,4 +74,20 @@ public final class ReadOnlySchedulerHandler implements ReadOnlyScheduler.Iface {
                     new RoleSummaryResult(new ArrayList<>(byRole.values())));
         });
     }
+
+    @Override
+    public Response getQuota(String ownerRole) {
+        return responses.run("getQuota", () -> {
+            throw io.borealis.scheduler.error.PlatformException.invalid(
+                    "getQuota is not available yet");
+        });
+    }
+
+    @Override
+    public Response getTierConfigs() {
+        return responses.run("getTierConfigs", () -> {
+            throw io.borealis.scheduler.error.PlatformException.invalid(
+                    "getTierConfigs is not available yet");
+        });
+    }
 }

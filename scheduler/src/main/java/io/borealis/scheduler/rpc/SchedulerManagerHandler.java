@@ -59,6 +59,14 @@ public final class SchedulerManagerHandler implements SchedulerManager.Iface {
         });
     }
 
+    @Override
+    public Response addInstances(io.borealis.api.thrift.InstanceKey key, int count) {
+        return responses.run("addInstances", () -> {
+            throw io.borealis.scheduler.error.PlatformException.invalid(
+                    "addInstances is not available yet");
+        });
+    }
+
     /** {@code PUBLIC_URL/scheduler/ROLE/ENV/NAME}. */
     public static String jobUrl(String publicUrl, JobKey key) {
         String base = publicUrl.endsWith("/")

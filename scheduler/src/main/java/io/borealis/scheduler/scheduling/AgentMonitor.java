@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.borealis.api.model.AgentInfo;
 import io.borealis.api.model.TaskStatus;
 import io.borealis.scheduler.state.StateManager;
-import io.borealis.scheduler.state.Task;
+import io.borealis.scheduler.storage.Task;
 import io.borealis.scheduler.state.TaskUsageCache;
 import io.borealis.scheduler.storage.Storage;
 import java.time.Clock;

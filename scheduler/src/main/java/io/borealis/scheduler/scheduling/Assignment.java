@@ -3,7 +3,7 @@ package io.borealis.scheduler.scheduling;
 import static java.util.Objects.requireNonNull;
 
 import io.borealis.api.model.AgentInfo;
-import io.borealis.scheduler.state.TaskId;
+import io.borealis.scheduler.storage.TaskId;
 import java.util.Map;
 
 /** A placement decision: run {@code taskId} on {@code agent} with these named ports. */

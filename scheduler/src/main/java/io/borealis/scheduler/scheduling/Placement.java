@@ -4,7 +4,7 @@ import io.borealis.api.model.AgentInfo;
 import io.borealis.api.model.PortRange;
 import io.borealis.api.model.Resources;
 import io.borealis.api.model.TaskConfig;
-import io.borealis.scheduler.state.Task;
+import io.borealis.scheduler.storage.Task;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;

@@ -8,7 +8,7 @@ import io.borealis.api.model.TaskStatus;
 import io.borealis.scheduler.state.AgentGateway;
 import io.borealis.scheduler.state.PendingSignal;
 import io.borealis.scheduler.state.StateManager;
-import io.borealis.scheduler.state.Task;
+import io.borealis.scheduler.storage.Task;
 import io.borealis.scheduler.storage.Storage;
 import java.time.Duration;
 import java.util.ArrayList;

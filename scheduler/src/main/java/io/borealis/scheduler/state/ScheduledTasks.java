@@ -1,5 +1,7 @@
 package io.borealis.scheduler.state;
 
+import io.borealis.scheduler.storage.Task;
+import io.borealis.scheduler.storage.TaskId;
 import io.borealis.api.model.ScheduledTask;
 import io.borealis.api.model.TaskEvent;
 import io.borealis.api.model.TaskQuery;

@@ -1,5 +1,7 @@
 package io.borealis.scheduler.state;
 
+import io.borealis.scheduler.storage.Task;
+import io.borealis.scheduler.storage.TaskId;
 import static java.util.Objects.requireNonNull;
 
 import io.borealis.api.model.AgentInfo;

@@ -1,5 +1,6 @@
 package io.borealis.scheduler.state;
 
+import io.borealis.scheduler.storage.Task;
 import static io.borealis.api.model.TaskStatus.ASSIGNED;
 import static io.borealis.api.model.TaskStatus.DRAINING;
 import static io.borealis.api.model.TaskStatus.FAILED;

@@ -1,5 +1,6 @@
 package io.borealis.scheduler.state;
 
+import io.borealis.scheduler.storage.Task;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;

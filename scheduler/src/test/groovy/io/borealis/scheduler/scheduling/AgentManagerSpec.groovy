@@ -10,7 +10,7 @@ import io.borealis.scheduler.error.PlatformException
 import io.borealis.scheduler.state.PendingSignal
 import io.borealis.scheduler.state.ScheduledTasks
 import io.borealis.scheduler.state.StateManager
-import io.borealis.scheduler.state.Task
+import io.borealis.scheduler.storage.Task
 import io.borealis.scheduler.state.TaskUsageCache
 import io.borealis.scheduler.storage.h2.H2Storage
 import io.borealis.scheduler.testing.Fixtures

@@ -1,5 +1,6 @@
 package io.borealis.scheduler.state
 
+import io.borealis.scheduler.storage.Task
 import static io.borealis.api.model.TaskStatus.*
 
 import io.borealis.api.model.JobKey

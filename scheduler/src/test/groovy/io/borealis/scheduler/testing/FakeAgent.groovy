@@ -3,6 +3,9 @@ package io.borealis.scheduler.testing
 import io.borealis.api.rpc.Responses
 import io.borealis.api.rpc.ThriftHttp
 import io.borealis.api.thrift.AgentControl
+import io.borealis.api.thrift.AgentTaskState
+import io.borealis.api.thrift.AgentTasksResult
+import io.borealis.api.thrift.Result
 import io.borealis.api.thrift.AssignedTask
 import io.borealis.api.thrift.Response
 import java.nio.ByteBuffer
@@ -25,6 +28,8 @@ final class FakeAgent implements AutoCloseable {
     final List<AssignedTask> launched = new CopyOnWriteArrayList<>()
     final List<String> killed = new CopyOnWriteArrayList<>()
     final List<String> killMessages = new CopyOnWriteArrayList<>()
+    /** What reportTasks answers. */
+    final List<AgentTaskState> reported = new CopyOnWriteArrayList<>()
     private final Server server = new Server()
     final int port
 
@@ -43,6 +48,12 @@ final class FakeAgent implements AutoCloseable {
                         killed.addAll(taskIds)
                         killMessages << message
                         Responses.ok()
+                    }
+
+                    @Override
+                    Response reportTasks() {
+                        Responses.ok().setResult(Result.agentTasksResult(
+                                new AgentTasksResult(reported.collect())))
                     }
                 }))
         ServerConnector connector = new ServerConnector(server)

@@ -13,8 +13,8 @@ import io.borealis.api.model.Resources
 import io.borealis.api.model.TaskConfig
 import io.borealis.api.model.TaskSpec
 import io.borealis.api.model.TaskStatus
-import io.borealis.scheduler.state.Task
-import io.borealis.scheduler.state.TaskId
+import io.borealis.scheduler.storage.Task
+import io.borealis.scheduler.storage.TaskId
 
 /** Small, valid model values for specs; each argument overrides one field. */
 final class Fixtures {

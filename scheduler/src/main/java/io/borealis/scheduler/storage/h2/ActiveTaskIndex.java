@@ -1,8 +1,8 @@
 package io.borealis.scheduler.storage.h2;
 
 import io.borealis.api.model.JobKey;
-import io.borealis.scheduler.state.Task;
-import io.borealis.scheduler.state.TaskId;
+import io.borealis.scheduler.storage.Task;
+import io.borealis.scheduler.storage.TaskId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;

@@ -5,8 +5,8 @@ import static io.borealis.api.model.TaskStatus.*
 import io.borealis.api.model.JobKey
 import io.borealis.api.model.TaskEvent
 import io.borealis.api.model.TaskQuery
-import io.borealis.scheduler.state.Task
-import io.borealis.scheduler.state.TaskId
+import io.borealis.scheduler.storage.Task
+import io.borealis.scheduler.storage.TaskId
 import io.borealis.scheduler.testing.Fixtures
 import io.borealis.scheduler.testing.TestStorage
 import spock.lang.AutoCleanup

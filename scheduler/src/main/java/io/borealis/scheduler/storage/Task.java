@@ -1,4 +1,4 @@
-package io.borealis.scheduler.state;
+package io.borealis.scheduler.storage;
 
 import static java.util.Objects.requireNonNull;
 
