@@ -34,4 +34,12 @@ public record TaskConfig(
         Objects.requireNonNull(task, "task is null");
         metadata = Copies.list(metadata, "metadata");
     }
+
+    /** The attribute name of Aurora's dedicated-host constraint. */
+    public static final String DEDICATED_ATTRIBUTE = "dedicated";
+
+    /** Whether the job runs only on dedicated hosts (a {@code dedicated} constraint). */
+    public boolean isDedicated() {
+        return constraints.stream().anyMatch(c -> DEDICATED_ATTRIBUTE.equals(c.attribute()));
+    }
 }
