@@ -10,16 +10,20 @@ import io.borealis.scheduler.rpc.AgentServiceHandler;
 import io.borealis.scheduler.rpc.ReadOnlySchedulerHandler;
 import io.borealis.scheduler.rpc.Responses;
 import io.borealis.scheduler.rpc.SchedulerManagerHandler;
+import io.borealis.scheduler.quota.QuotaCheck;
+import io.borealis.scheduler.quota.QuotaManager;
 import io.borealis.scheduler.rpc.ThriftAgentGateway;
 import io.borealis.scheduler.scheduling.AgentLiveness;
 import io.borealis.scheduler.scheduling.AgentManager;
 import io.borealis.scheduler.scheduling.AgentMonitor;
 import io.borealis.scheduler.scheduling.SchedulingLoop;
+import io.borealis.scheduler.scheduling.TaskReconciler;
 import io.borealis.scheduler.state.JobManager;
 import io.borealis.scheduler.state.PendingSignal;
 import io.borealis.scheduler.state.StateManager;
 import io.borealis.scheduler.state.TaskUsageCache;
 import io.borealis.scheduler.storage.h2.H2Storage;
+import io.borealis.scheduler.tier.Tiers;
 import io.borealis.scheduler.validation.JobValidator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -140,13 +144,16 @@ public final class SchedulerMain implements Callable<Integer> {
         started.push(gateway);
         PendingSignal pending = new PendingSignal();
         StateManager stateManager = new StateManager(clock, gateway, pending, hostName);
-        JobManager jobManager =
-                new JobManager(storage, stateManager, new JobValidator(config.cluster()));
+        QuotaManager quotas = new QuotaManager(storage, new QuotaCheck(Tiers.auroraDefaults()));
+        JobManager jobManager = new JobManager(storage, stateManager,
+                new JobValidator(config.cluster()), quotas);
         AgentLiveness liveness = new AgentLiveness();
         TaskUsageCache usages = new TaskUsageCache();
         AgentManager agentManager = new AgentManager(storage, stateManager, liveness, usages,
                 pending, clock, new AgentManager.Timing(config.heartbeatInterval(),
                         config.assignedGrace()));
+        TaskReconciler reconciler = new TaskReconciler(storage, agentManager, gateway, gateway,
+                AGENT_CALL_TIMEOUT.multipliedBy(2));
         SchedulingLoop loop = new SchedulingLoop(storage, stateManager, gateway, pending,
                 config.schedulingTick(), MAX_ASSIGNMENTS_PER_ROUND);
         AgentMonitor monitor = new AgentMonitor(storage, stateManager, liveness, usages, clock,
@@ -165,10 +172,11 @@ public final class SchedulerMain implements Callable<Integer> {
         Responses responses = new Responses(config.cluster());
         TMultiplexedProcessor api = new TMultiplexedProcessor();
         api.registerProcessor("ReadOnlyScheduler", new ReadOnlyScheduler.Processor<>(
-                new ReadOnlySchedulerHandler(storage, usages, responses)));
+                new ReadOnlySchedulerHandler(storage, usages, quotas, responses)));
         api.registerProcessor("SchedulerManager", new SchedulerManager.Processor<>(
                 new SchedulerManagerHandler(jobManager, responses, url)));
-        api.registerProcessor("Admin", new Admin.Processor<>(new AdminHandler(responses)));
+        api.registerProcessor("Admin", new Admin.Processor<>(
+                new AdminHandler(quotas, reconciler, responses)));
         api.registerProcessor("AgentService", new AgentService.Processor<>(
                 new AgentServiceHandler(agentManager, responses)));
         server.setHandler(new Routes(api, storage, usages, config.cluster()));

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.borealis.api.model.JobConfiguration;
 import io.borealis.api.model.ThriftCodec;
 import io.borealis.api.thrift.GetJobsResult;
+import io.borealis.api.thrift.GetQuotaResult;
 import io.borealis.api.thrift.ReadOnlyScheduler;
 import io.borealis.api.thrift.Response;
 import io.borealis.api.thrift.Result;
@@ -12,6 +13,9 @@ import io.borealis.api.thrift.RoleSummary;
 import io.borealis.api.thrift.RoleSummaryResult;
 import io.borealis.api.thrift.ScheduleStatusResult;
 import io.borealis.api.thrift.TaskQuery;
+import io.borealis.scheduler.quota.Consumption;
+import io.borealis.scheduler.quota.QuotaManager;
+import io.borealis.scheduler.quota.QuotaUsage;
 import io.borealis.scheduler.state.ScheduledTasks;
 import io.borealis.scheduler.state.TaskUsageCache;
 import io.borealis.scheduler.storage.Storage;
@@ -21,17 +25,20 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * {@code ReadOnlyScheduler}: task status (active tasks with their latest resource use), jobs and
- * role summaries. Thread-safe.
+ * {@code ReadOnlyScheduler}: task status (active tasks with their latest resource use), jobs,
+ * role summaries and quotas. Thread-safe.
  */
 public final class ReadOnlySchedulerHandler implements ReadOnlyScheduler.Iface {
     private final Storage storage;
     private final TaskUsageCache usages;
+    private final QuotaManager quotas;
     private final Responses responses;
 
-    public ReadOnlySchedulerHandler(Storage storage, TaskUsageCache usages, Responses responses) {
+    public ReadOnlySchedulerHandler(Storage storage, TaskUsageCache usages, QuotaManager quotas,
+            Responses responses) {
         this.storage = requireNonNull(storage, "storage is null");
         this.usages = requireNonNull(usages, "usages is null");
+        this.quotas = requireNonNull(quotas, "quotas is null");
         this.responses = requireNonNull(responses, "responses is null");
     }
 
@@ -49,6 +56,9 @@ public final class ReadOnlySchedulerHandler implements ReadOnlyScheduler.Iface {
     @Override
     public Response getJobs(String ownerRole) {
         return responses.run("getJobs", () -> {
+            if (ownerRole != null && !ownerRole.isEmpty()) {
+                Responses.role(ownerRole);
+            }
             List<JobConfiguration> jobs = storage.read(store ->
                     ownerRole == null || ownerRole.isEmpty()
                             ? store.jobs().fetchAll()
@@ -78,8 +88,14 @@ public final class ReadOnlySchedulerHandler implements ReadOnlyScheduler.Iface {
     @Override
     public Response getQuota(String ownerRole) {
         return responses.run("getQuota", () -> {
-            throw io.borealis.scheduler.error.PlatformException.invalid(
-                    "getQuota is not available yet");
+            QuotaUsage usage = quotas.usage(ownerRole);
+            Consumption used = usage.consumption();
+            return Result.getQuotaResult(new GetQuotaResult(
+                    ThriftCodec.toThrift(usage.quota()),
+                    ThriftCodec.toThrift(used.prodShared()),
+                    ThriftCodec.toThrift(used.nonProdShared()),
+                    ThriftCodec.toThrift(used.prodDedicated()),
+                    ThriftCodec.toThrift(used.nonProdDedicated())));
         });
     }
 

@@ -127,17 +127,35 @@ public final class AgentManager {
         }
     }
 
+    /** What reconciling an agent's report did. */
+    public record Reconciliation(boolean knownAgent, List<String> killTaskIds, int lost) {
+        public Reconciliation {
+            killTaskIds = List.copyOf(killTaskIds);
+        }
+    }
+
     /**
-     * Reconciles the agent's view with ours. Tasks the agent runs that we consider ended, do not
-     * know, or placed elsewhere come back as kill ids, as do tasks we are stopping that the agent
-     * still runs (the kill is retried this way). Tasks we placed on the agent that it does not
-     * report go LOST, unless they were ASSIGNED less than the grace period ago.
-     *
-     * <p>The resource samples in the heartbeat become the agent's entries in the usage cache:
-     * one per task that is active both here and on the agent and placed on it; the agent's other
-     * entries are dropped. An unknown agent's entries are dropped too.
+     * Reconciles the agent's heartbeat with ours ({@link #reconcile}). An unknown agent is told
+     * to register again.
      */
     public HeartbeatReply heartbeat(String agentId, List<AgentTaskState> tasks) {
+        Reconciliation reconciliation = reconcile(agentId, tasks);
+        return new HeartbeatReply(reconciliation.killTaskIds(), !reconciliation.knownAgent());
+    }
+
+    /**
+     * Reconciles the agent's view with ours; called with each heartbeat and when an operator
+     * asks every agent for its tasks ({@code reconcile_tasks}). Tasks the agent runs that we
+     * consider ended, do not know, or placed elsewhere come back as kill ids, as do tasks we are
+     * stopping that the agent still runs (the kill is retried this way). Tasks we placed on the
+     * agent that it does not report go LOST, unless they were ASSIGNED less than the grace period
+     * ago.
+     *
+     * <p>The resource samples in the report become the agent's entries in the usage cache:
+     * one per task that is active both here and on the agent and placed on it; the agent's other
+     * entries are dropped. An unknown agent's entries are dropped too, and nothing else happens.
+     */
+    public Reconciliation reconcile(String agentId, List<AgentTaskState> tasks) {
         long now = clock.millis();
         Map<TaskId, AgentTaskState> reported = new LinkedHashMap<>();
         for (AgentTaskState state : tasks) {
@@ -166,24 +184,26 @@ public final class AgentManager {
         });
         if (kills.isEmpty()) {
             usages.forgetAgent(agentId);
-            return new HeartbeatReply(List.of(), true);
+            return new Reconciliation(false, List.of(), 0);
         }
         liveness.touch(agentId, now);
         usages.replaceAgent(agentId, sampled);
-        markMissingLost(agentId, reported.keySet(), now);
-        return new HeartbeatReply(kills.get(), false);
+        int lost = markMissingLost(agentId, reported.keySet(), now);
+        return new Reconciliation(true, kills.get(), lost);
     }
 
-    private void markMissingLost(String agentId, Set<TaskId> reported, long now) {
+    private int markMissingLost(String agentId, Set<TaskId> reported, long now) {
         List<TaskId> missing = storage.read(store -> missing(
                 store.tasks().activeOnAgent(agentId), reported, now));
         if (missing.isEmpty()) {
-            return;
+            return 0;
         }
-        storage.write(store -> {
+        return storage.write(store -> {
             List<TaskId> stillMissing = missing(store.tasks().activeOnAgent(agentId), reported, now);
-            return stateManager.changeState(store, stillMissing, TaskStatus.LOST,
-                    "Task not reported by agent " + agentId);
+            return (int) stateManager.changeState(store, stillMissing, TaskStatus.LOST,
+                    "Task not reported by agent " + agentId).stream()
+                    .filter(result -> result.outcome() == TransitionResult.Outcome.APPLIED)
+                    .count();
         });
     }
 

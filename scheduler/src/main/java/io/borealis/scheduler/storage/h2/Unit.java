@@ -21,6 +21,7 @@ final class Unit implements MutableStoreProvider {
     private final H2JobStore jobs;
     private final H2TaskStore tasks;
     private final H2AgentStore agents;
+    private final H2QuotaStore quotas;
     private final Set<String> newConfigHashes = new HashSet<>();
     private final List<Runnable> afterCommit = new ArrayList<>();
 
@@ -33,6 +34,7 @@ final class Unit implements MutableStoreProvider {
         this.jobs = new H2JobStore(this);
         this.tasks = new H2TaskStore(this, index);
         this.agents = new H2AgentStore(this, agentCache);
+        this.quotas = new H2QuotaStore(this);
     }
 
     @Override
@@ -48,6 +50,11 @@ final class Unit implements MutableStoreProvider {
     @Override
     public H2AgentStore agents() {
         return agents;
+    }
+
+    @Override
+    public H2QuotaStore quotas() {
+        return quotas;
     }
 
     @Override
