@@ -2,11 +2,15 @@ package io.borealis.scheduler.rpc;
 
 import static java.util.Objects.requireNonNull;
 
+import io.borealis.api.model.ThriftCodec;
 import io.borealis.api.thrift.Admin;
+import io.borealis.api.thrift.PruneTasksResult;
 import io.borealis.api.thrift.Resources;
 import io.borealis.api.thrift.Response;
+import io.borealis.api.thrift.Result;
 import io.borealis.api.thrift.TaskQuery;
 import io.borealis.scheduler.error.PlatformException;
+import io.borealis.scheduler.lifecycle.HistoryPruner;
 
 /**
  * {@code Admin}: operators' calls (quotas, pruning, reconciliation), authorized as
@@ -14,9 +18,11 @@ import io.borealis.scheduler.error.PlatformException;
  */
 public final class AdminHandler implements Admin.Iface {
     private final Responses responses;
+    private final HistoryPruner pruner;
 
-    public AdminHandler(Responses responses) {
+    public AdminHandler(Responses responses, HistoryPruner pruner) {
         this.responses = requireNonNull(responses, "responses is null");
+        this.pruner = requireNonNull(pruner, "pruner is null");
     }
 
     @Override
@@ -29,7 +35,9 @@ public final class AdminHandler implements Admin.Iface {
     @Override
     public Response pruneTasks(TaskQuery query) {
         return responses.run("pruneTasks", () -> {
-            throw PlatformException.invalid("pruneTasks is not available yet");
+            io.borealis.api.model.TaskQuery decoded = Responses.decode("task query",
+                    () -> ThriftCodec.fromThrift(query == null ? new TaskQuery() : query));
+            return Result.pruneTasksResult(new PruneTasksResult(pruner.prune(decoded)));
         });
     }
 
