@@ -49,6 +49,11 @@ public record SchedulerConfig(
         if (heartbeatInterval.isNegative() || heartbeatInterval.isZero()) {
             throw new IllegalArgumentException("heartbeat interval must be positive");
         }
+        if (agentTimeout.toMillis() > Integer.MAX_VALUE) {
+            // Agents are told the timeout in an i32 of milliseconds.
+            throw new IllegalArgumentException("agent timeout " + agentTimeout.toDays()
+                    + " days is longer than the 24 days agents can be told");
+        }
         if (agentTimeout.compareTo(heartbeatInterval.multipliedBy(2)) < 0) {
             throw new IllegalArgumentException("agent timeout " + millis(agentTimeout)
                     + " must be at least twice the heartbeat interval "

@@ -35,8 +35,10 @@ public final class AdminHandler implements Admin.Iface {
     @Override
     public Response pruneTasks(TaskQuery query) {
         return responses.run("pruneTasks", () -> {
+            // No query is a malformed call, not "everything": an empty query prunes every
+            // ended task, and that must be asked for.
             io.borealis.api.model.TaskQuery decoded = Responses.decode("task query",
-                    () -> ThriftCodec.fromThrift(query == null ? new TaskQuery() : query));
+                    () -> query == null ? null : ThriftCodec.fromThrift(query));
             return Result.pruneTasksResult(new PruneTasksResult(pruner.prune(decoded)));
         });
     }

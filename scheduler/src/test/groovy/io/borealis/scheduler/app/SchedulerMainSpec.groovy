@@ -130,6 +130,7 @@ class SchedulerMainSpec extends Specification {
         'negative duration'   | ['--history-min-retention', '-1h']                     || "Invalid value for option '--history-min-retention': '-1h' is not a duration"
         'timeout too short'   | ['--agent-timeout', '3s']                              || 'agent timeout 3 s must be at least twice the heartbeat interval 2 s, or one late heartbeat loses an agent'
         'zero heartbeat'      | ['--heartbeat-interval', '0s']                         || 'heartbeat interval must be positive'
+        'absurd timeout'      | ['--agent-timeout', '999999999d']                      || 'agent timeout 999999999 days is longer than the 24 days agents can be told'
         'zero kill retry'     | ['--initial-task-kill-retry-interval', '0s']           || 'transient timeout, kill retry interval and tick must be positive'
         'negative count'      | ['--history-max-tasks-per-job', '-1']                  || 'history max tasks per job must be 0 or more, got -1'
         'count not a number'  | ['--history-max-tasks-per-job', 'many']                || "Invalid value for option '--history-max-tasks-per-job': 'many' is not an int"

@@ -114,13 +114,24 @@ class PruneTasksRpcSpec extends Specification {
          ScheduleStatus.THROTTLED]                      || 'only ended tasks can be pruned; the query names active states PENDING, THROTTLED (use FINISHED, FAILED, KILLED, LOST)'
     }
 
-    def "a prune query with a negative limit is refused; the server keeps serving"() {
+    def "a prune request #why is refused; nothing is deleted and the server keeps serving"() {
+        given:
+        List<String> hello = running('hello', 1)
+        report(hello[0], ScheduleStatus.FINISHED)
+
         when:
-        Response response = admin().pruneTasks(new TaskQuery().setLimit(-3))
+        Response response = admin().pruneTasks(query)
 
         then:
         response.responseCode == ResponseCode.INVALID_REQUEST
-        Responses.message(response) == 'limit must not be negative, got -3'
-        admin().pruneTasks(new TaskQuery()).result.pruneTasksResult.pruned == 0
+        Responses.message(response) == message
+        tasks('hello').size() == 1
+        admin().pruneTasks(new TaskQuery()).result.pruneTasksResult.pruned == 1
+
+        where:
+        why                     | query                          || message
+        'with a negative limit' | new TaskQuery().setLimit(-3)   || 'limit must not be negative, got -3'
+        'with a negative offset'| new TaskQuery().setOffset(-1)  || 'offset must not be negative, got -1'
+        'without a query'       | null                           || 'invalid task query: missing'
     }
 }
