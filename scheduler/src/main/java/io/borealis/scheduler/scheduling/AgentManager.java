@@ -53,11 +53,24 @@ public final class AgentManager {
      * @param heartbeatInterval how often agents are asked to heartbeat
      * @param assignedGrace how long an ASSIGNED task may go unreported by its agent (launch in
      *     flight) before it is LOST
+     * @param agentTimeout how long the scheduler waits for a silent agent before declaring it
+     *     lost ({@link AgentMonitor}); told to agents at registration, since their executors stop
+     *     their tasks when they cannot reach the agent for longer
      */
-    public record Timing(Duration heartbeatInterval, Duration assignedGrace) {
+    public record Timing(Duration heartbeatInterval, Duration assignedGrace,
+            Duration agentTimeout) {
+        /** The scheduler's default agent timeout (scheduler/README.md). */
+        public static final Duration DEFAULT_AGENT_TIMEOUT = Duration.ofSeconds(10);
+
         public Timing {
             requireNonNull(heartbeatInterval, "heartbeatInterval is null");
             requireNonNull(assignedGrace, "assignedGrace is null");
+            requireNonNull(agentTimeout, "agentTimeout is null");
+        }
+
+        /** With the default agent timeout. */
+        public Timing(Duration heartbeatInterval, Duration assignedGrace) {
+            this(heartbeatInterval, assignedGrace, DEFAULT_AGENT_TIMEOUT);
         }
     }
 
@@ -70,6 +83,11 @@ public final class AgentManager {
         this.signal = requireNonNull(signal, "signal is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.timing = requireNonNull(timing, "timing is null");
+    }
+
+    /** How long a silent agent has before it is declared lost (told to agents). */
+    public Duration agentTimeout() {
+        return timing.agentTimeout();
     }
 
     /** What a heartbeat tells the agent. */
@@ -189,7 +207,43 @@ public final class AgentManager {
         liveness.touch(agentId, now);
         usages.replaceAgent(agentId, sampled);
         int lost = markMissingLost(agentId, reported.keySet(), now);
+        healPartitioned(agentId, reported, now);
         return new Reconciliation(true, kills.get(), lost);
+    }
+
+    /**
+     * The partition is over for PARTITIONED tasks the agent reports STARTING or RUNNING: they
+     * take that state again (reference §2.6). Reads memory only unless there is one to heal.
+     */
+    private void healPartitioned(String agentId, Map<TaskId, AgentTaskState> reported,
+            long now) {
+        List<TaskId> back = storage.read(store -> partitionedBack(
+                store.tasks().activeOnAgent(agentId), reported));
+        if (back.isEmpty()) {
+            return;
+        }
+        storage.write(store -> {
+            for (TaskId id : partitionedBack(store.tasks().activeOnAgent(agentId), reported)) {
+                TaskStatus status = reported.get(id).status();
+                stateManager.changeState(store, id, status, now,
+                        "Agent " + agentId + " is back and reports the task " + status);
+            }
+            return null;
+        });
+    }
+
+    private static List<TaskId> partitionedBack(List<Task> placed,
+            Map<TaskId, AgentTaskState> reported) {
+        List<TaskId> back = new ArrayList<>();
+        for (Task task : placed) {
+            AgentTaskState state = reported.get(task.id());
+            if (task.status() == TaskStatus.PARTITIONED && state != null
+                    && (state.status() == TaskStatus.STARTING
+                            || state.status() == TaskStatus.RUNNING)) {
+                back.add(task.id());
+            }
+        }
+        return back;
     }
 
     private int markMissingLost(String agentId, Set<TaskId> reported, long now) {

@@ -4,7 +4,8 @@
  * <pre>
  *   PENDING tasks --(SchedulingLoop: Placement, one batched write)--> ASSIGNED --> launchTasks
  *   agent: registerAgent / heartbeat / statusUpdate --> AgentManager --> StateManager
- *   AgentMonitor (periodic): agent silent too long --> its tasks LOST, agent forgotten
+ *   AgentMonitor (periodic): agent silent too long --> its tasks LOST (or PARTITIONED, by
+ *                            partition policy), agent forgotten
  * </pre>
  *
  * Vocabulary: an agent's <em>free</em> resources are what it registered minus what its active

@@ -33,11 +33,29 @@ public interface TaskStore {
     /** The events of each of {@code ids}, oldest first; a task without events maps to nothing. */
     Map<TaskId, List<TaskEvent>> events(Collection<TaskId> ids);
 
+    /**
+     * Terminal tasks the history policy lets go (reference §2.9), those that ended longest ago
+     * first, at most {@code limit}: every terminal task that ended before {@code endedBefore},
+     * and in each job every terminal task beyond the {@code keepPerJob} that ended most recently,
+     * if it ended before {@code retainedSince}. "Ended" is the task's status timestamp.
+     */
+    List<TaskId> expiredHistory(long endedBefore, int keepPerJob, long retainedSince, int limit);
+
     interface Mutable extends TaskStore {
         /** Inserts or replaces the task with this id. Writes are batched until commit. */
         void save(Task task);
 
         /** Appends one event to the task's history. */
         void addEvent(TaskId id, TaskEvent event);
+
+        /**
+         * Deletes the terminal tasks among {@code ids} with their events, and then every task
+         * configuration that neither a remaining task nor a job refers to. Active and unknown
+         * ids are skipped: an active task is never deleted. A few statements per thousand ids,
+         * not one per task.
+         *
+         * @return how many tasks were deleted
+         */
+        int prune(Collection<TaskId> ids);
     }
 }

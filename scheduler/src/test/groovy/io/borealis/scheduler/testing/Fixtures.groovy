@@ -7,6 +7,7 @@ import io.borealis.api.model.JobKey
 import io.borealis.api.model.Logger
 import io.borealis.api.model.LoggerDestination
 import io.borealis.api.model.LoggerMode
+import io.borealis.api.model.PartitionPolicy
 import io.borealis.api.model.PortRange
 import io.borealis.api.model.Process
 import io.borealis.api.model.Resources
@@ -33,7 +34,7 @@ final class Fixtures {
                 [], (args.ports ?: []) as Set,
                 new TaskSpec('hello', args.containsKey('processes') ? args.processes : [process()], [],
                         1, 0, 30, null, null),
-                null, [], null, null, null, null)
+                null, [], null, null, args.partitionPolicy as PartitionPolicy, null)
     }
 
     static JobConfiguration job(Map args = [:]) {

@@ -18,10 +18,12 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -34,6 +36,8 @@ final class H2TaskStore implements TaskStore.Mutable {
             + "config_hash, status, active, status_timestamp, failure_count, ancestor_id, "
             + "agent_id, agent_host, assigned_ports, observer_url";
     private static final TypeReference<Map<String, Integer>> PORTS = new TypeReference<>() {};
+    /** Ids per prune statement: large enough to amortise, small enough for one array. */
+    private static final int PRUNE_CHUNK = 1000;
 
     private final Unit unit;
     private final ActiveTaskIndex index;
@@ -160,6 +164,85 @@ final class H2TaskStore implements TaskStore.Mutable {
                     }
                     return events;
                 }
+            }
+        });
+    }
+
+    @Override
+    public List<TaskId> expiredHistory(long endedBefore, int keepPerJob, long retainedSince,
+            int limit) {
+        flush();
+        String sql = "SELECT task_id FROM (SELECT task_id, status_timestamp, ROW_NUMBER() OVER "
+                + "(PARTITION BY role, environment, job_name "
+                + "ORDER BY status_timestamp DESC, task_id DESC) AS newer "
+                + "FROM tasks WHERE active = FALSE) ranked "
+                + "WHERE status_timestamp < ? OR (newer > ? AND status_timestamp < ?) "
+                + "ORDER BY status_timestamp, task_id LIMIT ?";
+        return Jdbc.call("finding expired task history", () -> {
+            try (PreparedStatement statement = unit.connection().prepareStatement(sql)) {
+                statement.setLong(1, endedBefore);
+                statement.setInt(2, Math.max(0, keepPerJob));
+                statement.setLong(3, retainedSince);
+                statement.setInt(4, Math.max(0, limit));
+                try (ResultSet rows = statement.executeQuery()) {
+                    List<TaskId> ids = new ArrayList<>();
+                    while (rows.next()) {
+                        ids.add(new TaskId(rows.getString(1)));
+                    }
+                    return ids;
+                }
+            }
+        });
+    }
+
+    @Override
+    public int prune(Collection<TaskId> ids) {
+        unit.checkWritable();
+        flush(); // the checks below must see this write's own tasks
+        int deleted = 0;
+        Set<String> configHashes = new LinkedHashSet<>();
+        List<TaskId> all = List.copyOf(ids);
+        for (int from = 0; from < all.size(); from += PRUNE_CHUNK) {
+            List<TaskId> chunk = all.subList(from, Math.min(all.size(), from + PRUNE_CHUNK));
+            Map<String, String> terminal = terminalConfigHashes(chunk);
+            if (terminal.isEmpty()) {
+                continue;
+            }
+            Object[] keys = terminal.keySet().toArray();
+            execute("deleting task events",
+                    "DELETE FROM task_events WHERE task_id = ANY(?)", keys);
+            deleted += execute("deleting tasks",
+                    "DELETE FROM tasks WHERE task_id = ANY(?) AND active = FALSE", keys);
+            configHashes.addAll(terminal.values());
+            terminal.keySet().forEach(id -> saved.remove(new TaskId(id)));
+        }
+        unit.deleteUnreferencedConfigs(configHashes);
+        return deleted;
+    }
+
+    /** Task id to config hash of the terminal tasks among {@code ids}. */
+    private Map<String, String> terminalConfigHashes(List<TaskId> ids) {
+        return Jdbc.call("finding terminal tasks", () -> {
+            try (PreparedStatement statement = unit.connection().prepareStatement(
+                    "SELECT task_id, config_hash FROM tasks "
+                            + "WHERE task_id = ANY(?) AND active = FALSE")) {
+                statement.setObject(1, ids.stream().map(TaskId::value).toArray());
+                try (ResultSet rows = statement.executeQuery()) {
+                    Map<String, String> hashes = new LinkedHashMap<>();
+                    while (rows.next()) {
+                        hashes.put(rows.getString(1), rows.getString(2));
+                    }
+                    return hashes;
+                }
+            }
+        });
+    }
+
+    private int execute(String what, String sql, Object[] keys) {
+        return Jdbc.call(what, () -> {
+            try (PreparedStatement statement = unit.connection().prepareStatement(sql)) {
+                statement.setObject(1, keys);
+                return statement.executeUpdate();
             }
         });
     }
