@@ -2,6 +2,8 @@ package io.borealis.scheduler.app;
 
 import static java.util.Objects.requireNonNull;
 
+import io.borealis.scheduler.scheduling.RoundPlanner;
+import io.borealis.scheduler.tier.Tiers;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
@@ -19,6 +21,9 @@ import org.jspecify.annotations.Nullable;
  * @param assignedGrace an ASSIGNED task its agent does not report goes LOST after this long
  * @param schedulingTick the scheduling loop runs at least this often
  * @param agentCheckInterval how often silent agents are looked for
+ * @param tiers the tiers jobs may name ({@code --tier-config}; default Aurora's)
+ * @param preemptionDelay how long a task waits PENDING before it may preempt
+ *     ({@code --preemption-delay})
  */
 public record SchedulerConfig(
         Path home,
@@ -29,7 +34,9 @@ public record SchedulerConfig(
         Duration agentTimeout,
         Duration assignedGrace,
         Duration schedulingTick,
-        Duration agentCheckInterval) {
+        Duration agentCheckInterval,
+        Tiers tiers,
+        Duration preemptionDelay) {
     public static final int DEFAULT_HTTP_PORT = 8081;
     public static final String DEFAULT_CLUSTER = "devcluster";
 
@@ -41,6 +48,12 @@ public record SchedulerConfig(
         requireNonNull(assignedGrace, "assignedGrace is null");
         requireNonNull(schedulingTick, "schedulingTick is null");
         requireNonNull(agentCheckInterval, "agentCheckInterval is null");
+        requireNonNull(tiers, "tiers is null");
+        requireNonNull(preemptionDelay, "preemptionDelay is null");
+        if (preemptionDelay.isNegative()) {
+            throw new IllegalArgumentException("preemption delay must not be negative, got "
+                    + preemptionDelay);
+        }
         if (httpPort < 0 || httpPort > 65535) {
             throw new IllegalArgumentException("httpPort must be 0-65535, got " + httpPort);
         }
@@ -57,27 +70,42 @@ public record SchedulerConfig(
     public static SchedulerConfig defaults(Path home) {
         return new SchedulerConfig(home, DEFAULT_HTTP_PORT, DEFAULT_CLUSTER, null,
                 Duration.ofSeconds(5), Duration.ofSeconds(60), Duration.ofSeconds(30),
-                Duration.ofSeconds(1), Duration.ofSeconds(5));
+                Duration.ofSeconds(1), Duration.ofSeconds(5), Tiers.auroraDefaults(),
+                RoundPlanner.Settings.DEFAULT_PREEMPTION_DELAY);
     }
 
     public SchedulerConfig withHttpPort(int port) {
         return new SchedulerConfig(home, port, cluster, publicUrl, heartbeatInterval,
-                agentTimeout, assignedGrace, schedulingTick, agentCheckInterval);
+                agentTimeout, assignedGrace, schedulingTick, agentCheckInterval, tiers,
+                preemptionDelay);
     }
 
     public SchedulerConfig withCluster(String name) {
         return new SchedulerConfig(home, httpPort, name, publicUrl, heartbeatInterval,
-                agentTimeout, assignedGrace, schedulingTick, agentCheckInterval);
+                agentTimeout, assignedGrace, schedulingTick, agentCheckInterval, tiers,
+                preemptionDelay);
     }
 
     public SchedulerConfig withPublicUrl(@Nullable String url) {
         return new SchedulerConfig(home, httpPort, cluster, url, heartbeatInterval,
-                agentTimeout, assignedGrace, schedulingTick, agentCheckInterval);
+                agentTimeout, assignedGrace, schedulingTick, agentCheckInterval, tiers,
+                preemptionDelay);
     }
 
     public SchedulerConfig withAgentTimings(Duration timeout, Duration grace, Duration check) {
         return new SchedulerConfig(home, httpPort, cluster, publicUrl, heartbeatInterval,
-                timeout, grace, schedulingTick, check);
+                timeout, grace, schedulingTick, check, tiers, preemptionDelay);
+    }
+
+    public SchedulerConfig withTiers(Tiers newTiers) {
+        return new SchedulerConfig(home, httpPort, cluster, publicUrl, heartbeatInterval,
+                agentTimeout, assignedGrace, schedulingTick, agentCheckInterval, newTiers,
+                preemptionDelay);
+    }
+
+    public SchedulerConfig withPreemptionDelay(Duration delay) {
+        return new SchedulerConfig(home, httpPort, cluster, publicUrl, heartbeatInterval,
+                agentTimeout, assignedGrace, schedulingTick, agentCheckInterval, tiers, delay);
     }
 
     /**

@@ -14,12 +14,17 @@ import io.borealis.scheduler.rpc.ThriftAgentGateway;
 import io.borealis.scheduler.scheduling.AgentLiveness;
 import io.borealis.scheduler.scheduling.AgentManager;
 import io.borealis.scheduler.scheduling.AgentMonitor;
+import io.borealis.scheduler.scheduling.HostModes;
+import io.borealis.scheduler.scheduling.RoundPlanner;
 import io.borealis.scheduler.scheduling.SchedulingLoop;
 import io.borealis.scheduler.state.JobManager;
+import io.borealis.scheduler.state.PendingReasons;
 import io.borealis.scheduler.state.PendingSignal;
 import io.borealis.scheduler.state.StateManager;
 import io.borealis.scheduler.state.TaskUsageCache;
 import io.borealis.scheduler.storage.h2.H2Storage;
+import io.borealis.scheduler.tier.Tiers;
+import io.borealis.scheduler.tier.TiersFile;
 import io.borealis.scheduler.validation.JobValidator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,7 +51,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * The scheduler's entry point and composition root. Flags (docs/internals.md): {@code --home},
- * {@code --http-port}, {@code --cluster}, {@code --public-url}. An unknown flag or a bad value
+ * {@code --http-port}, {@code --cluster}, {@code --public-url}, {@code --tier-config},
+ * {@code --preemption-delay}. An unknown flag or a bad value
  * stops startup with a message naming it. SIGTERM (or Ctrl-C) stops the scheduler cleanly
  * ({@link Scheduler#close}): the loops, then HTTP, then the database.
  */
@@ -75,6 +81,17 @@ public final class SchedulerMain implements Callable<Integer> {
             description = "How others reach this scheduler (default: http://HOSTNAME:PORT).")
     private String publicUrl;
 
+    @Option(names = "--tier-config", paramLabel = "FILE",
+            description = "Tiers in Aurora's tiers.json format (default: Aurora's tiers "
+                    + "preferred, preemptible (the default) and revocable).")
+    private Path tierConfig;
+
+    @Option(names = "--preemption-delay", paramLabel = "DURATION",
+            converter = DurationFlag.class,
+            description = "How long a task waits PENDING before it may preempt others, "
+                    + "e.g. 0, 15s, 3m (default: 15s).")
+    private Duration preemptionDelay = RoundPlanner.Settings.DEFAULT_PREEMPTION_DELAY;
+
     public static void main(String[] args) {
         int code = commandLine().execute(args);
         if (code != 0) {
@@ -95,8 +112,10 @@ public final class SchedulerMain implements Callable<Integer> {
     public Integer call() {
         SchedulerConfig config;
         try {
+            Tiers tiers = tierConfig == null ? Tiers.auroraDefaults() : TiersFile.load(tierConfig);
             config = SchedulerConfig.defaults(home).withHttpPort(httpPort)
-                    .withCluster(cluster).withPublicUrl(publicUrl);
+                    .withCluster(cluster).withPublicUrl(publicUrl).withTiers(tiers)
+                    .withPreemptionDelay(preemptionDelay);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -140,15 +159,20 @@ public final class SchedulerMain implements Callable<Integer> {
         started.push(gateway);
         PendingSignal pending = new PendingSignal();
         StateManager stateManager = new StateManager(clock, gateway, pending, hostName);
-        JobManager jobManager =
-                new JobManager(storage, stateManager, new JobValidator(config.cluster()));
+        JobManager jobManager = new JobManager(storage, stateManager,
+                new JobValidator(config.cluster(), config.tiers()));
         AgentLiveness liveness = new AgentLiveness();
         TaskUsageCache usages = new TaskUsageCache();
         AgentManager agentManager = new AgentManager(storage, stateManager, liveness, usages,
                 pending, clock, new AgentManager.Timing(config.heartbeatInterval(),
                         config.assignedGrace()));
+        PendingReasons reasons = new PendingReasons();
+        // Host maintenance (another issue) plugs its modes in here.
+        RoundPlanner planner = new RoundPlanner(config.tiers(), HostModes.NONE, clock,
+                new RoundPlanner.Settings(MAX_ASSIGNMENTS_PER_ROUND, config.preemptionDelay(),
+                        RoundPlanner.Settings.DEFAULT_RESERVATION_HOLD));
         SchedulingLoop loop = new SchedulingLoop(storage, stateManager, gateway, pending,
-                config.schedulingTick(), MAX_ASSIGNMENTS_PER_ROUND);
+                planner, reasons, config.schedulingTick());
         AgentMonitor monitor = new AgentMonitor(storage, stateManager, liveness, usages, clock,
                 config.agentTimeout(), config.agentCheckInterval());
 
@@ -165,13 +189,14 @@ public final class SchedulerMain implements Callable<Integer> {
         Responses responses = new Responses(config.cluster());
         TMultiplexedProcessor api = new TMultiplexedProcessor();
         api.registerProcessor("ReadOnlyScheduler", new ReadOnlyScheduler.Processor<>(
-                new ReadOnlySchedulerHandler(storage, usages, responses)));
+                new ReadOnlySchedulerHandler(storage, usages, reasons, config.tiers(),
+                        responses)));
         api.registerProcessor("SchedulerManager", new SchedulerManager.Processor<>(
                 new SchedulerManagerHandler(jobManager, responses, url)));
         api.registerProcessor("Admin", new Admin.Processor<>(new AdminHandler(responses)));
         api.registerProcessor("AgentService", new AgentService.Processor<>(
                 new AgentServiceHandler(agentManager, responses)));
-        server.setHandler(new Routes(api, storage, usages, config.cluster()));
+        server.setHandler(new Routes(api, storage, usages, reasons, config.cluster()));
         server.start();
 
         loop.start();
