@@ -41,12 +41,17 @@ final class Fixtures {
 
     /**
      * Aurora's constraint map: {@code [host: 'limit:1', rack: 'r1,r2', zone: '!z1']}; a value
-     * that is already a {@link Constraint} is used as it is.
+     * that is a {@link Constraint} is taken with the key as its attribute; a list of
+     * constraints is taken as it is.
      */
-    static List<Constraint> constraints(Map<String, Object> map) {
-        map.collect { String attribute, Object value ->
+    static List<Constraint> constraints(Object constraints) {
+        if (constraints instanceof List) {
+            return constraints as List<Constraint>
+        }
+        (constraints as Map<String, Object>).collect { String attribute, Object value ->
             if (value instanceof Constraint) {
-                return value as Constraint
+                Constraint c = value as Constraint
+                return new Constraint(attribute, c.negated(), c.values(), c.limit())
             }
             String text = value as String
             if (text.startsWith('limit:')) {
