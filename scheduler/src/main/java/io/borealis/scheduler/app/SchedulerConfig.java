@@ -2,13 +2,16 @@ package io.borealis.scheduler.app;
 
 import static java.util.Objects.requireNonNull;
 
+import io.borealis.scheduler.scheduling.RoundPlanner;
+import io.borealis.scheduler.tier.Tiers;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Everything the scheduler is configured with. Flags (scheduler/README.md) set the first four,
- * the heartbeat interval, the agent timeout and the lifecycle timings; the rest have the
+ * the heartbeat interval, the agent timeout, the lifecycle timings, the tiers and the
+ * preemption delay; the rest have the
  * defaults of {@link #defaults} and are set by tests.
  *
  * @param home state directory: the database lives in {@code HOME/db}
@@ -22,6 +25,9 @@ import org.jspecify.annotations.Nullable;
  * @param schedulingTick the scheduling loop runs at least this often
  * @param agentCheckInterval how often silent agents are looked for
  * @param lifecycle flapping penalty, transient timeout, kill retries, history pruning
+ * @param tiers the tiers jobs may name ({@code --tier-config}; default Aurora's)
+ * @param preemptionDelay how long a task waits PENDING before it may preempt
+ *     ({@code --preemption-delay})
  */
 public record SchedulerConfig(
         Path home,
@@ -33,7 +39,9 @@ public record SchedulerConfig(
         Duration assignedGrace,
         Duration schedulingTick,
         Duration agentCheckInterval,
-        LifecycleConfig lifecycle) {
+        LifecycleConfig lifecycle,
+        Tiers tiers,
+        Duration preemptionDelay) {
     public static final int DEFAULT_HTTP_PORT = 8081;
     public static final String DEFAULT_CLUSTER = "devcluster";
 
@@ -46,6 +54,12 @@ public record SchedulerConfig(
         requireNonNull(schedulingTick, "schedulingTick is null");
         requireNonNull(agentCheckInterval, "agentCheckInterval is null");
         requireNonNull(lifecycle, "lifecycle is null");
+        requireNonNull(tiers, "tiers is null");
+        requireNonNull(preemptionDelay, "preemptionDelay is null");
+        if (preemptionDelay.isNegative()) {
+            throw new IllegalArgumentException("preemption delay must not be negative, got "
+                    + preemptionDelay);
+        }
         if (heartbeatInterval.isNegative() || heartbeatInterval.isZero()) {
             throw new IllegalArgumentException("heartbeat interval must be positive");
         }
@@ -84,27 +98,31 @@ public record SchedulerConfig(
     public static SchedulerConfig defaults(Path home) {
         return new SchedulerConfig(home, DEFAULT_HTTP_PORT, DEFAULT_CLUSTER, null,
                 Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(30),
-                Duration.ofSeconds(1), Duration.ofSeconds(1), LifecycleConfig.DEFAULTS);
+                Duration.ofSeconds(1), Duration.ofSeconds(1), LifecycleConfig.DEFAULTS,
+                Tiers.auroraDefaults(), RoundPlanner.Settings.DEFAULT_PREEMPTION_DELAY);
     }
 
     public SchedulerConfig withHttpPort(int port) {
         return new SchedulerConfig(home, port, cluster, publicUrl, heartbeatInterval,
-                agentTimeout, assignedGrace, schedulingTick, agentCheckInterval, lifecycle);
+                agentTimeout, assignedGrace, schedulingTick, agentCheckInterval, lifecycle,
+                tiers, preemptionDelay);
     }
 
     public SchedulerConfig withCluster(String name) {
         return new SchedulerConfig(home, httpPort, name, publicUrl, heartbeatInterval,
-                agentTimeout, assignedGrace, schedulingTick, agentCheckInterval, lifecycle);
+                agentTimeout, assignedGrace, schedulingTick, agentCheckInterval, lifecycle,
+                tiers, preemptionDelay);
     }
 
     public SchedulerConfig withPublicUrl(@Nullable String url) {
         return new SchedulerConfig(home, httpPort, cluster, url, heartbeatInterval,
-                agentTimeout, assignedGrace, schedulingTick, agentCheckInterval, lifecycle);
+                agentTimeout, assignedGrace, schedulingTick, agentCheckInterval, lifecycle,
+                tiers, preemptionDelay);
     }
 
     public SchedulerConfig withAgentTimings(Duration timeout, Duration grace, Duration check) {
         return new SchedulerConfig(home, httpPort, cluster, publicUrl, heartbeatInterval,
-                timeout, grace, schedulingTick, check, lifecycle);
+                timeout, grace, schedulingTick, check, lifecycle, tiers, preemptionDelay);
     }
 
     /**
@@ -116,12 +134,25 @@ public record SchedulerConfig(
         return new SchedulerConfig(home, httpPort, cluster, publicUrl, interval, timeout,
                 assignedGrace, schedulingTick,
                 check.compareTo(Duration.ofSeconds(1)) < 0 ? check : Duration.ofSeconds(1),
-                lifecycle);
+                lifecycle, tiers, preemptionDelay);
     }
 
     public SchedulerConfig withLifecycle(LifecycleConfig settings) {
         return new SchedulerConfig(home, httpPort, cluster, publicUrl, heartbeatInterval,
-                agentTimeout, assignedGrace, schedulingTick, agentCheckInterval, settings);
+                agentTimeout, assignedGrace, schedulingTick, agentCheckInterval, settings, tiers,
+                preemptionDelay);
+    }
+
+    public SchedulerConfig withTiers(Tiers newTiers) {
+        return new SchedulerConfig(home, httpPort, cluster, publicUrl, heartbeatInterval,
+                agentTimeout, assignedGrace, schedulingTick, agentCheckInterval, lifecycle,
+                newTiers, preemptionDelay);
+    }
+
+    public SchedulerConfig withPreemptionDelay(Duration delay) {
+        return new SchedulerConfig(home, httpPort, cluster, publicUrl, heartbeatInterval,
+                agentTimeout, assignedGrace, schedulingTick, agentCheckInterval, lifecycle, tiers,
+                delay);
     }
 
     /**

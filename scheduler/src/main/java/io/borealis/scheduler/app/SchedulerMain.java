@@ -18,15 +18,19 @@ import io.borealis.scheduler.rpc.ThriftAgentGateway;
 import io.borealis.scheduler.scheduling.AgentLiveness;
 import io.borealis.scheduler.scheduling.AgentManager;
 import io.borealis.scheduler.scheduling.AgentMonitor;
+import io.borealis.scheduler.scheduling.HostModes;
+import io.borealis.scheduler.scheduling.RoundPlanner;
 import io.borealis.scheduler.scheduling.SchedulingLoop;
 import io.borealis.scheduler.scheduling.TaskReconciler;
 import io.borealis.scheduler.state.Flapping;
 import io.borealis.scheduler.state.JobManager;
+import io.borealis.scheduler.state.PendingReasons;
 import io.borealis.scheduler.state.PendingSignal;
 import io.borealis.scheduler.state.StateManager;
 import io.borealis.scheduler.state.TaskUsageCache;
 import io.borealis.scheduler.storage.h2.H2Storage;
 import io.borealis.scheduler.tier.Tiers;
+import io.borealis.scheduler.tier.TiersFile;
 import io.borealis.scheduler.validation.JobValidator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -56,9 +60,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * The scheduler's entry point and composition root. Flags (scheduler/README.md): {@code --home},
- * {@code --http-port}, {@code --cluster}, {@code --public-url}, agent liveness and the task
- * lifecycle's timings. An unknown flag or a bad value stops startup with a message naming it;
- * values that do not fit together are reported all at once. SIGTERM (or Ctrl-C) stops the scheduler cleanly
+ * {@code --http-port}, {@code --cluster}, {@code --public-url}, agent liveness, the task
+ * lifecycle's timings, {@code --tier-config} and {@code --preemption-delay}. An unknown flag or a
+ * bad value stops startup with a message naming it; values that do not fit together are reported
+ * all at once. SIGTERM (or Ctrl-C) stops the scheduler cleanly
  * ({@link Scheduler#close}): the loops, then HTTP, then the database.
  */
 @Command(name = "borealis-scheduler", mixinStandardHelpOptions = true,
@@ -144,6 +149,17 @@ public final class SchedulerMain implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     private Duration historyMinRetention;
 
+    @Option(names = "--tier-config", paramLabel = "FILE",
+            description = "Tiers in Aurora's tiers.json format (default: Aurora's tiers "
+                    + "preferred, preemptible (the default) and revocable).")
+    private Path tierConfig;
+
+    @Option(names = "--preemption-delay", paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            description = "How long a task waits PENDING before it may preempt others, "
+                    + "e.g. 0, 15s, 3m (default: 15s).")
+    private Duration preemptionDelay = RoundPlanner.Settings.DEFAULT_PREEMPTION_DELAY;
+
     public static void main(String[] args) {
         int code = commandLine().execute(args);
         if (code != 0) {
@@ -192,10 +208,19 @@ public final class SchedulerMain implements Callable<Integer> {
         HistoryPruner.Settings history = checked(problems, () -> new HistoryPruner.Settings(
                 historyPruneThreshold, historyMaxTasksPerJob, historyMinRetention,
                 LifecycleConfig.DEFAULTS.history().interval()));
+        Tiers tiers = checked(problems, () ->
+                tierConfig == null ? Tiers.auroraDefaults() : TiersFile.load(tierConfig));
         if (!problems.isEmpty()) {
             throw new ParameterException(spec.commandLine(), String.join("; ", problems));
         }
-        return config.withLifecycle(new LifecycleConfig(flapping, timers, history));
+        SchedulerConfig base = config;
+        SchedulerConfig withTiers = checked(problems, () -> base
+                .withLifecycle(new LifecycleConfig(flapping, timers, history))
+                .withTiers(tiers).withPreemptionDelay(preemptionDelay));
+        if (!problems.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), String.join("; ", problems));
+        }
+        return withTiers;
     }
 
     private static <T> T checked(List<String> problems, Supplier<T> build) {
@@ -234,9 +259,9 @@ public final class SchedulerMain implements Callable<Integer> {
         Flapping flapping = new Flapping(config.lifecycle().flapping());
         StateManager stateManager =
                 new StateManager(clock, gateway, pending, hostName, flapping);
-        QuotaManager quotas = new QuotaManager(storage, new QuotaCheck(Tiers.auroraDefaults()));
+        QuotaManager quotas = new QuotaManager(storage, new QuotaCheck(config.tiers()));
         JobManager jobManager = new JobManager(storage, stateManager,
-                new JobValidator(config.cluster()), quotas);
+                new JobValidator(config.cluster(), config.tiers()), quotas);
         AgentLiveness liveness = new AgentLiveness();
         TaskUsageCache usages = new TaskUsageCache();
         AgentManager agentManager = new AgentManager(storage, stateManager, liveness, usages,
@@ -244,8 +269,13 @@ public final class SchedulerMain implements Callable<Integer> {
                         config.assignedGrace(), config.agentTimeout()));
         TaskReconciler reconciler = new TaskReconciler(storage, agentManager, gateway, gateway,
                 AGENT_CALL_TIMEOUT.multipliedBy(2));
+        PendingReasons reasons = new PendingReasons();
+        // Host maintenance (another issue) plugs its modes in here.
+        RoundPlanner planner = new RoundPlanner(config.tiers(), HostModes.NONE, clock,
+                new RoundPlanner.Settings(MAX_ASSIGNMENTS_PER_ROUND, config.preemptionDelay(),
+                        RoundPlanner.Settings.DEFAULT_RESERVATION_HOLD));
         SchedulingLoop loop = new SchedulingLoop(storage, stateManager, gateway, pending,
-                config.schedulingTick(), MAX_ASSIGNMENTS_PER_ROUND);
+                planner, reasons, config.schedulingTick());
         AgentMonitor monitor = new AgentMonitor(storage, stateManager, liveness, usages, clock,
                 config.agentTimeout(), config.agentCheckInterval());
         TaskTimers timers = new TaskTimers(storage, stateManager, flapping, gateway, clock,
@@ -265,14 +295,15 @@ public final class SchedulerMain implements Callable<Integer> {
         Responses responses = new Responses(config.cluster());
         TMultiplexedProcessor api = new TMultiplexedProcessor();
         api.registerProcessor("ReadOnlyScheduler", new ReadOnlyScheduler.Processor<>(
-                new ReadOnlySchedulerHandler(storage, usages, quotas, responses)));
+                new ReadOnlySchedulerHandler(storage, usages, quotas, reasons, config.tiers(),
+                        responses)));
         api.registerProcessor("SchedulerManager", new SchedulerManager.Processor<>(
                 new SchedulerManagerHandler(jobManager, responses, url)));
         api.registerProcessor("Admin", new Admin.Processor<>(
                 new AdminHandler(quotas, reconciler, pruner, responses)));
         api.registerProcessor("AgentService", new AgentService.Processor<>(
                 new AgentServiceHandler(agentManager, responses)));
-        server.setHandler(new Routes(api, storage, usages, config.cluster()));
+        server.setHandler(new Routes(api, storage, usages, reasons, config.cluster()));
         server.start();
 
         loop.start();

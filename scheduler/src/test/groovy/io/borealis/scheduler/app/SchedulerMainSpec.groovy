@@ -49,6 +49,25 @@ class SchedulerMainSpec extends Specification {
         'cluster'    | ['--home', '/tmp/x', '--cluster', ' ']                 || 'cluster must not be blank'
     }
 
+    def "a bad tier config stops startup, naming the file and the problem"() {
+        given:
+        def file = Files.createTempFile('tiers', '.json')
+        file.toFile().text = '{"default": "gold", "tiers": {"batch": {"preemptible": true, "revocable": false}}}'
+
+        expect:
+        run('--home', '/tmp/x', '--tier-config', file.toString()) == 2
+        err.toString().contains("tier config $file: the default tier 'gold' is not among the tiers [batch]")
+
+        cleanup:
+        Files.deleteIfExists(file)
+    }
+
+    def "a malformed preemption delay stops startup"() {
+        expect:
+        run('--home', '/tmp/x', '--preemption-delay', 'soon') == 2
+        err.toString().contains("'soon' is not a duration such as 15s, 3m or 1h")
+    }
+
     def "a port already in use stops startup with one clear line"() {
         given:
         def socket = new ServerSocket(0)
@@ -84,6 +103,8 @@ class SchedulerMainSpec extends Specification {
             history().maxTasksPerJob() == 100
             history().minRetention() == Duration.ofHours(1)
         }
+        config.tiers().all() == io.borealis.scheduler.tier.Tiers.auroraDefaults().all()
+        config.preemptionDelay().toSeconds() == 15
     }
 
     SchedulerConfig parsed(String... args) {
