@@ -6,7 +6,6 @@ import io.borealis.executor.checkpoint.CheckpointWriter;
 import io.borealis.executor.launch.Launcher;
 import io.borealis.executor.launch.LocalLauncher;
 import io.borealis.executor.lifecycle.HttpLifecycle;
-import io.borealis.executor.launch.docker.ContainerTasks;
 import io.borealis.executor.runner.RunnerConfig;
 import io.borealis.executor.runner.TaskRunner;
 import io.borealis.executor.sandbox.UserPolicy;

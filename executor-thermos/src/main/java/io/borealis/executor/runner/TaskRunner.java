@@ -14,7 +14,7 @@ import io.borealis.executor.graph.ProcessGraph;
 import io.borealis.executor.health.HealthCheck;
 import io.borealis.executor.health.HealthChecks;
 import io.borealis.executor.health.HealthMonitor;
-import io.borealis.executor.launch.Account;
+import io.borealis.executor.sandbox.Account;
 import io.borealis.executor.launch.Launcher;
 import io.borealis.executor.resources.ResourceSampler;
 import io.borealis.executor.sandbox.Sandbox;
