@@ -5,6 +5,7 @@ import io.borealis.api.checkpoint.CheckpointLog;
 import io.borealis.api.checkpoint.CheckpointState;
 import io.borealis.api.checkpoint.TaskState;
 import io.borealis.api.model.AssignedTask;
+import io.borealis.api.model.PortAliases;
 import io.borealis.executor.checkpoint.CheckpointWriter;
 import io.borealis.executor.launch.Launcher;
 import io.borealis.executor.launch.docker.ContainerException;
@@ -96,7 +97,8 @@ public final class ContainerTasks {
         try (CheckpointWriter checkpoint = CheckpointWriter.open(config.layout().checkpoint(),
                 config.clock(), task.taskId(), previous.lastSeq())) {
             checkpoint.header(config.hostname(), System.getProperty("user.name", "unknown"),
-                    config.executorPid(), config.instance(), task.assignedPorts());
+                    config.executorPid(), config.instance(),
+                    PortAliases.resolve(task.assignedPorts(), task.task().announce()));
             checkpoint.task(TaskState.FAILED, message);
         }
         return TaskState.FAILED;
