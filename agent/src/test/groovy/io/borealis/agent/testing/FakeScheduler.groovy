@@ -92,7 +92,8 @@ class FakeScheduler implements AutoCloseable {
         Response registerAgent(io.borealis.api.thrift.AgentInfo agent) {
             registrations << ThriftCodec.fromThrift(agent)
             Responses.ok(Result.registerAgentResult(
-                    new RegisterAgentResult(agent.agentId, heartbeatIntervalMillis)))
+                    new RegisterAgentResult().setAgentId(agent.agentId)
+                            .setHeartbeatIntervalMillis(heartbeatIntervalMillis)))
         }
 
         @Override
