@@ -27,6 +27,8 @@ class LocalCluster implements Closeable {
     final int observerPort = freePort()
     final List<Process> programs = []
     final Map<String, Process> byName = [:]
+    /** Flags added to the agent's command line, e.g. {@code ['--agent-timeout', '10s']}. */
+    List<String> agentFlags = []
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
 
     LocalCluster(Path home) {
@@ -64,7 +66,8 @@ class LocalCluster implements Closeable {
         startProgram('agent', 'bin/borealis-agent', '--scheduler', schedulerUrl,
                 '--work-dir', agentWorkDir.toString(), '--http-port', '0',
                 '--port-range', '42000-42999', '--observer-url', observerUrl, '--task-user', 'executor',
-                '--executor-command', ROOT.resolve('bin/borealis-executor').toString())
+                '--executor-command', ROOT.resolve('bin/borealis-executor').toString(),
+                *agentFlags)
     }
 
     Process startProgram(String name, String launcher, String... args) {
@@ -86,6 +89,16 @@ class LocalCluster implements Closeable {
         process.destroy()
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             throw new IllegalStateException("${name} did not stop within 30 s of SIGTERM")
+        }
+    }
+
+    /** Kills one program with SIGKILL, as a crash would, and waits for it to be gone. */
+    void killProgram(String name) {
+        Process process = byName.remove(name)
+        programs.remove(process)
+        process.destroyForcibly()
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("${name} did not die within 30 s of SIGKILL")
         }
     }
 

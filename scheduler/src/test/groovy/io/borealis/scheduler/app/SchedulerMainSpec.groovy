@@ -65,7 +65,7 @@ class SchedulerMainSpec extends Specification {
     def "a malformed preemption delay stops startup"() {
         expect:
         run('--home', '/tmp/x', '--preemption-delay', 'soon') == 2
-        err.toString().contains("'soon' is not a duration such as 15s, 3m or 1h")
+        err.toString().contains("'soon' is not a duration such as 500ms, 30s, 15m, 12h or 7d")
     }
 
     def "a port already in use stops startup with one clear line"() {
