@@ -33,7 +33,8 @@ final class SchedulerLink {
         }
     }
 
-    final SimulatedCluster.Transport transport
+    /** Which way calls go; benchmarks switch it between runs. */
+    volatile SimulatedCluster.Transport transport
     private final Supplier<String> baseUrl
     private final Supplier<TProcessor> api
 

@@ -51,6 +51,8 @@ final class SimAgent implements AgentControl.Iface {
     private long ackedSeq
     private boolean flushing
     private volatile boolean alive = true
+    /** When its latest heartbeat was answered ({@code System.nanoTime}); 0 before the first. */
+    volatile long lastHeartbeatNanos
 
     SimAgent(SimulatedCluster cluster, AgentInfo info) {
         this.cluster = cluster
@@ -263,6 +265,7 @@ final class SimAgent implements AgentControl.Iface {
             return
         }
         HeartbeatResult reply = cluster.link.heartbeat(id(), heartbeatStates())
+        lastHeartbeatNanos = System.nanoTime()
         if (reply.killTaskIds) {
             killTasks(reply.killTaskIds, 'reconciliation')
         }

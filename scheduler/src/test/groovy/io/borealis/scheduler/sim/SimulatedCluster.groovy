@@ -72,6 +72,12 @@ final class SimulatedCluster implements AutoCloseable {
         /** Agent index to its {@code dedicated} value, or null for a shared agent. */
         Function<Integer, String> dedicated = { null } as Function<Integer, String>
         int reporterThreads = 4
+        /**
+         * Agents heartbeat on their own every this often once registered; null: only when
+         * asked ({@link #heartbeatAll}). With the system clock, use the scheduler's interval, or
+         * agents are given up on after the agent timeout.
+         */
+        Duration heartbeats
         /** Turns the defaults (home, free port, cluster) into the configuration to run. */
         Function<SchedulerConfig, SchedulerConfig> configure = Function.identity()
     }
@@ -126,6 +132,9 @@ final class SimulatedCluster implements AutoCloseable {
         SimulatedCluster cluster = new SimulatedCluster(options)
         try {
             cluster.registerAll()
+            if (options.heartbeats != null) {
+                cluster.startHeartbeats(options.heartbeats)
+            }
         } catch (Exception e) {
             cluster.close()
             throw e

@@ -86,7 +86,7 @@ public final class H2Storage implements Storage, AutoCloseable {
     private void load() {
         read(store -> {
             Unit unit = (Unit) store;
-            index.apply(unit.tasks().loadActive());
+            index.apply(unit.tasks().loadActive(), unit.tasks().loadActiveEvents());
             H2AgentStore.load(unit, agents);
             return null;
         });

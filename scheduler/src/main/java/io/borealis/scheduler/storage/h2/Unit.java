@@ -91,7 +91,7 @@ final class Unit implements MutableStoreProvider {
     /** After commit, under the write lock: makes this write visible to the in-memory views. */
     void publish(ActiveTaskIndex index) {
         configs.markStored(newConfigHashes);
-        index.apply(tasks.savedTasks());
+        index.apply(tasks.savedTasks(), tasks.addedEvents());
         agents.publish();
     }
 
