@@ -3,6 +3,8 @@ package io.borealis.scheduler.app;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.thrift.TProcessor;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,12 +20,31 @@ public final class Scheduler implements AutoCloseable {
     private final int httpPort;
     private final String publicUrl;
     private final Deque<AutoCloseable> resources;
+    private final @Nullable TProcessor api;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     Scheduler(int httpPort, String publicUrl, Deque<AutoCloseable> resources) {
+        this(httpPort, publicUrl, resources, null);
+    }
+
+    Scheduler(int httpPort, String publicUrl, Deque<AutoCloseable> resources,
+            @Nullable TProcessor api) {
         this.httpPort = httpPort;
         this.publicUrl = publicUrl;
         this.resources = new ArrayDeque<>(resources);
+        this.api = api;
+    }
+
+    /**
+     * The Thrift processor that serves {@code POST /api} (every service, multiplexed), for callers
+     * in this JVM that measure or drive the real handlers without HTTP: the simulated cluster and
+     * its benchmarks. A test hook; production code goes through HTTP.
+     */
+    public TProcessor api() {
+        if (api == null) {
+            throw new IllegalStateException("this scheduler did not start");
+        }
+        return api;
     }
 
     /** The port actually bound (useful with {@code --http-port 0}). */

@@ -316,7 +316,7 @@ public final class SchedulerMain implements Callable<Integer> {
         started.push(pruner);
         LOG.info("cluster {}: public URL {}", config.cluster(), url);
         LOG.info("listening on http://{}:{}", hostName, port);
-        return new Scheduler(port, url, started);
+        return new Scheduler(port, url, started, api);
     }
 
     private static void createDirectories(Path dir) {

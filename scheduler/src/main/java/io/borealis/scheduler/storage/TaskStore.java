@@ -12,8 +12,8 @@ import java.util.Optional;
 
 /**
  * Tasks, active and terminal, and their events. Lookups of active tasks ({@link #active},
- * {@link #activeOnAgent}, {@link #activeOfJob}, {@link #fetch}) are served from memory; queries
- * that can match terminal tasks go to the database.
+ * {@link #activeOnAgent}, {@link #activeOfJob}, {@link #fetch}) and the events of active tasks
+ * are served from memory; queries that can match terminal tasks go to the database.
  */
 public interface TaskStore {
     Optional<Task> fetch(TaskId id);

@@ -1,6 +1,7 @@
 package io.borealis.scheduler.storage.h2;
 
 import io.borealis.api.model.JobKey;
+import io.borealis.api.model.TaskEvent;
 import io.borealis.scheduler.storage.Task;
 import io.borealis.scheduler.storage.TaskId;
 import java.util.ArrayList;
@@ -15,18 +16,33 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * Every committed active task, by id, by agent and by job: what placement, reconciliation and
- * kills look at many times a second. Updated only by {@link H2Storage} after a commit, under its
- * write lock. Readers get copies. Thread-safe.
+ * Every committed active task, by id, by agent and by job, with its events: what placement,
+ * reconciliation, kills and task status look at many times a second. Updated only by
+ * {@link H2Storage} after a commit, under its write lock. Readers get copies (event lists are
+ * immutable). Thread-safe.
+ *
+ * <p>Events are kept for active tasks only (a few per task): {@code getTasksStatus} of a job of
+ * 10,000 instances then needs no event query at all; a task that ends takes its events out of
+ * memory, and they are read from {@code task_events} when asked for.
  */
 final class ActiveTaskIndex {
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final Map<TaskId, Task> byId = new HashMap<>();
     private final Map<String, Set<TaskId>> byAgent = new HashMap<>();
     private final Map<JobKey, Set<TaskId>> byJob = new HashMap<>();
+    private final Map<TaskId, List<TaskEvent>> eventsById = new HashMap<>();
 
     /** Takes the committed versions of {@code tasks}: active ones are indexed, others dropped. */
     void apply(Collection<Task> tasks) {
+        apply(tasks, Map.of());
+    }
+
+    /**
+     * Takes the committed versions of {@code tasks} (active ones are indexed, others dropped) and
+     * the events a write appended ({@code added}, oldest first, per task): kept for tasks that
+     * are active afterwards.
+     */
+    void apply(Collection<Task> tasks, Map<TaskId, List<TaskEvent>> added) {
         lock.writeLock().lock();
         try {
             for (Task task : tasks) {
@@ -34,7 +50,9 @@ final class ActiveTaskIndex {
                 if (old != null) {
                     unindex(old);
                 }
-                if (task.isActive()) {
+                if (!task.isActive()) {
+                    eventsById.remove(task.id());
+                } else {
                     byId.put(task.id(), task);
                     if (task.agentId() != null) {
                         byAgent.computeIfAbsent(task.agentId(), k -> new LinkedHashSet<>())
@@ -43,8 +61,40 @@ final class ActiveTaskIndex {
                     byJob.computeIfAbsent(task.jobKey(), k -> new LinkedHashSet<>()).add(task.id());
                 }
             }
+            added.forEach((id, events) -> {
+                if (byId.containsKey(id)) {
+                    List<TaskEvent> known = eventsById.getOrDefault(id, List.of());
+                    List<TaskEvent> all = new ArrayList<>(known.size() + events.size());
+                    all.addAll(known);
+                    all.addAll(events);
+                    eventsById.put(id, List.copyOf(all));
+                }
+            });
         } finally {
             lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * The events of those of {@code ids} that are active, into {@code found}; the ids that are
+     * not active go to {@code notActive} (their events are in the database only).
+     */
+    void events(Collection<TaskId> ids, Map<TaskId, List<TaskEvent>> found,
+            List<TaskId> notActive) {
+        lock.readLock().lock();
+        try {
+            for (TaskId id : ids) {
+                if (byId.containsKey(id)) {
+                    List<TaskEvent> events = eventsById.get(id);
+                    if (events != null) {
+                        found.put(id, events);
+                    }
+                } else {
+                    notActive.add(id);
+                }
+            }
+        } finally {
+            lock.readLock().unlock();
         }
     }
 

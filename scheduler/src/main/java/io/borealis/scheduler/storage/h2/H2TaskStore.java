@@ -17,6 +17,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,9 +29,12 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * Tasks in table {@code tasks}, events in {@code task_events}. Active tasks are read from the
- * {@link ActiveTaskIndex}; a write's own changes are buffered here, seen by its reads, and
- * flushed as two JDBC batches (tasks, then events) before any SQL query and at commit.
+ * Tasks in table {@code tasks}, events in {@code task_events}. Active tasks and their events are
+ * read from the {@link ActiveTaskIndex}; a write's own changes are buffered here, seen by its
+ * reads, and flushed as two JDBC batches (tasks, then events) before any SQL query and at commit.
+ * Events of tasks that are not active are read by id in chunks of {@value #ID_CHUNK} ({@code IN}
+ * lists use the {@code task_events} index; a large {@code = ANY(?)} array made H2 compare every
+ * row with every id: seconds for a 10,000-task job).
  */
 final class H2TaskStore implements TaskStore.Mutable {
     private static final String COLUMNS = "task_id, role, environment, job_name, instance_id, "
@@ -38,6 +43,11 @@ final class H2TaskStore implements TaskStore.Mutable {
     private static final TypeReference<Map<String, Integer>> PORTS = new TypeReference<>() {};
     /** Ids per prune statement: large enough to amortise, small enough for one array. */
     private static final int PRUNE_CHUNK = 1000;
+    /** Ids per event query: one statement text, few enough that each row's check stays cheap. */
+    static final int ID_CHUNK = 100;
+    private static final String EVENTS_BY_IDS = "SELECT task_id, ts, status, message, scheduler "
+            + "FROM task_events WHERE task_id IN (" + "?, ".repeat(ID_CHUNK - 1) + "?) "
+            + "ORDER BY task_id, event_id";
 
     private final Unit unit;
     private final ActiveTaskIndex index;
@@ -45,6 +55,8 @@ final class H2TaskStore implements TaskStore.Mutable {
     private final Map<TaskId, Task> saved = new LinkedHashMap<>();
     private final Map<TaskId, Task> unflushed = new LinkedHashMap<>();
     private final List<Map.Entry<TaskId, TaskEvent>> unflushedEvents = new ArrayList<>();
+    /** Every event this write appended, flushed or not, per task, oldest first. */
+    private final Map<TaskId, List<TaskEvent>> addedEvents = new LinkedHashMap<>();
 
     H2TaskStore(Unit unit, ActiveTaskIndex index) {
         this.unit = unit;
@@ -106,11 +118,16 @@ final class H2TaskStore implements TaskStore.Mutable {
         }
     }
 
+    /**
+     * {@code column IN (?, ...)}: H2 looks each value up in the column's index, where a large
+     * {@code = ANY(?)} array could end up compared with every row.
+     */
     private static void anyOf(StringBuilder where, List<Object> params, String column,
             List<?> values) {
         if (!values.isEmpty()) {
-            where.append(" AND ").append(column).append(" = ANY(?)");
-            params.add(values.toArray());
+            where.append(" AND ").append(column).append(" IN (")
+                    .append("?, ".repeat(values.size() - 1)).append("?)");
+            params.addAll(values);
         }
     }
 
@@ -144,28 +161,58 @@ final class H2TaskStore implements TaskStore.Mutable {
 
     @Override
     public Map<TaskId, List<TaskEvent>> events(Collection<TaskId> ids) {
-        flush();
         Map<TaskId, List<TaskEvent>> events = new LinkedHashMap<>();
-        if (ids.isEmpty()) {
-            return events;
-        }
-        Object[] keys = ids.stream().map(TaskId::value).toArray();
-        return Jdbc.call("reading task events", () -> {
-            try (PreparedStatement statement = unit.connection().prepareStatement(
-                    "SELECT task_id, ts, status, message, scheduler FROM task_events "
-                            + "WHERE task_id = ANY(?) ORDER BY task_id, event_id")) {
-                statement.setObject(1, keys);
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        events.computeIfAbsent(new TaskId(rows.getString(1)),
-                                k -> new ArrayList<>()).add(new TaskEvent(rows.getLong(2),
-                                TaskStatus.valueOf(rows.getString(3)), rows.getString(4),
-                                rows.getString(5)));
-                    }
-                    return events;
+        List<TaskId> notActive = new ArrayList<>();
+        index.events(ids, events, notActive);
+        if (!addedEvents.isEmpty()) {
+            // This write's own events follow the committed ones of a task active before it; for
+            // any other task they are flushed and read back with the rest below.
+            Set<TaskId> fromDatabase = new HashSet<>(notActive);
+            for (TaskId id : ids) {
+                List<TaskEvent> mine = addedEvents.get(id);
+                if (mine != null && !fromDatabase.contains(id)) {
+                    List<TaskEvent> all = new ArrayList<>(events.getOrDefault(id, List.of()));
+                    all.addAll(mine);
+                    events.put(id, all);
                 }
             }
+        }
+        if (!notActive.isEmpty()) {
+            flush();
+            selectEvents(new ArrayList<>(new LinkedHashSet<>(notActive)), events);
+        }
+        return events;
+    }
+
+    /** Reads the events of {@code ids} (no repeats) from the database into {@code events}. */
+    private void selectEvents(List<TaskId> ids, Map<TaskId, List<TaskEvent>> events) {
+        Jdbc.call("reading task events", () -> {
+            try (PreparedStatement statement = unit.connection().prepareStatement(EVENTS_BY_IDS)) {
+                for (int from = 0; from < ids.size(); from += ID_CHUNK) {
+                    for (int i = 0; i < ID_CHUNK; i++) {
+                        // A short last chunk repeats its first id: one statement text for all.
+                        int at = from + i < ids.size() ? from + i : from;
+                        statement.setString(i + 1, ids.get(at).value());
+                    }
+                    try (ResultSet rows = statement.executeQuery()) {
+                        readEvents(rows, events);
+                    }
+                }
+                return null;
+            }
         });
+    }
+
+    private static void readEvents(ResultSet rows, Map<TaskId, List<TaskEvent>> events)
+            throws SQLException {
+        Map<String, String> schedulers = new HashMap<>();
+        while (rows.next()) {
+            String scheduler = rows.getString(5);
+            events.computeIfAbsent(new TaskId(rows.getString(1)), k -> new ArrayList<>())
+                    .add(new TaskEvent(rows.getLong(2), TaskStatus.valueOf(rows.getString(3)),
+                            rows.getString(4), scheduler == null ? null
+                                    : schedulers.computeIfAbsent(scheduler, k -> k)));
+        }
     }
 
     @Override
@@ -260,6 +307,7 @@ final class H2TaskStore implements TaskStore.Mutable {
         unit.checkWritable();
         Objects.requireNonNull(event, "event is null");
         unflushedEvents.add(Map.entry(id, event));
+        addedEvents.computeIfAbsent(id, k -> new ArrayList<>()).add(event);
     }
 
     /** Writes the buffered tasks and events in two batches. */
@@ -321,6 +369,11 @@ final class H2TaskStore implements TaskStore.Mutable {
         return saved.values();
     }
 
+    /** After commit: the events this write appended, per task, oldest first. */
+    Map<TaskId, List<TaskEvent>> addedEvents() {
+        return addedEvents;
+    }
+
     private List<Task> select(String where, List<Object> params) {
         String sql = "SELECT " + COLUMNS + " FROM tasks " + where;
         return Jdbc.call("reading tasks", () -> {
@@ -366,5 +419,20 @@ final class H2TaskStore implements TaskStore.Mutable {
     /** At open: every active task, for the index. */
     List<Task> loadActive() {
         return select("WHERE active = TRUE", List.of());
+    }
+
+    /** At open: the events of every active task, for the index. */
+    Map<TaskId, List<TaskEvent>> loadActiveEvents() {
+        Map<TaskId, List<TaskEvent>> events = new HashMap<>();
+        return Jdbc.call("loading the events of active tasks", () -> {
+            try (PreparedStatement statement = unit.connection().prepareStatement(
+                    "SELECT e.task_id, e.ts, e.status, e.message, e.scheduler FROM tasks t "
+                            + "JOIN task_events e ON e.task_id = t.task_id "
+                            + "WHERE t.active = TRUE ORDER BY e.event_id");
+                    ResultSet rows = statement.executeQuery()) {
+                readEvents(rows, events);
+                return events;
+            }
+        });
     }
 }

@@ -108,7 +108,7 @@ final class Unit implements MutableStoreProvider {
     void publish(ActiveTaskIndex index) {
         configs.forget(deletedConfigHashes);
         configs.markStored(newConfigHashes);
-        index.apply(tasks.savedTasks());
+        index.apply(tasks.savedTasks(), tasks.addedEvents());
         agents.publish();
     }
 

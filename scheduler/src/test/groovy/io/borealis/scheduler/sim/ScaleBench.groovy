@@ -1,0 +1,350 @@
+package io.borealis.scheduler.sim
+
+import io.borealis.api.model.JobConfiguration
+import io.borealis.api.model.JobKey
+import io.borealis.api.model.Resources
+import io.borealis.api.model.ScheduledTask
+import io.borealis.api.model.TaskQuery
+import io.borealis.api.model.TaskStatus
+import io.borealis.api.model.ThriftCodec
+import io.borealis.api.rpc.ThriftHttp
+import io.borealis.api.thrift.Admin
+import io.borealis.api.thrift.ReadOnlyScheduler
+import io.borealis.api.thrift.Response
+import io.borealis.api.thrift.ResponseCode
+import java.time.Duration
+import java.util.concurrent.Callable
+import java.util.concurrent.Executors
+import java.util.function.LongConsumer
+
+/**
+ * The scale benchmarks of issue 7 on the {@link SimulatedCluster} (file-backed H2, the real
+ * scheduler): each starts its own cluster, prints its figures as {@code BENCH name: ...} lines
+ * and returns them; none asserts a duration. Sizes come from system properties (defaults in
+ * brackets): see each method. Run through {@code ScaleBenchSpec}.
+ */
+final class ScaleBench {
+    static final String CLUSTER = 'sim'
+    /** The scheduler's default heartbeat interval: agents beat on their own, as real ones do. */
+    static final Duration HEARTBEAT = Duration.ofSeconds(5)
+
+    /** Prints how long the step since {@code since} took; returns now. */
+    static long step(String what, long since) {
+        long now = System.nanoTime()
+        println String.format('  %-40s %8.2f s', what, seconds(now - since))
+        now
+    }
+
+    static void report(String name, String figures) {
+        println "BENCH $name: $figures"
+    }
+
+    static double seconds(long nanos) {
+        nanos / 1e9d
+    }
+
+    static String rate(long count, long nanos) {
+        String.format('%,.0f/s', count / seconds(nanos))
+    }
+
+    static void createAll(SimulatedCluster cluster, List<JobConfiguration> jobs, int threads = 8) {
+        def pool = Executors.newFixedThreadPool(threads)
+        try {
+            pool.invokeAll(jobs.collect { job -> { -> cluster.createJob(job); null } as Callable })
+                    .each { it.get() }
+        } finally {
+            pool.shutdown()
+        }
+    }
+
+    /** Waits until {@code target} launches arrived or none came for {@code stall}. */
+    static long awaitLaunches(SimulatedCluster cluster, long target, Duration stall) {
+        long last = -1
+        long lastChange = System.nanoTime()
+        while (cluster.launches.get() < target) {
+            long now = cluster.launches.get()
+            if (now != last) {
+                last = now
+                lastChange = System.nanoTime()
+            } else if (System.nanoTime() - lastChange > stall.toNanos()) {
+                break
+            }
+            Thread.sleep(5)
+        }
+        cluster.launches.get()
+    }
+
+    static void awaitAcked(SimulatedCluster cluster, long target, Duration timeout) {
+        cluster.await(timeout, "$target updates acked", 5) { cluster.updatesAcked.get() >= target }
+    }
+
+    /**
+     * Placements per second filling {@code scale.agents} [10,000] hosts with
+     * {@code scale.tasks} [50,000] tasks in jobs of 100 of the {@link Workload#mixed} mix.
+     * Agents ack launches; with {@code scale.report=1} they also report STARTING and RUNNING
+     * meanwhile (competing for the scheduler).
+     */
+    static Map<String, Object> placement() {
+        int agents = Integer.getInteger('scale.agents', 10_000)
+        int tasks = Integer.getInteger('scale.tasks', 50_000)
+        boolean reporting = System.getProperty('scale.report') == '1'
+        int perRack = 40
+        int racks = Math.max(1, agents.intdiv(perRack))
+        long started = System.nanoTime()
+        SimulatedCluster cluster = SimulatedCluster.start(new SimulatedCluster.Options(heartbeats: HEARTBEAT,
+                agents: agents, agentsPerRack: perRack, autoReport: reporting,
+                resources: { int i -> Workload.hostShape(i) },
+                dedicated: { int i -> Workload.dedicatedHost(i) }))
+        try {
+            long registered = System.nanoTime()
+            List<JobConfiguration> jobs = (0..<tasks.intdiv(100)).collect {
+                Workload.mixed(it, 100, racks, CLUSTER)
+            }
+            long t0 = System.nanoTime()
+            createAll(cluster, jobs)
+            long created = System.nanoTime()
+            long placed = awaitLaunches(cluster, tasks, Duration.ofSeconds(20))
+            long done = System.nanoTime()
+            String figures = String.format('%,d of %,d tasks (%d jobs) placed and launched on %,d ' +
+                    'agents in %.2f s from the first createJob = %s (jobs created in %.2f s; ' +
+                    'agents registered in %.1f s; agents reporting: %s)',
+                    placed, tasks, jobs.size(), agents, seconds(done - t0),
+                    rate(placed, done - t0), seconds(created - t0),
+                    seconds(registered - started), reporting)
+            report('placement', figures)
+            [placed: placed, seconds: seconds(done - t0)]
+        } finally {
+            cluster.close()
+        }
+    }
+
+    /**
+     * Preemption: {@code scale.preempt.agents} [1,000] agents of 8 cpu filled with preemptible
+     * 1-cpu tasks, then {@code scale.preempt.tasks} [1,000] pending production (tier preferred)
+     * tasks: time until all of them are launched, and how many victims were preempted.
+     */
+    static Map<String, Object> preemption() {
+        int agents = Integer.getInteger('scale.preempt.agents', 1_000)
+        int pending = Integer.getInteger('scale.preempt.tasks', 1_000)
+        Resources one = new Resources(1d, 1024L, 1024L, 0)
+        SimulatedCluster cluster = SimulatedCluster.start(new SimulatedCluster.Options(heartbeats: HEARTBEAT,
+                agents: agents, resources: { new Resources(8d, 8192L, 65_536L, 0) }))
+        try {
+            int fill = agents * 8
+            List<JobConfiguration> filler = (0..<fill.intdiv(100)).collect {
+                Workload.job(Workload.config(new JobKey('batch', 'prod', "filler$it"), one, [],
+                        [tier: 'preemptible']), 100, CLUSTER)
+            }
+            createAll(cluster, filler)
+            awaitLaunches(cluster, fill, Duration.ofSeconds(20))
+            awaitAcked(cluster, 2L * fill, Duration.ofMinutes(5))
+            setQuota(cluster, 'prod-team', new Resources(pending * 2d, pending * 2048L,
+                    pending * 2048L, 0))
+            List<JobConfiguration> production = (0..<Math.max(1, pending.intdiv(100))).collect {
+                Workload.job(Workload.config(new JobKey('prod-team', 'prod', "urgent$it"), one, [],
+                        [tier: 'preferred', production: true]), Math.min(100, pending), CLUSTER)
+            }
+            long launchedBefore = cluster.launches.get()
+            long t0 = System.nanoTime()
+            createAll(cluster, production)
+            long placed = awaitLaunches(cluster, launchedBefore + pending, Duration.ofSeconds(30))
+                    - launchedBefore
+            long done = System.nanoTime()
+            long victims = production.isEmpty() ? 0 : filler.sum { JobConfiguration job ->
+                cluster.tasks(job.key()).count { it.taskEvents().any { e ->
+                    e.status() == TaskStatus.PREEMPTING } }
+            } as long
+            String figures = String.format('%,d of %,d pending production tasks launched on a ' +
+                    'cluster full of preemptible tasks (%,d agents, %,d victims preempted) ' +
+                    'in %.2f s%s', placed, pending, agents, victims, seconds(done - t0),
+                    placed < pending ? ' (the rest stayed PENDING: no preemption in this build?)' : '')
+            report('preemption', figures)
+            [placed: placed, victims: victims, seconds: seconds(done - t0)]
+        } finally {
+            cluster.close()
+        }
+    }
+
+    private static void setQuota(SimulatedCluster cluster, String role, Resources quota) {
+        Admin.Client admin = ThriftHttp.client(cluster.scheduler().localUrl() + '/api', 'Admin',
+                { p -> new Admin.Client(p) }, [:], Duration.ofSeconds(30))
+        Response response = admin.setQuota(role, ThriftCodec.toThrift(quota))
+        if (response.responseCode != ResponseCode.OK) {
+            println "(setQuota $role: ${io.borealis.api.rpc.Responses.message(response)})"
+        }
+    }
+
+    /**
+     * Status updates applied per second: {@code scale.status.agents} [2,000] agents hold
+     * {@code scale.status.tasks} [20,000] launched tasks; every agent then reports STARTING for
+     * all of its tasks, and once those are acked RUNNING, through AgentService.statusUpdate
+     * (batches of up to 100, one sender per agent, {@code scale.status.threads} [8] senders),
+     * over HTTP and in process.
+     */
+    static Map<String, Object> statusUpdates() {
+        int agents = Integer.getInteger('scale.status.agents', 2_000)
+        int tasks = Integer.getInteger('scale.status.tasks', 20_000)
+        int threads = Integer.getInteger('scale.status.threads', 8)
+        Map<String, Object> figures = [:]
+        for (SimulatedCluster.Transport transport : SimulatedCluster.Transport.values()) {
+            SimulatedCluster cluster = SimulatedCluster.start(new SimulatedCluster.Options(heartbeats: HEARTBEAT,
+                    agents: agents, autoReport: false, transport: transport,
+                    reporterThreads: threads, resources: { new Resources(64d, 262_144L, 1_048_576L, 0) }))
+            try {
+                List<JobConfiguration> jobs = (0..<Math.max(1, tasks.intdiv(1000))).collect {
+                    Workload.job(Workload.config(new JobKey('www', 'prod', "status$it"),
+                            Workload.SMALL), Math.min(1000, tasks), CLUSTER)
+                }
+                createAll(cluster, jobs)
+                awaitLaunches(cluster, tasks, Duration.ofSeconds(30))
+                List<String> phases = []
+                for (TaskStatus status : [TaskStatus.STARTING, TaskStatus.RUNNING]) {
+                    long acked = cluster.updatesAcked.get()
+                    long t0 = System.nanoTime()
+                    cluster.agents.each { SimAgent agent ->
+                        agent.held().keySet().each { agent.report(it, status, status.name()) }
+                    }
+                    awaitAcked(cluster, acked + tasks, Duration.ofMinutes(10))
+                    long took = System.nanoTime() - t0
+                    phases << String.format('%s %s (%,d in %.2f s)', status, rate(tasks, took),
+                            tasks, seconds(took))
+                    figures["$transport $status".toString()] = tasks / seconds(took)
+                }
+                report('status-updates', String.format('%s, %,d agents x %d tasks, %d senders: %s',
+                        transport, agents, tasks.intdiv(agents), threads, phases.join('; ')))
+            } finally {
+                cluster.close()
+            }
+        }
+        figures
+    }
+
+    /**
+     * getTasksStatus of {@code scale.job.instances} [10,000] RUNNING tasks (four events each)
+     * {@code scale.job.queries} [100] times: the server side (the scheduler's /api processor:
+     * decode, read, encode) p50/p99/max, and the round trip over HTTP (client decoding included)
+     * for comparison. The validator caps a job at 4,000 instances (Aurora's
+     * {@code -max_tasks_per_job}), so the tasks are jobs of at most 4,000 in one role and
+     * environment: one query asks for all of them (role and environment), one for the largest job.
+     */
+    static Map<String, Object> jobStatus() {
+        int instances = Integer.getInteger('scale.job.instances', 10_000)
+        int queries = Integer.getInteger('scale.job.queries', 100)
+        int agents = Math.max(1, instances.intdiv(8))
+        SimulatedCluster cluster = SimulatedCluster.start(new SimulatedCluster.Options(heartbeats: HEARTBEAT,
+                agents: agents, resources: { new Resources(8d, 65_536L, 1_048_576L, 0) }))
+        try {
+            List<JobKey> keys = []
+            for (int left = instances, j = 0; left > 0; j++) {
+                int count = Math.min(4_000, left)
+                JobKey key = new JobKey('www', 'prod', "big$j")
+                cluster.createJob(Workload.job(Workload.config(key,
+                        new Resources(1d, 1024L, 1024L, 0), [], [ports: ['http']]), count, CLUSTER))
+                keys << key
+                left -= count
+            }
+            long t = step("${agents} agents registered, jobs created", System.nanoTime())
+            awaitLaunches(cluster, instances, Duration.ofSeconds(30))
+            t = step('all launched', t)
+            awaitAcked(cluster, 2L * instances, Duration.ofMinutes(5))
+            step('all RUNNING', t)
+            Map<String, Object> figures = [:]
+            [all: new TaskQuery('www', 'prod', null, null, null, null, null, null, null, null),
+             job: new TaskQuery('www', 'prod', keys[0].name(), null, null, null, null, null, null, null)]
+                    .each { String label, TaskQuery q ->
+                def query = ThriftCodec.toThrift(q)
+                List<Long> server = []
+                int size = 0
+                ReadOnlyScheduler.Client local = cluster.readerInProcess({ long n -> server << n } as LongConsumer)
+                for (int i = 0; i < queries; i++) {
+                    size = local.getTasksStatus(query).result.scheduleStatusResult.tasks.size()
+                }
+                List<Long> http = []
+                for (int i = 0; i < Math.max(5, queries.intdiv(5)); i++) {
+                    long t0 = System.nanoTime()
+                    cluster.reader().getTasksStatus(query)
+                    http << System.nanoTime() - t0
+                }
+                String what = label == 'all' ? "${keys.size()} jobs of one role/env".toString()
+                        : 'one job'
+                report('job-status', String.format('%,d RUNNING tasks (%s, 4 events each): ' +
+                        'server side p50 %.1f ms, p99 %.1f ms, max %.1f ms over %d calls; HTTP ' +
+                        'round trip incl. client decoding p50 %.1f ms, p99 %.1f ms over %d calls',
+                        size, what, pct(server, 50), pct(server, 99), pct(server, 100), queries,
+                        pct(http, 50), pct(http, 99), http.size()))
+                figures[label] = pct(server, 99)
+            }
+            [p99: figures.all]
+        } finally {
+            cluster.close()
+        }
+    }
+
+    /** Percentile {@code p} of nanosecond samples, in milliseconds (nearest rank). */
+    static double pct(List<Long> nanos, int p) {
+        List<Long> sorted = nanos.sort(false)
+        int rank = Math.max(1, Math.ceil(p / 100d * sorted.size()) as int)
+        sorted[rank - 1] / 1e6d
+    }
+
+    /**
+     * Time from an agent's last heartbeat to its tasks PENDING elsewhere (and RUNNING), with the
+     * scheduler's default agent timings and with an agent timeout of
+     * {@code scale.loss.timeout} [10] s: {@code scale.loss.agents} [200] agents heartbeating at
+     * the interval the scheduler asks for, a service job of 100 instances, then one agent's
+     * process "dies" (stops heartbeating and answering).
+     */
+    static Map<String, Object> agentLoss() {
+        int agents = Integer.getInteger('scale.loss.agents', 200)
+        Duration shortTimeout = Duration.ofSeconds(Integer.getInteger('scale.loss.timeout', 10))
+        Map<String, Object> figures = [:]
+        [defaults: null, short: shortTimeout].each { String label, Duration timeout ->
+            def options = new SimulatedCluster.Options(agents: agents)
+            if (timeout != null) {
+                options.configure = { c -> c.withAgentTimings(timeout, c.assignedGrace(),
+                        c.agentCheckInterval()) }
+            }
+            SimulatedCluster cluster = SimulatedCluster.start(options)
+            try {
+                def config = cluster.config
+                cluster.startHeartbeats(config.heartbeatInterval())
+                JobKey key = new JobKey('www', 'prod', 'loss')
+                cluster.createJob(Workload.job(Workload.config(key, Workload.MEDIUM), 100, CLUSTER))
+                awaitAcked(cluster, 200, Duration.ofMinutes(2))
+                List<ScheduledTask> tasks = cluster.tasks(key).findAll { it.status().isActive() }
+                String victim = tasks[0].assignedTask().agentId()
+                SimAgent agent = cluster.agentsById[victim]
+                int held = tasks.count { it.assignedTask().agentId() == victim }
+                cluster.await(Duration.ofSeconds(30), 'a heartbeat from the victim') {
+                    agent.lastHeartbeatNanos > 0
+                }
+                agent.kill()
+                long last = agent.lastHeartbeatNanos
+                long pendingAt = 0
+                long runningAt = 0
+                cluster.await(Duration.ofMinutes(5), "agent $victim's tasks RUNNING elsewhere", 100) {
+                    List<ScheduledTask> now = cluster.tasks(key).findAll { it.status().isActive() }
+                    boolean gone = now.every { it.assignedTask().agentId() != victim }
+                    if (gone && pendingAt == 0) {
+                        pendingAt = System.nanoTime()
+                    }
+                    if (gone && now.size() == 100 && now.every { it.status() == TaskStatus.RUNNING }) {
+                        runningAt = System.nanoTime()
+                    }
+                    runningAt != 0
+                }
+                String text = String.format('%s (agent timeout %d s, check every %d s, heartbeat ' +
+                        'every %d s): last heartbeat -> its %d tasks PENDING elsewhere %.1f s, ' +
+                        'RUNNING elsewhere %.1f s', label, config.agentTimeout().toSeconds(),
+                        config.agentCheckInterval().toSeconds(),
+                        config.heartbeatInterval().toSeconds(), held,
+                        seconds(pendingAt - last), seconds(runningAt - last))
+                report('agent-loss', text)
+                figures[label] = seconds(pendingAt - last)
+            } finally {
+                cluster.close()
+            }
+        }
+        figures
+    }
+}
