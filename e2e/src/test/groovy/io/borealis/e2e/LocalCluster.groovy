@@ -55,10 +55,44 @@ class LocalCluster implements Closeable {
         this
     }
 
+    /** Extra scheduler flags, e.g. shorter delays for a spec; set before {@link #start}. */
+    List<String> schedulerArgs = []
+
     void startScheduler() {
-        startProgram('scheduler', 'bin/borealis-scheduler', '--home', home.resolve('scheduler').toString(),
+        startProgram('scheduler', 'bin/borealis-scheduler', *([
+                '--home', home.resolve('scheduler').toString(),
                 '--http-port', schedulerPort.toString(), '--cluster', 'devcluster',
-                '--public-url', schedulerUrl)
+                '--public-url', schedulerUrl] + schedulerArgs))
+    }
+
+    /**
+     * Starts an agent posing as host {@code host}, with its own work directory, the resources it
+     * offers and its attributes ({@code --attribute NAME=VALUE}); the program is named
+     * {@code agent-HOST}. No observer watches it.
+     */
+    Process startAgentAs(String host, Map<String, String> attributes, double cpu, long ramMb,
+            long diskMb) {
+        Path work = Files.createDirectories(home.resolve("agent-${host}"))
+        List<String> args = ['--scheduler', schedulerUrl, '--work-dir', work.toString(),
+                             '--http-port', '0', '--host', host,
+                             '--cpu', cpu.toString(), '--ram-mb', ramMb.toString(),
+                             '--disk-mb', diskMb.toString(), '--task-user', 'executor',
+                             '--executor-command', ROOT.resolve('bin/borealis-executor').toString()]
+        attributes.each { name, value -> args += ['--attribute', "${name}=${value}".toString()] }
+        startProgram("agent-${host}", 'bin/borealis-agent', *args)
+    }
+
+    /** Kills one program with SIGKILL, as a crash would; what it started keeps running. */
+    void crashProgram(String name) {
+        Process process = byName.remove(name)
+        programs.remove(process)
+        process.destroyForcibly()
+        process.waitFor(30, TimeUnit.SECONDS)
+    }
+
+    /** Runs the real `borealis-admin` client; returns its exit status and output. */
+    Result admin(String... args) {
+        run('bin/borealis-admin', args)
     }
 
     void startAgent() {
