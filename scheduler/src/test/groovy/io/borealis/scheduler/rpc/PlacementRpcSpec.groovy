@@ -162,8 +162,9 @@ class PlacementRpcSpec extends Specification {
         eventually.eventually { assert agent.launched.size() == 2 }
         agent.launched.each { report(it.taskId, ScheduleStatus.RUNNING) }
 
-        when: 'a production job that fits nowhere, within its role's quota, arrives'
-        assert clients.admin().setQuota('www-data', new io.borealis.api.thrift.Resources(4d, 8192L, 16384L, 0))
+        when: 'a production job that fits nowhere, within its role quota, arrives'
+        assert clients.admin().setQuota('www-data',
+                new io.borealis.api.thrift.Resources(4d, 8192L, 16384L, 0))
                 .responseCode == ResponseCode.OK
         assert clients.manager().createJob(job(job: key('web'), production: true,
                 tier: 'preferred')).responseCode == ResponseCode.OK
