@@ -186,4 +186,57 @@ class ScaleProbeSpec extends Specification {
         where:
         run << [1, 2, 3]
     }
+
+    def "preemption: find room for 1,000 pending production tasks on a full cluster, run #run"() {
+        given: 'M agents of 8 cpus, each full of eight 1-cpu preemptible tasks'
+        int agentCount = Integer.getInteger('scale.agents', 10_000)
+        int candidates = Integer.getInteger('scale.preemptors', 1_000)
+        def agents = (0..<agentCount).collect {
+            Fixtures.agent(id: "a$it", resources: new Resources(8d, 32768L, 65536L, 0),
+                    attributes: [rack: "r${it % 250}"])
+        }
+        List<Task> active = []
+        def batch = (0..<100).collect {
+            Fixtures.config(job: new JobKey("team$it", 'prod', 'batch'), tier: 'preemptible',
+                    resources: new Resources(1d, 2048L, 4096L, 0), service: true)
+        }
+        agents.eachWithIndex { agent, a ->
+            (0..<8).each { slot ->
+                int n = a * 8 + slot
+                active << Fixtures.task(id: "b$n", instance: n, config: batch[n % 100],
+                        status: TaskStatus.RUNNING, agent: agent.agentId())
+            }
+        }
+        def web = (0..<10).collect {
+            Fixtures.config(job: new JobKey("team$it", 'prod', 'web'), tier: 'preferred',
+                    production: true, resources: new Resources(2d, 4096L, 4096L, 0),
+                    service: true, constraints: it % 3 == 0 ? [host: 'limit:1'] : [:])
+        }
+        List<Task> pending = (0..<candidates).collect {
+            Fixtures.task(id: "w$it", instance: it, config: web[it % 10], timestamp: 1L)
+        }
+        def planner = new RoundPlanner(io.borealis.scheduler.tier.Tiers.auroraDefaults(),
+                HostModes.NONE, Clock.systemUTC(),
+                new RoundPlanner.Settings(10_000, Duration.ZERO, Duration.ofMinutes(3)))
+        def threads = ManagementFactory.threadMXBean
+
+        when:
+        long start = System.nanoTime()
+        long cpuStart = threads.currentThreadCpuTime
+        def plan = planner.plan(agents, active + pending)
+        long cpu = threads.currentThreadCpuTime - cpuStart
+        long nanos = System.nanoTime() - start
+        println "preemption: ${plan.preemptions().size()} of $candidates production tasks found " +
+                "room on a full cluster of $agentCount agents (${active.size()} tasks), " +
+                "${plan.preemptions().sum { it.victims().size() }} victims, in " +
+                "${(nanos / 1e6) as long} ms (placing thread's CPU ${(cpu / 1e6) as long} ms)"
+
+        then:
+        plan.assignments().isEmpty()
+        plan.preemptions().size() == candidates
+        plan.preemptions()*.agent()*.agentId().toSet().size() == candidates
+
+        where:
+        run << [1, 2, 3]
+    }
 }
