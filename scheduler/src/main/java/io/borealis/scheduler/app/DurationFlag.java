@@ -5,7 +5,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 
-/** A duration flag as people type it: {@code 0}, {@code 500ms}, {@code 15s}, {@code 3m}, {@code 1h}, {@code 7d}. */
+/**
+ * A duration flag as people type it: {@code 0}, {@code 500ms}, {@code 15s}, {@code 3m},
+ * {@code 1h}, {@code 7d}; a bare number is seconds.
+ */
 final class DurationFlag implements CommandLine.ITypeConverter<Duration> {
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h|d)?");
 

@@ -3,8 +3,9 @@
  * agents true.
  *
  * <pre>
- *   PENDING tasks --(SchedulingLoop: RoundPlanner = Placement, then Preemptor; one write)-->
- *       ASSIGNED --> launchTasks;  victims --> PREEMPTING --> killTasks;  reasons --> PendingReasons
+ *   PENDING tasks --(SchedulingLoop: RoundPlanner = Placement, then Preemptor; 1 write)-->
+ *       ASSIGNED --> launchTasks;  victims --> PREEMPTING --> killTasks;
+ *       reasons --> PendingReasons
  *   agent: registerAgent / heartbeat / statusUpdate --> AgentManager --> StateManager
  *   AgentMonitor (periodic): agent silent too long --> its tasks LOST, agent forgotten
  * </pre>
