@@ -56,7 +56,8 @@ public final class ReadOnlySchedulerHandler implements ReadOnlyScheduler.Iface {
             io.borealis.api.model.TaskQuery decoded = Responses.decode("task query",
                     () -> ThriftCodec.fromThrift(query == null ? new TaskQuery() : query));
             List<io.borealis.api.thrift.ScheduledTask> tasks = ScheduledTasks
-                    .query(storage, decoded, usages, reasons).stream().map(ThriftCodec::toThrift).toList();
+                    .query(storage, decoded, usages, reasons).stream()
+                    .map(ThriftCodec::toThrift).toList();
             return Result.scheduleStatusResult(new ScheduleStatusResult(new ArrayList<>(tasks)));
         });
     }

@@ -95,25 +95,23 @@ final class AgentRoom {
                 && need.gpu() <= gpu && ports <= freePorts;
     }
 
-    /** Every resource this agent lacks for {@code need}, in the order CPU, RAM, DISK, GPU, PORTS. */
-    List<Veto> resourceVetoes(Resources need, int ports) {
-        List<Veto> vetoes = new ArrayList<>(1);
+    /** Counts, in {@code tally}, every resource this agent lacks for {@code need}. */
+    void tallyResourceVetoes(Resources need, int ports, Map<Veto, Integer> tally) {
         if (need.cpu() > cpu + 1e-9) {
-            vetoes.add(Veto.CPU);
+            tally.merge(Veto.CPU, 1, Integer::sum);
         }
         if (need.ramMb() > ramMb) {
-            vetoes.add(Veto.RAM);
+            tally.merge(Veto.RAM, 1, Integer::sum);
         }
         if (need.diskMb() > diskMb) {
-            vetoes.add(Veto.DISK);
+            tally.merge(Veto.DISK, 1, Integer::sum);
         }
         if (need.gpu() > gpu) {
-            vetoes.add(Veto.GPU);
+            tally.merge(Veto.GPU, 1, Integer::sum);
         }
         if (ports > freePorts) {
-            vetoes.add(Veto.PORTS);
+            tally.merge(Veto.PORTS, 1, Integer::sum);
         }
-        return vetoes;
     }
 
     /** Takes room for a task that {@link #fits}; returns its ports, by name. */

@@ -27,6 +27,12 @@ final class Cluster {
     /** The agents of one rack among a group's candidates, in agent order. */
     record Rack(@Nullable String name, List<AgentRoom> rooms) {}
 
+    /**
+     * How the agents fare against the filters of a group that depend on the agent alone
+     * ({@link TaskGroup#staticVeto}): how many gave each veto, and those that passed.
+     */
+    record StaticView(Map<Veto, Integer> tally, List<AgentRoom> passing) {}
+
     final List<AgentRoom> rooms = new ArrayList<>();
     private final Map<String, AgentRoom> byId = new HashMap<>();
     private final Map<JobKey, List<AgentRoom>> placedByJob = new HashMap<>();
@@ -35,6 +41,7 @@ final class Cluster {
     /** Candidate racks, by the constraint that chose them (null key: every shared agent). */
     private final Map<Object, List<Rack>> candidates = new HashMap<>();
     private final Set<String> attributeNames = new HashSet<>();
+    private final Map<Object, StaticView> staticViews = new HashMap<>();
     final double largestCpu;
     final long largestRamMb;
     final long largestDiskMb;
@@ -112,6 +119,23 @@ final class Cluster {
         }
         counts.put(job, created);
         return created;
+    }
+
+    /** The static vetoes of every agent for {@code group}; computed once per kind of group. */
+    StaticView staticView(TaskGroup group) {
+        return staticViews.computeIfAbsent(group.staticKey(), k -> {
+            Map<Veto, Integer> tally = new HashMap<>();
+            List<AgentRoom> passing = new ArrayList<>();
+            for (AgentRoom room : rooms) {
+                Veto veto = group.staticVeto(room);
+                if (veto == null) {
+                    passing.add(room);
+                } else {
+                    tally.merge(veto, 1, Integer::sum);
+                }
+            }
+            return new StaticView(Map.copyOf(tally), List.copyOf(passing));
+        });
     }
 
     /**

@@ -176,26 +176,24 @@ public final class Placement {
         return new Assignment(task.id(), room.agent, ports);
     }
 
-    /** Why no agent takes a task of {@code group} now: the vetoes of every agent, tallied. */
+    /**
+     * Why no agent takes a task of {@code group} now: the vetoes of every agent, tallied. The
+     * filters that depend on the agent alone are tallied once per kind of group and round.
+     */
     private String reason(TaskGroup group, JobCounts counts) {
-        Map<Veto, Integer> tally = new HashMap<>();
-        for (AgentRoom room : cluster.rooms) {
-            for (Veto veto : vetoes(group, counts, room)) {
+        Cluster.StaticView view = cluster.staticView(group);
+        Map<Veto, Integer> tally = new HashMap<>(view.tally());
+        for (AgentRoom room : view.passing()) {
+            Veto veto = group.limitVeto(room, counts);
+            if (veto == null && room.reservedFor != null) {
+                veto = Veto.RESERVED_HOST;
+            }
+            if (veto != null) {
                 tally.merge(veto, 1, Integer::sum);
+            } else {
+                room.tallyResourceVetoes(group.need, group.ports, tally);
             }
         }
         return PendingReasonText.of(tally, cluster::hasAttribute);
-    }
-
-    /** The vetoes of {@code room} for a task of {@code group} with no reservation. */
-    static List<Veto> vetoes(TaskGroup group, JobCounts counts, AgentRoom room) {
-        Veto veto = group.filterVeto(room, counts);
-        if (veto != null) {
-            return List.of(veto);
-        }
-        if (room.reservedFor != null) {
-            return List.of(Veto.RESERVED_HOST);
-        }
-        return room.resourceVetoes(group.need, group.ports);
     }
 }

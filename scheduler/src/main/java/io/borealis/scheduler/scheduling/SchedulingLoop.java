@@ -115,17 +115,24 @@ public final class SchedulingLoop implements AutoCloseable {
      * @return how many tasks were assigned
      */
     public int runOnce() {
-        RoundPlanner.Plan plan = storage.read(
-                store -> planner.plan(store.agents().fetchAll(), store.tasks().active()));
+        // Snapshot in the read, decide outside it: no connection is held while deciding.
+        long started = System.nanoTime();
+        List<AgentInfo> agents = new ArrayList<>();
+        List<Task> active = storage.read(store -> {
+            agents.addAll(store.agents().fetchAll());
+            return store.tasks().active();
+        });
+        RoundPlanner.Plan plan = planner.plan(agents, active);
+        long decided = System.nanoTime();
         Set<TaskId> placed = new HashSet<>();
         plan.assignments().forEach(assignment -> placed.add(assignment.taskId()));
         reasons.update(plan.pending(), placed, plan.reasons());
         if (plan.writesNothing()) {
             return 0;
         }
-        return storage.write(store -> {
+        int assigned = storage.write(store -> {
             Map<String, List<AssignedTask>> launches = new LinkedHashMap<>();
-            Map<String, AgentInfo> agents = new LinkedHashMap<>();
+            Map<String, AgentInfo> targets = new LinkedHashMap<>();
             for (Assignment assignment : plan.assignments()) {
                 String agentId = assignment.agent().agentId();
                 Optional<AgentInfo> agent = store.agents().fetch(agentId);
@@ -134,7 +141,7 @@ public final class SchedulingLoop implements AutoCloseable {
                 }
                 stateManager.assign(store, assignment.taskId(), agent.get(), assignment.ports())
                         .ifPresent(task -> {
-                            agents.put(agentId, agent.get());
+                            targets.put(agentId, agent.get());
                             launches.computeIfAbsent(agentId, k -> new ArrayList<>())
                                     .add(task.toAssignedTask());
                         });
@@ -142,11 +149,15 @@ public final class SchedulingLoop implements AutoCloseable {
             List<Preemption> applied = preempt(store, plan.preemptions());
             store.afterCommit(() -> {
                 applied.forEach(planner::preempted);
-                launches.forEach((agentId, tasks) -> gateway.launchTasks(agents.get(agentId),
+                launches.forEach((agentId, tasks) -> gateway.launchTasks(targets.get(agentId),
                         tasks));
             });
             return launches.values().stream().mapToInt(List::size).sum();
         });
+        LOG.debug("round: {} pending, {} assigned, {} preemptions; decided in {} ms, written in "
+                + "{} ms", plan.pending().size(), assigned, plan.preemptions().size(),
+                (decided - started) / 1_000_000, (System.nanoTime() - decided) / 1_000_000);
+        return assigned;
     }
 
     /** Moves each preemption's victims to PREEMPTING; returns those that moved any. */
