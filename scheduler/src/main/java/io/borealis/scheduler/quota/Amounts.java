@@ -7,7 +7,8 @@ import java.math.BigDecimal;
  * Arithmetic on cpu, ram and disk (gpu is not part of a quota and comes out 0). Cpu is counted
  * in whole micro-cores, so that ten tasks of 0.1 cpu hold exactly 1 core and fit a quota of 1
  * (binary floating point would make that 0.9999999999999999 or 1.0000000000000002), and so that
- * summing a role's many tasks stays cheap. Pure.
+ * summing a role's many tasks stays cheap. Amounts are not negative (validation sees to that).
+ * Pure.
  */
 public final class Amounts {
     public static final Resources ZERO = new Resources(0, 0, 0, 0);
@@ -22,8 +23,8 @@ public final class Amounts {
 
     /** {@code count} copies of {@code r}. */
     public static Resources times(Resources r, int count) {
-        return new Resources(cores(Math.multiplyExact(micros(r.cpu()), (long) count)),
-                Math.multiplyExact(r.ramMb(), count), Math.multiplyExact(r.diskMb(), count), 0);
+        return new Resources(cores(times(micros(r.cpu()), count)), times(r.ramMb(), count),
+                times(r.diskMb(), count), 0);
     }
 
     /** What is left of {@code quota} after {@code used}: never below zero. */
@@ -45,7 +46,21 @@ public final class Amounts {
                 + (decimal.compareTo(BigDecimal.ONE) == 0 ? " core" : " cores");
     }
 
-    /** Whole micro-cores, rounded to the nearest. */
+    /**
+     * Sums and products saturate at {@code Long.MAX_VALUE} instead of overflowing: an absurd
+     * request (a task asking 1e308 cpus) is then refused as over quota, with a message, rather
+     * than failing inside the scheduler. Amounts are never negative here.
+     */
+    private static long plus(long a, long b) {
+        long sum = a + b;
+        return sum < 0 ? Long.MAX_VALUE : sum;
+    }
+
+    private static long times(long a, int count) {
+        return count != 0 && a > Long.MAX_VALUE / count ? Long.MAX_VALUE : a * count;
+    }
+
+    /** Whole micro-cores, rounded to the nearest (at most {@code Long.MAX_VALUE}). */
     static long micros(double cpu) {
         return Math.round(cpu * MICROS_PER_CORE);
     }
@@ -62,9 +77,9 @@ public final class Amounts {
         private long diskMb;
 
         Totals add(Resources r) {
-            micros = Math.addExact(micros, micros(r.cpu()));
-            ramMb = Math.addExact(ramMb, r.ramMb());
-            diskMb = Math.addExact(diskMb, r.diskMb());
+            micros = plus(micros, micros(r.cpu()));
+            ramMb = plus(ramMb, r.ramMb());
+            diskMb = plus(diskMb, r.diskMb());
             return this;
         }
 
