@@ -32,26 +32,20 @@ public final class QuotaCheck {
 
     /** What tasks with these configurations hold, split four ways. */
     public Consumption consumption(Iterable<TaskConfig> configs) {
-        Resources prodShared = Amounts.ZERO;
-        Resources nonProdShared = Amounts.ZERO;
-        Resources prodDedicated = Amounts.ZERO;
-        Resources nonProdDedicated = Amounts.ZERO;
+        Amounts.Totals prodShared = new Amounts.Totals();
+        Amounts.Totals nonProdShared = new Amounts.Totals();
+        Amounts.Totals prodDedicated = new Amounts.Totals();
+        Amounts.Totals nonProdDedicated = new Amounts.Totals();
         for (TaskConfig config : configs) {
             boolean production = tiers.isProduction(config);
-            Resources r = config.resources();
             if (config.isDedicated()) {
-                if (production) {
-                    prodDedicated = Amounts.plus(prodDedicated, r);
-                } else {
-                    nonProdDedicated = Amounts.plus(nonProdDedicated, r);
-                }
-            } else if (production) {
-                prodShared = Amounts.plus(prodShared, r);
+                (production ? prodDedicated : nonProdDedicated).add(config.resources());
             } else {
-                nonProdShared = Amounts.plus(nonProdShared, r);
+                (production ? prodShared : nonProdShared).add(config.resources());
             }
         }
-        return new Consumption(prodShared, nonProdShared, prodDedicated, nonProdDedicated);
+        return new Consumption(prodShared.resources(), nonProdShared.resources(),
+                prodDedicated.resources(), nonProdDedicated.resources());
     }
 
     /**

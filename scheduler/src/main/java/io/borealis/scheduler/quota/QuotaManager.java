@@ -96,10 +96,9 @@ public final class QuotaManager {
         return store.quotas().fetch(role).orElse(Amounts.ZERO);
     }
 
-    /** What the role's active tasks hold. Scans the active tasks in memory: O(active tasks). */
+    /** What the role's active tasks hold, from memory: O(active jobs + the role's tasks). */
     private Consumption consumption(StoreProvider store, String role) {
-        return check.consumption(store.tasks().active().stream()
-                .filter(task -> task.jobKey().role().equals(role))
+        return check.consumption(store.tasks().activeOfRole(role).stream()
                 .map(Task::config)
                 .toList());
     }

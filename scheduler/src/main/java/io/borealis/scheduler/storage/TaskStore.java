@@ -12,8 +12,9 @@ import java.util.Optional;
 
 /**
  * Tasks, active and terminal, and their events. Lookups of active tasks ({@link #active},
- * {@link #activeOnAgent}, {@link #activeOfJob}, {@link #fetch}) and the events of active tasks
- * are served from memory; queries that can match terminal tasks go to the database.
+ * {@link #activeOnAgent}, {@link #activeOfJob}, {@link #activeOfRole}, {@link #fetch}) and the
+ * events of active tasks are served from memory; queries that can match terminal tasks go to the
+ * database.
  */
 public interface TaskStore {
     Optional<Task> fetch(TaskId id);
@@ -29,6 +30,9 @@ public interface TaskStore {
 
     /** The active tasks of {@code job}. */
     List<Task> activeOfJob(JobKey job);
+
+    /** The active tasks of every job of {@code role} (what its quota counts). */
+    List<Task> activeOfRole(String role);
 
     /** The events of each of {@code ids}, oldest first; a task without events maps to nothing. */
     Map<TaskId, List<TaskEvent>> events(Collection<TaskId> ids);

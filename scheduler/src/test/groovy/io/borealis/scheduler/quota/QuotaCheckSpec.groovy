@@ -85,6 +85,20 @@ class QuotaCheckSpec extends Specification {
                 'of 1 core quota (use borealis-admin increase_quota)'
     }
 
+    def "an absurd request saturates instead of overflowing, and is refused with a message"() {
+        when:
+        Resources asked = Amounts.times(r(1e308d, Long.MAX_VALUE, 1), 4000)
+
+        then:
+        asked.ramMb() == Long.MAX_VALUE
+        QuotaCheck.refusal('www-data', r(1_000_000, 1L << 40, 1L << 40), Amounts.ZERO, asked)
+                .get().startsWith('Insufficient resource quota for role www-data: CPU asks ' +
+                '9223372036854.775 cores, 1000000 cores left of 1000000 cores quota; RAM asks ' +
+                '9223372036854775807 MB')
+        check.consumption([config(cpu: 1e308d), config(cpu: 1e308d)]).prodShared().cpu() ==
+                Long.MAX_VALUE / 1e6d
+    }
+
     def "amounts: copies, sums and what is left"() {
         expect:
         Amounts.times(r(0.1d, 16, 32), 3) == r(0.3d, 48, 96)

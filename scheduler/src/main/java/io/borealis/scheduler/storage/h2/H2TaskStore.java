@@ -146,6 +146,11 @@ final class H2TaskStore implements TaskStore.Mutable {
         return overlay(index.ofJob(job), task -> job.equals(task.jobKey()));
     }
 
+    @Override
+    public List<Task> activeOfRole(String role) {
+        return overlay(index.ofRole(role), task -> role.equals(task.jobKey().role()));
+    }
+
     /** Committed active tasks with this write's versions laid over them. */
     private List<Task> overlay(List<Task> committed, Predicate<Task> belongs) {
         if (saved.isEmpty()) {

@@ -57,6 +57,30 @@ class H2QuotaStoreSpec extends Specification {
         storage.read { it.quotas().fetch('www-data') }.get() == r(1, 1, 1)
     }
 
+    def "a role's active tasks are found across its jobs, with a write's own changes"() {
+        given:
+        def ops = Fixtures.config(job: new io.borealis.api.model.JobKey('ops', 'prod', 'a'))
+        def www = Fixtures.config(job: new io.borealis.api.model.JobKey('www-data', 'test', 'b'))
+        storage.write { store ->
+            store.tasks().save(Fixtures.task(id: 'o1', config: ops))
+            store.tasks().save(Fixtures.task(id: 'w1', config: www))
+            store.tasks().save(Fixtures.task(id: 'w2', config: Fixtures.config(), instance: 1))
+            store.tasks().save(Fixtures.task(id: 'w3', config: www, instance: 2,
+                    status: io.borealis.api.model.TaskStatus.FINISHED))
+        }
+
+        expect:
+        storage.read { it.tasks().activeOfRole('www-data') }*.id()*.value().sort() == ['w1', 'w2']
+        storage.read { it.tasks().activeOfRole('ops') }*.id()*.value() == ['o1']
+        storage.read { it.tasks().activeOfRole('nobody') }.isEmpty()
+        storage.write { store ->
+            store.tasks().save(Fixtures.task(id: 'w4', config: www, instance: 3))
+            store.tasks().save(store.tasks().fetch(new TaskId('w1')).get()
+                    .withStatus(io.borealis.api.model.TaskStatus.KILLED, 2L))
+            store.tasks().activeOfRole('www-data')*.id()*.value().sort()
+        } == ['w2', 'w4']
+    }
+
     def "a read cannot change a quota"() {
         when:
         storage.read { it.quotas().save('www-data', r(1, 1, 1)) }
