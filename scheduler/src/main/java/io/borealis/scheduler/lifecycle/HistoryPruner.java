@@ -36,6 +36,8 @@ public final class HistoryPruner implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HistoryPruner.class);
     /** Tasks deleted per write. */
     static final int BATCH = 5_000;
+    /** Most tasks one periodic selection returns; a round selects again while it gets this many. */
+    static final int SELECTION = 50_000;
     private static final Set<TaskStatus> TERMINAL =
             EnumSet.of(TaskStatus.FINISHED, TaskStatus.FAILED, TaskStatus.KILLED, TaskStatus.LOST);
 
@@ -110,11 +112,12 @@ public final class HistoryPruner implements AutoCloseable {
                 settings.minRetention().toMillis());
         int total = 0;
         while (true) {
+            // One selection per round (it reads every ended task's row), then batched deletes.
             List<TaskId> ids = storage.read(store -> store.tasks().expiredHistory(
-                    endedBefore, settings.maxTasksPerJob(), retainedSince, BATCH));
-            int pruned = ids.isEmpty() ? 0 : storage.write(store -> store.tasks().prune(ids));
+                    endedBefore, settings.maxTasksPerJob(), retainedSince, SELECTION));
+            int pruned = pruneInBatches(ids);
             total += pruned;
-            if (ids.size() < BATCH || pruned == 0) {
+            if (ids.size() < SELECTION || pruned == 0) {
                 break;
             }
         }
@@ -158,12 +161,17 @@ public final class HistoryPruner implements AutoCloseable {
                 .filter(task -> !task.isActive())
                 .map(Task::id)
                 .toList();
+        int total = pruneInBatches(ids);
+        LOG.info("pruneTasks: deleted {} ended tasks", total);
+        return total;
+    }
+
+    private int pruneInBatches(List<TaskId> ids) {
         int total = 0;
         for (int from = 0; from < ids.size(); from += BATCH) {
             List<TaskId> batch = ids.subList(from, Math.min(ids.size(), from + BATCH));
             total += storage.write(store -> store.tasks().prune(batch));
         }
-        LOG.info("pruneTasks: deleted {} ended tasks", total);
         return total;
     }
 

@@ -205,45 +205,10 @@ public final class AgentManager {
             return new Reconciliation(false, List.of(), 0);
         }
         liveness.touch(agentId, now);
+        healPartitioned(agentId, reported, now);
         usages.replaceAgent(agentId, sampled);
         int lost = markMissingLost(agentId, reported.keySet(), now);
-        healPartitioned(agentId, reported, now);
         return new Reconciliation(true, kills.get(), lost);
-    }
-
-    /**
-     * The partition is over for PARTITIONED tasks the agent reports STARTING or RUNNING: they
-     * take that state again (reference §2.6). Reads memory only unless there is one to heal.
-     */
-    private void healPartitioned(String agentId, Map<TaskId, AgentTaskState> reported,
-            long now) {
-        List<TaskId> back = storage.read(store -> partitionedBack(
-                store.tasks().activeOnAgent(agentId), reported));
-        if (back.isEmpty()) {
-            return;
-        }
-        storage.write(store -> {
-            for (TaskId id : partitionedBack(store.tasks().activeOnAgent(agentId), reported)) {
-                TaskStatus status = reported.get(id).status();
-                stateManager.changeState(store, id, status, now,
-                        "Agent " + agentId + " is back and reports the task " + status);
-            }
-            return null;
-        });
-    }
-
-    private static List<TaskId> partitionedBack(List<Task> placed,
-            Map<TaskId, AgentTaskState> reported) {
-        List<TaskId> back = new ArrayList<>();
-        for (Task task : placed) {
-            AgentTaskState state = reported.get(task.id());
-            if (task.status() == TaskStatus.PARTITIONED && state != null
-                    && (state.status() == TaskStatus.STARTING
-                            || state.status() == TaskStatus.RUNNING)) {
-                back.add(task.id());
-            }
-        }
-        return back;
     }
 
     private int markMissingLost(String agentId, Set<TaskId> reported, long now) {
@@ -331,5 +296,40 @@ public final class AgentManager {
         } else if (update.status().isTerminal()) {
             store.afterCommit(() -> usages.forget(id));
         }
+    }
+
+    /**
+     * The partition is over for PARTITIONED tasks the agent reports STARTING or RUNNING: they
+     * take that state again (reference §2.6). Reads memory only unless there is one to heal.
+     */
+    private void healPartitioned(String agentId, Map<TaskId, AgentTaskState> reported,
+            long now) {
+        List<TaskId> back = storage.read(store -> partitionedBack(
+                store.tasks().activeOnAgent(agentId), reported));
+        if (back.isEmpty()) {
+            return;
+        }
+        storage.write(store -> {
+            for (TaskId id : partitionedBack(store.tasks().activeOnAgent(agentId), reported)) {
+                TaskStatus status = reported.get(id).status();
+                stateManager.changeState(store, id, status, now,
+                        "Agent " + agentId + " is back and reports the task " + status);
+            }
+            return null;
+        });
+    }
+
+    private static List<TaskId> partitionedBack(List<Task> placed,
+            Map<TaskId, AgentTaskState> reported) {
+        List<TaskId> back = new ArrayList<>();
+        for (Task task : placed) {
+            AgentTaskState state = reported.get(task.id());
+            if (task.status() == TaskStatus.PARTITIONED && state != null
+                    && (state.status() == TaskStatus.STARTING
+                            || state.status() == TaskStatus.RUNNING)) {
+                back.add(task.id());
+            }
+        }
+        return back;
     }
 }

@@ -55,8 +55,8 @@ public interface TaskStore {
         /**
          * Deletes the terminal tasks among {@code ids} with their events, and then every task
          * configuration that neither a remaining task nor a job refers to. Active and unknown
-         * ids are skipped: an active task is never deleted. A few statements per thousand ids,
-         * not one per task.
+         * ids are skipped: an active task is never deleted. Batched: each statement takes many
+         * ids, not one per task.
          *
          * @return how many tasks were deleted
          */

@@ -41,8 +41,6 @@ final class H2TaskStore implements TaskStore.Mutable {
             + "config_hash, status, active, status_timestamp, failure_count, ancestor_id, "
             + "agent_id, agent_host, assigned_ports, observer_url";
     private static final TypeReference<Map<String, Integer>> PORTS = new TypeReference<>() {};
-    /** Ids per prune statement: large enough to amortise, small enough for one array. */
-    private static final int PRUNE_CHUNK = 1000;
     /** Ids per event query: one statement text, few enough that each row's check stays cheap. */
     static final int ID_CHUNK = 100;
     private static final String EVENTS_BY_IDS = "SELECT task_id, ts, status, message, scheduler "
@@ -251,50 +249,55 @@ final class H2TaskStore implements TaskStore.Mutable {
     public int prune(Collection<TaskId> ids) {
         unit.checkWritable();
         flush(); // the checks below must see this write's own tasks
-        int deleted = 0;
-        Set<String> configHashes = new LinkedHashSet<>();
-        List<TaskId> all = List.copyOf(ids);
-        for (int from = 0; from < all.size(); from += PRUNE_CHUNK) {
-            List<TaskId> chunk = all.subList(from, Math.min(all.size(), from + PRUNE_CHUNK));
-            Map<String, String> terminal = terminalConfigHashes(chunk);
-            if (terminal.isEmpty()) {
-                continue;
-            }
-            Object[] keys = terminal.keySet().toArray();
-            execute("deleting task events",
-                    "DELETE FROM task_events WHERE task_id = ANY(?)", keys);
-            deleted += execute("deleting tasks",
-                    "DELETE FROM tasks WHERE task_id = ANY(?) AND active = FALSE", keys);
-            configHashes.addAll(terminal.values());
-            terminal.keySet().forEach(id -> saved.remove(new TaskId(id)));
+        Map<String, String> terminal = terminalConfigHashes(
+                ids.stream().map(TaskId::value).distinct().toList());
+        if (terminal.isEmpty()) {
+            return 0;
         }
-        unit.deleteUnreferencedConfigs(configHashes);
+        List<String> keys = List.copyOf(terminal.keySet());
+        deleteByIds("deleting task events",
+                "DELETE FROM task_events WHERE task_id IN " + InLists.PLACEHOLDERS, keys);
+        int deleted = deleteByIds("deleting tasks",
+                "DELETE FROM tasks WHERE active = FALSE AND task_id IN " + InLists.PLACEHOLDERS,
+                keys);
+        keys.forEach(id -> saved.remove(new TaskId(id)));
+        unit.deleteUnreferencedConfigs(new LinkedHashSet<>(terminal.values()));
         return deleted;
     }
 
     /** Task id to config hash of the terminal tasks among {@code ids}. */
-    private Map<String, String> terminalConfigHashes(List<TaskId> ids) {
+    private Map<String, String> terminalConfigHashes(List<String> ids) {
         return Jdbc.call("finding terminal tasks", () -> {
+            Map<String, String> hashes = new LinkedHashMap<>();
             try (PreparedStatement statement = unit.connection().prepareStatement(
-                    "SELECT task_id, config_hash FROM tasks "
-                            + "WHERE task_id = ANY(?) AND active = FALSE")) {
-                statement.setObject(1, ids.stream().map(TaskId::value).toArray());
-                try (ResultSet rows = statement.executeQuery()) {
-                    Map<String, String> hashes = new LinkedHashMap<>();
-                    while (rows.next()) {
-                        hashes.put(rows.getString(1), rows.getString(2));
+                    "SELECT task_id, config_hash FROM tasks WHERE active = FALSE AND task_id IN "
+                            + InLists.PLACEHOLDERS)) {
+                for (List<String> chunk : InLists.chunks(ids)) {
+                    InLists.bind(statement, chunk);
+                    try (ResultSet rows = statement.executeQuery()) {
+                        while (rows.next()) {
+                            hashes.put(rows.getString(1), rows.getString(2));
+                        }
                     }
-                    return hashes;
                 }
             }
+            return hashes;
         });
     }
 
-    private int execute(String what, String sql, Object[] keys) {
+    /** Runs {@code sql} (one IN list of ids) over {@code ids} as one batch; rows changed. */
+    private int deleteByIds(String what, String sql, List<String> ids) {
         return Jdbc.call(what, () -> {
             try (PreparedStatement statement = unit.connection().prepareStatement(sql)) {
-                statement.setObject(1, keys);
-                return statement.executeUpdate();
+                for (List<String> chunk : InLists.chunks(ids)) {
+                    InLists.bind(statement, chunk);
+                    statement.addBatch();
+                }
+                int changed = 0;
+                for (int count : statement.executeBatch()) {
+                    changed += Math.max(0, count);
+                }
+                return changed;
             }
         });
     }

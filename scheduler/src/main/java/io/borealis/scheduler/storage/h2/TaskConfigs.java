@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +28,6 @@ final class TaskConfigs {
     /** Hashes of objects already hashed, by identity (weak keys compare with ==). */
     private final Cache<TaskConfig, String> hashes = CacheBuilder.newBuilder().weakKeys().build();
     private final Map<String, TaskConfig> byHash = new ConcurrentHashMap<>();
-    /** Configuration hashes per prune statement. */
-    private static final int CHUNK = 1000;
     /** Hashes known to be in the database (committed). */
     private final Set<String> stored = ConcurrentHashMap.newKeySet();
 
@@ -80,40 +77,43 @@ final class TaskConfigs {
      * makes a forgotten one fail the write instead of losing a configuration.
      */
     Set<String> deleteUnreferenced(Connection connection, Set<String> candidates) {
-        Set<String> deleted = new LinkedHashSet<>();
-        List<String> all = List.copyOf(candidates);
-        for (int from = 0; from < all.size(); from += CHUNK) {
-            Object[] chunk = all.subList(from, Math.min(all.size(), from + CHUNK)).toArray();
-            List<String> unreferenced = Jdbc.call("finding unreferenced task configs", () -> {
-                try (PreparedStatement statement = connection.prepareStatement(
-                        "SELECT config_hash FROM task_configs c WHERE config_hash = ANY(?) "
-                                + "AND NOT EXISTS (SELECT 1 FROM tasks t "
-                                + "WHERE t.config_hash = c.config_hash) "
-                                + "AND NOT EXISTS (SELECT 1 FROM jobs j "
-                                + "WHERE j.config_hash = c.config_hash)")) {
-                    statement.setObject(1, chunk);
+        if (candidates.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> unreferenced = Jdbc.call("finding unreferenced task configs", () -> {
+            Set<String> found = new LinkedHashSet<>();
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT config_hash FROM task_configs c WHERE config_hash IN "
+                            + InLists.PLACEHOLDERS
+                            + " AND NOT EXISTS (SELECT 1 FROM tasks t "
+                            + "WHERE t.config_hash = c.config_hash) "
+                            + "AND NOT EXISTS (SELECT 1 FROM jobs j "
+                            + "WHERE j.config_hash = c.config_hash)")) {
+                for (List<String> chunk : InLists.chunks(List.copyOf(candidates))) {
+                    InLists.bind(statement, chunk);
                     try (ResultSet rows = statement.executeQuery()) {
-                        List<String> hashes = new ArrayList<>();
                         while (rows.next()) {
-                            hashes.add(rows.getString(1));
+                            found.add(rows.getString(1));
                         }
-                        return hashes;
                     }
                 }
-            });
-            if (unreferenced.isEmpty()) {
-                continue;
             }
-            Jdbc.call("deleting unreferenced task configs", () -> {
-                try (PreparedStatement statement = connection.prepareStatement(
-                        "DELETE FROM task_configs WHERE config_hash = ANY(?)")) {
-                    statement.setObject(1, unreferenced.toArray());
-                    return statement.executeUpdate();
-                }
-            });
-            deleted.addAll(unreferenced);
+            return found;
+        });
+        if (unreferenced.isEmpty()) {
+            return unreferenced;
         }
-        return deleted;
+        Jdbc.call("deleting unreferenced task configs", () -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "DELETE FROM task_configs WHERE config_hash IN " + InLists.PLACEHOLDERS)) {
+                for (List<String> chunk : InLists.chunks(List.copyOf(unreferenced))) {
+                    InLists.bind(statement, chunk);
+                    statement.addBatch();
+                }
+                return statement.executeBatch();
+            }
+        });
+        return unreferenced;
     }
 
     /** After the commit that deleted them: these configurations are no longer stored. */
