@@ -131,10 +131,12 @@ final class SimulatedCluster implements AutoCloseable {
     static SimulatedCluster start(Options options = new Options()) {
         SimulatedCluster cluster = new SimulatedCluster(options)
         try {
-            cluster.registerAll()
             if (options.heartbeats != null) {
+                // Beating while the others register: registering thousands takes longer than
+                // the agent timeout.
                 cluster.startHeartbeats(options.heartbeats)
             }
+            cluster.registerAll()
         } catch (Exception e) {
             cluster.close()
             throw e
@@ -190,7 +192,7 @@ final class SimulatedCluster implements AutoCloseable {
         int[] next = [0] as int[]
         heartbeats = timers.scheduleAtFixedRate({ ->
             SimAgent agent = agents[next[0]++ % agents.size()]
-            if (agent.alive()) {
+            if (agent.alive() && agent.registered()) {
                 workers.execute {
                     try {
                         agent.heartbeat()
