@@ -43,6 +43,19 @@ final class ScaleBench {
         nanos / 1e9d
     }
 
+    /** CPU time this JVM has used (scheduler and simulated agents together), in nanoseconds. */
+    static long cpuNanos() {
+        ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .operatingSystemMXBean).processCpuTime
+    }
+
+    /** The machine's load when a figure was taken: figures on a busy machine are lower. */
+    static String load() {
+        String.format('load average %.1f on %d cores',
+                java.lang.management.ManagementFactory.operatingSystemMXBean.systemLoadAverage,
+                Runtime.runtime.availableProcessors())
+    }
+
     static String rate(long count, long nanos) {
         String.format('%,.0f/s', count / seconds(nanos))
     }
@@ -88,10 +101,16 @@ final class ScaleBench {
         int agents = Integer.getInteger('scale.agents', 10_000)
         int tasks = Integer.getInteger('scale.tasks', 50_000)
         boolean reporting = System.getProperty('scale.report') == '1'
+        boolean beating = System.getProperty('scale.heartbeats') == '1'
         int perRack = 40
         int racks = Math.max(1, agents.intdiv(perRack))
         long started = System.nanoTime()
-        SimulatedCluster cluster = SimulatedCluster.start(new SimulatedCluster.Options(heartbeats: HEARTBEAT,
+        // Without heartbeats the agent timeout must outlast the run (registering 10,000 agents
+        // alone takes about a minute here).
+        SimulatedCluster cluster = SimulatedCluster.start(new SimulatedCluster.Options(
+                heartbeats: beating ? HEARTBEAT : null,
+                configure: { c -> beating ? c : c.withAgentTimings(Duration.ofHours(1),
+                        c.assignedGrace(), c.agentCheckInterval()) },
                 agents: agents, agentsPerRack: perRack, autoReport: reporting,
                 resources: { int i -> Workload.hostShape(i) },
                 dedicated: { int i -> Workload.dedicatedHost(i) }))
@@ -101,16 +120,21 @@ final class ScaleBench {
                 Workload.mixed(it, 100, racks, CLUSTER)
             }
             long t0 = System.nanoTime()
+            long cpu0 = cpuNanos()
             createAll(cluster, jobs)
             long created = System.nanoTime()
             long placed = awaitLaunches(cluster, tasks, Duration.ofSeconds(20))
             long done = System.nanoTime()
+            long cpu = cpuNanos() - cpu0
             String figures = String.format('%,d of %,d tasks (%d jobs) placed and launched on %,d ' +
-                    'agents in %.2f s from the first createJob = %s (jobs created in %.2f s; ' +
-                    'agents registered in %.1f s; agents reporting: %s)',
+                    'agents in %.2f s from the first createJob = %s (jobs created in %.2f s, the ' +
+                    'last task launched %.2f s after the last job); JVM CPU %.1f s = %s per ' +
+                    'CPU-second (createJob, placement, launches over HTTP, simulated agents); ' +
+                    'agents registered in %.1f s; agents reporting: %s; heartbeating: %s; %s',
                     placed, tasks, jobs.size(), agents, seconds(done - t0),
-                    rate(placed, done - t0), seconds(created - t0),
-                    seconds(registered - started), reporting)
+                    rate(placed, done - t0), seconds(created - t0), seconds(done - created),
+                    seconds(cpu), rate(placed, cpu), seconds(registered - started), reporting,
+                    beating, load())
             report('placement', figures)
             [placed: placed, seconds: seconds(done - t0)]
         } finally {
@@ -156,8 +180,9 @@ final class ScaleBench {
             } as long
             String figures = String.format('%,d of %,d pending production tasks launched on a ' +
                     'cluster full of preemptible tasks (%,d agents, %,d victims preempted) ' +
-                    'in %.2f s%s', placed, pending, agents, victims, seconds(done - t0),
-                    placed < pending ? ' (the rest stayed PENDING: no preemption in this build?)' : '')
+                    'in %.2f s%s; %s', placed, pending, agents, victims, seconds(done - t0),
+                    placed < pending ? ' (the rest stayed PENDING: no preemption in this build?)' : '',
+                    load())
             report('preemption', figures)
             [placed: placed, victims: victims, seconds: seconds(done - t0)]
         } finally {
@@ -201,17 +226,19 @@ final class ScaleBench {
                 for (TaskStatus status : [TaskStatus.STARTING, TaskStatus.RUNNING]) {
                     long acked = cluster.updatesAcked.get()
                     long t0 = System.nanoTime()
+                    long cpu0 = cpuNanos()
                     cluster.agents.each { SimAgent agent ->
                         agent.held().keySet().each { agent.report(it, status, status.name()) }
                     }
                     awaitAcked(cluster, acked + tasks, Duration.ofMinutes(10))
                     long took = System.nanoTime() - t0
-                    phases << String.format('%s %s (%,d in %.2f s)', status, rate(tasks, took),
-                            tasks, seconds(took))
+                    long cpu = cpuNanos() - cpu0
+                    phases << String.format('%s %s (%,d in %.2f s; %s per JVM CPU-second)',
+                            status, rate(tasks, took), tasks, seconds(took), rate(tasks, cpu))
                     figures["$transport $status".toString()] = tasks / seconds(took)
                 }
-                report('status-updates', String.format('%s, %,d agents x %d tasks, %d senders: %s',
-                        transport, agents, tasks.intdiv(agents), threads, phases.join('; ')))
+                report('status-updates', String.format('%s, %,d agents x %d tasks, %d senders: %s; %s',
+                        transport, agents, tasks.intdiv(agents), threads, phases.join('; '), load()))
             } finally {
                 cluster.close()
             }
@@ -221,7 +248,7 @@ final class ScaleBench {
 
     /**
      * getTasksStatus of {@code scale.job.instances} [10,000] RUNNING tasks (four events each)
-     * {@code scale.job.queries} [100] times: the server side (the scheduler's /api processor:
+     * {@code scale.job.queries} [50] times: the server side (the scheduler's /api processor:
      * decode, read, encode) p50/p99/max, and the round trip over HTTP (client decoding included)
      * for comparison. The validator caps a job at 4,000 instances (Aurora's
      * {@code -max_tasks_per_job}), so the tasks are jobs of at most 4,000 in one role and
@@ -229,7 +256,7 @@ final class ScaleBench {
      */
     static Map<String, Object> jobStatus() {
         int instances = Integer.getInteger('scale.job.instances', 10_000)
-        int queries = Integer.getInteger('scale.job.queries', 100)
+        int queries = Integer.getInteger('scale.job.queries', 50)
         int agents = Math.max(1, instances.intdiv(8))
         SimulatedCluster cluster = SimulatedCluster.start(new SimulatedCluster.Options(heartbeats: HEARTBEAT,
                 agents: agents, resources: { new Resources(8d, 65_536L, 1_048_576L, 0) }))
@@ -269,9 +296,9 @@ final class ScaleBench {
                         : 'one job'
                 report('job-status', String.format('%,d RUNNING tasks (%s, 4 events each): ' +
                         'server side p50 %.1f ms, p99 %.1f ms, max %.1f ms over %d calls; HTTP ' +
-                        'round trip incl. client decoding p50 %.1f ms, p99 %.1f ms over %d calls',
+                        'round trip incl. client decoding p50 %.1f ms, p99 %.1f ms over %d calls; %s',
                         size, what, pct(server, 50), pct(server, 99), pct(server, 100), queries,
-                        pct(http, 50), pct(http, 99), http.size()))
+                        pct(http, 50), pct(http, 99), http.size(), load()))
                 figures[label] = pct(server, 99)
             }
             [p99: figures.all]
@@ -335,10 +362,10 @@ final class ScaleBench {
                 }
                 String text = String.format('%s (agent timeout %d s, check every %d s, heartbeat ' +
                         'every %d s): last heartbeat -> its %d tasks PENDING elsewhere %.1f s, ' +
-                        'RUNNING elsewhere %.1f s', label, config.agentTimeout().toSeconds(),
+                        'RUNNING elsewhere %.1f s; %s', label, config.agentTimeout().toSeconds(),
                         config.agentCheckInterval().toSeconds(),
                         config.heartbeatInterval().toSeconds(), held,
-                        seconds(pendingAt - last), seconds(runningAt - last))
+                        seconds(pendingAt - last), seconds(runningAt - last), load())
                 report('agent-loss', text)
                 figures[label] = seconds(pendingAt - last)
             } finally {

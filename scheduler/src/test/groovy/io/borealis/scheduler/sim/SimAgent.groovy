@@ -51,6 +51,7 @@ final class SimAgent implements AgentControl.Iface {
     private long ackedSeq
     private boolean flushing
     private volatile boolean alive = true
+    private volatile boolean registered
     /** When its latest heartbeat was answered ({@code System.nanoTime}); 0 before the first. */
     volatile long lastHeartbeatNanos
 
@@ -254,6 +255,11 @@ final class SimAgent implements AgentControl.Iface {
     /** Registers (again) with the scheduler. */
     void register() throws SchedulerLink.CallFailed {
         cluster.link.register(info)
+        registered = true
+    }
+
+    boolean registered() {
+        registered
     }
 
     /**

@@ -100,6 +100,7 @@ final class SimulatedCluster implements AutoCloseable {
     final AtomicLong updatesAcked = new AtomicLong()
     private final ScheduledExecutorService timers
     private final ExecutorService workers
+    private final ExecutorService beaters
     private volatile Scheduler scheduler
     private volatile String note = ''
     private ScheduledFuture<?> heartbeats
@@ -112,6 +113,7 @@ final class SimulatedCluster implements AutoCloseable {
         this.reporters = Executors.newFixedThreadPool(options.reporterThreads, daemon('sim-reporter'))
         this.workers = Executors.newFixedThreadPool(8, daemon('sim-worker'))
         this.timers = Executors.newScheduledThreadPool(1, daemon('sim-timer'))
+        this.beaters = Executors.newFixedThreadPool(4, daemon('sim-heartbeat'))
         this.link = new SchedulerLink(options.transport, { -> scheduler.localUrl() },
                 { -> scheduler.api() })
         SchedulerConfig base = SchedulerConfig.defaults(home).withHttpPort(0)
@@ -131,10 +133,12 @@ final class SimulatedCluster implements AutoCloseable {
     static SimulatedCluster start(Options options = new Options()) {
         SimulatedCluster cluster = new SimulatedCluster(options)
         try {
-            cluster.registerAll()
             if (options.heartbeats != null) {
+                // Beating while the others register: registering thousands takes longer than
+                // the agent timeout.
                 cluster.startHeartbeats(options.heartbeats)
             }
+            cluster.registerAll()
         } catch (Exception e) {
             cluster.close()
             throw e
@@ -190,8 +194,8 @@ final class SimulatedCluster implements AutoCloseable {
         int[] next = [0] as int[]
         heartbeats = timers.scheduleAtFixedRate({ ->
             SimAgent agent = agents[next[0]++ % agents.size()]
-            if (agent.alive()) {
-                workers.execute {
+            if (agent.alive() && agent.registered()) {
+                beaters.execute {
                     try {
                         agent.heartbeat()
                     } catch (SchedulerLink.CallFailed ignored) {
@@ -329,6 +333,7 @@ final class SimulatedCluster implements AutoCloseable {
         scheduler?.close()
         reporters.shutdownNow()
         workers.shutdownNow()
+        beaters.shutdownNow()
         farm.close()
         home.toFile().deleteDir()
     }
