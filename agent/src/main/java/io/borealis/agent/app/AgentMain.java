@@ -4,6 +4,7 @@ import io.borealis.agent.tasks.GcPolicy;
 import io.borealis.api.model.Attribute;
 import io.borealis.api.model.PortRange;
 import io.borealis.api.model.Resources;
+import io.borealis.api.units.Durations;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -19,11 +20,10 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -267,22 +267,14 @@ public final class AgentMain implements Callable<Integer> {
     static final class Flags {
         private Flags() {}
 
-        private static final Pattern DURATION = Pattern.compile("(\\d{1,9})([smhd])");
-
         /** A duration such as {@code 30s}, {@code 15m}, {@code 12h} or {@code 7d}; null if bad. */
         static Duration duration(String flag, String value, List<String> problems) {
-            Matcher matcher = DURATION.matcher(value.trim());
-            if (!matcher.matches()) {
+            Optional<Duration> duration = Durations.parse(value, false);
+            if (duration.isEmpty()) {
                 problems.add(flag + " '" + value + "' is not a duration such as 30s, 15m, 12h or 7d");
                 return null;
             }
-            long amount = Long.parseLong(matcher.group(1));
-            return switch (matcher.group(2)) {
-                case "s" -> Duration.ofSeconds(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                case "h" -> Duration.ofHours(amount);
-                default -> Duration.ofDays(amount); // "d": the pattern allows nothing else
-            };
+            return duration.get();
         }
 
         /** A whole number, zero or more; -1 if bad. */
