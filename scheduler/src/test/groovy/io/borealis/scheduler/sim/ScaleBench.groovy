@@ -171,8 +171,8 @@ final class ScaleBench {
             long launchedBefore = cluster.launches.get()
             long t0 = System.nanoTime()
             createAll(cluster, production)
-            long placed = awaitLaunches(cluster, launchedBefore + pending, Duration.ofSeconds(30))
-                    - launchedBefore
+            long placed = awaitLaunches(cluster, launchedBefore + pending,
+                    Duration.ofSeconds(30)) - launchedBefore
             long done = System.nanoTime()
             long victims = production.isEmpty() ? 0 : filler.sum { JobConfiguration job ->
                 cluster.tasks(job.key()).count { it.taskEvents().any { e ->
