@@ -264,6 +264,36 @@ jobs = [Service(task: Task(processes: [hello], resources: Resources(cpu: 0, ram:
         !active[1].containsKey('usage')
     }
 
+    def "job status --write-json gives a PENDING task's reason as pendingReason"() {
+        given:
+        scheduler.tasks << FakeScheduler.task(0, PENDING, null, [PENDING])
+                .setPendingReason('Limit not satisfied: host')
+        scheduler.tasks << FakeScheduler.task(1, RUNNING, 'agent-1')
+
+        when:
+        def result = borealis('job', 'status', 'devcluster/www-data/prod/hello', '--write-json')
+
+        then:
+        result.code == 0
+        def active = Json.mapper().readValue(result.out, List)[0].active
+        active[0].pendingReason == 'Limit not satisfied: host'
+        !active[1].containsKey('pendingReason')
+    }
+
+    def "job status tells people why a PENDING task waits"() {
+        given:
+        scheduler.tasks << FakeScheduler.task(0, PENDING, null, [PENDING])
+                .setPendingReason('Insufficient: RAM (asks 65536 MB; the largest agent offers 24000 MB)')
+
+        when:
+        def result = borealis('job', 'status', 'devcluster/www-data/prod/hello')
+
+        then:
+        result.code == 0
+        result.out.readLines()[4] ==
+                '      pending: Insufficient: RAM (asks 65536 MB; the largest agent offers 24000 MB)'
+    }
+
     def "job status shows each active instance's usage to people"() {
         given:
         scheduler.tasks << FakeScheduler.task(0, RUNNING, 'agent-0').setUsage(

@@ -1,5 +1,6 @@
 package io.borealis.e2e
 
+import groovy.json.JsonSlurper
 import java.nio.file.Files
 import java.nio.file.Path
 import java.util.concurrent.TimeUnit
@@ -7,93 +8,236 @@ import spock.lang.Specification
 import spock.lang.TempDir
 import spock.util.concurrent.PollingConditions
 
-/** bin/borealis-devcluster as a newcomer uses it: start, run hello, stop, start again. */
+/**
+ * bin/borealis-devcluster as a newcomer uses it: start, run hello, stop, start again; two
+ * clusters side by side; ports held by other programs; what each fake agent offers. Every
+ * cluster here has its own home, config root and ports: nothing touches ~/.borealis, 8081 or 1338.
+ */
 class DevclusterSpec extends Specification {
+    static final String PORTS_JOB = 'e2e/src/test/resources/jobs/ports.groovy'
+
     @TempDir
     Path dir
 
     def conditions = new PollingConditions(timeout: 60, initialDelay: 0.2, delay: 0.5)
 
-    Path home
-    Path configRoot
-    int schedulerPort = LocalCluster.freePort()
-    int observerPort = LocalCluster.freePort()
+    List<Cluster> clusters = []
+
+    Cluster cluster
 
     def setup() {
-        home = dir.resolve('devcluster')
-        configRoot = dir.resolve('config')
+        cluster = newCluster('devcluster')
     }
 
     def cleanup() {
-        devcluster('stop')
+        clusters.each { it.devcluster('stop') }
     }
 
     def "stop leaves no process behind and a second start finds the earlier jobs"() {
         when:
-        def started = devcluster('start', '--home', home.toString())
+        def started = cluster.devcluster('start', '--home', cluster.home.toString())
 
         then:
         started.exit == 0
-        Files.readString(configRoot.resolve('clusters.json')).contains("http://localhost:${schedulerPort}")
+        Files.readString(cluster.configRoot.resolve('clusters.json')).contains("http://localhost:${cluster.schedulerPort}")
 
         when:
-        def created = borealis('job', 'create', 'devcluster/www-data/prod/hello', 'examples/hello_world.groovy')
+        def created = cluster.borealis('job', 'create', 'devcluster/www-data/prod/hello', 'examples/hello_world.groovy')
 
         then:
         created.exit == 0
         conditions.eventually {
-            assert borealis('job', 'status', 'devcluster/www-data/prod/hello').out.contains('RUNNING')
+            assert cluster.borealis('job', 'status', 'devcluster/www-data/prod/hello').out.contains('RUNNING')
         }
 
         when:
-        def stopped = devcluster('stop', '--home', home.toString())
+        def stopped = cluster.devcluster('stop', '--home', cluster.home.toString())
 
         then:
         stopped.exit == 0
-        LocalCluster.processesWith('BOREALIS_DEVCLUSTER', home.toString()).isEmpty()
+        LocalCluster.processesWith('BOREALIS_DEVCLUSTER', cluster.home.toString()).isEmpty()
 
         when:
-        def restarted = devcluster('start', '--home', home.toString())
+        def restarted = cluster.devcluster('start', '--home', cluster.home.toString())
+
+        then: 'the jobs are there, and the home keeps its block of task ports'
+        restarted.exit == 0
+        cluster.borealis('job', 'list', 'devcluster/www-data').out.readLines().contains('devcluster/www-data/prod/hello')
+        String block = "task ports ${cluster.taskPorts.from}-${cluster.taskPorts.to}"
+        started.out.contains(block)
+        restarted.out.contains(block)
+    }
+
+    def "two clusters side by side each run a job, on task ports of their own"() {
+        given:
+        Cluster other = newCluster('other')
+
+        when:
+        def first = cluster.devcluster('start')
+        def second = other.devcluster('start')
 
         then:
-        restarted.exit == 0
-        borealis('job', 'list', 'devcluster/www-data').out.readLines().contains('devcluster/www-data/prod/hello')
+        first.exit == 0
+        second.exit == 0
+        cluster.taskPorts != other.taskPorts
+        disjoint(cluster.taskPorts, other.taskPorts)
+
+        when: 'each runs a task that asks for a port'
+        def ports = [cluster, other].collect { c ->
+            assert c.borealis('job', 'create', 'devcluster/www-data/prod/ports', PORTS_JOB).exit == 0
+            c
+        }.collect { Cluster c -> c.runningPort('devcluster/www-data/prod/ports') }
+
+        then: 'both run, each on a port of its own cluster'
+        ports[0] in cluster.taskPorts
+        ports[1] in other.taskPorts
+    }
+
+    def "a port the #program needs that another program holds stops start with status 4, naming it"() {
+        given:
+        int port = program == 'scheduler' ? cluster.schedulerPort : cluster.observerPort
+        def holder = new ServerSocket(port)
+
+        when:
+        def started = cluster.devcluster('start')
+
+        then:
+        started.exit == 4
+        started.err.contains("port ${port}, which the ${name} needs, is taken by")
+        LocalCluster.processesWith('BOREALIS_DEVCLUSTER', cluster.home.toString()).isEmpty()
+
+        cleanup:
+        holder.close()
+
+        where:
+        program     | name
+        'scheduler' | 'scheduler'
+        'observer'  | 'observer-0'
+    }
+
+    def "--agent-resources sets what each fake agent offers; each of several agents is a host of its own"() {
+        when:
+        def started = cluster.devcluster('start', '--agents', '2', '--agent-resources', 'cpu=1.5,ram=2g,disk=512')
+
+        then:
+        started.exit == 0
+        def agents = cluster.agentRows()
+        agents.size() == 2
+        agents.collect { (it =~ /<td>([^<]*)<\/td>/)[0][1] }.sort() == ['agent-0', 'agent-1']
+        agents.every { it.contains('1.5') && it.contains('2048 MB') && it.contains('512 MB') }
+        agents.collect { (it =~ /rack=(rack-\d)/)[0][1] }.sort() == ['rack-0', 'rack-1']
+    }
+
+    def "bad --agent-resources are refused, each problem named, before anything starts"() {
+        when:
+        def result = cluster.devcluster('start', '--agent-resources', value)
+
+        then:
+        result.exit == 2
+        result.err.readLines() == messages.collect { "borealis-devcluster: --agent-resources: ${it}" }
+        !Files.exists(cluster.home)
+
+        where:
+        value                 | messages
+        'cpu=many'            | ["cpu 'many' is not a positive number of cpus such as 2 or 0.5"]
+        'cpu=0,ram=4q'        | ["cpu '0' is not a positive number of cpus such as 2 or 0.5",
+                                 "ram '4q' is not a size such as 512m, 4g or 1t"]
+        'disk=-1g'            | ["disk '-1g' is not a size such as 512m, 4g or 1t"]
+        'gpu=1,ram'           | ["unknown resource 'gpu' (cpu, ram, disk)",
+                                 "'ram' is not NAME=VALUE (cpu=N, ram=SIZE, disk=SIZE)"]
+        'ram=99999999999999g' | ["ram '99999999999999g' is not a size such as 512m, 4g or 1t"]
     }
 
     def "bad options are refused with a clear message"() {
         expect:
-        with(devcluster('start', '--agents', 'many')) {
+        with(cluster.devcluster('start', '--agents', 'many')) {
             exit == 2
             err.contains("--agents must be a whole number")
         }
-        with(devcluster('launch')) {
+        with(cluster.devcluster('launch')) {
             exit == 2
             err.contains("unknown command 'launch'")
         }
     }
 
-    LocalCluster.Result devcluster(String... args) {
-        run('bin/borealis-devcluster', args)
+    Cluster newCluster(String name) {
+        def c = new Cluster(dir.resolve(name))
+        clusters << c
+        c
     }
 
-    LocalCluster.Result borealis(String... args) {
-        run('bin/borealis', args)
+    static boolean disjoint(IntRange a, IntRange b) {
+        a.to < b.from || b.to < a.from
     }
 
-    LocalCluster.Result run(String launcher, String... args) {
-        def builder = new ProcessBuilder([LocalCluster.ROOT.resolve(launcher).toString()] + args.toList())
-                .directory(LocalCluster.ROOT.toFile())
-        builder.environment().putAll([
-                BOREALIS_CONFIG_ROOT                : configRoot.toString(),
-                BOREALIS_DEVCLUSTER_HOME            : home.toString(),
-                BOREALIS_DEVCLUSTER_SCHEDULER_PORT  : schedulerPort.toString(),
-                BOREALIS_DEVCLUSTER_OBSERVER_PORT   : observerPort.toString()])
-        def process = builder.start()
-        def out = new ByteArrayOutputStream()
-        def err = new ByteArrayOutputStream()
-        process.consumeProcessOutput(out, err)
-        assert process.waitFor(180, TimeUnit.SECONDS)
-        process.waitForProcessOutput()
-        new LocalCluster.Result(process.exitValue(), out.toString('UTF-8'), err.toString('UTF-8'))
+    /** One devcluster: its home, config root and ports, and the programs run against it. */
+    class Cluster {
+        final Path home
+        final Path configRoot
+        final int schedulerPort = LocalCluster.freePort()
+        final int observerPort = LocalCluster.freePort()
+
+        Cluster(Path base) {
+            home = base.resolve('home')
+            configRoot = base.resolve('config')
+        }
+
+        /** The block of task ports the home recorded at its first start. */
+        IntRange getTaskPorts() {
+            def (first, last) = Files.readString(home.resolve('task-ports')).trim().split('-')*.toInteger()
+            first..last
+        }
+
+        LocalCluster.Result devcluster(String... args) {
+            run('bin/borealis-devcluster', args)
+        }
+
+        LocalCluster.Result borealis(String... args) {
+            run('bin/borealis', args)
+        }
+
+        /** The port the running instance 0 of JOB printed (ports.groovy's `port=N`). */
+        int runningPort(String job) {
+            int port = -1
+            conditions.eventually {
+                def status = borealis('job', 'status', job, '--write-json')
+                assert status.exit == 0: status.toString()
+                def task = new JsonSlurper().parseText(status.out)[0].active[0]
+                assert task?.status == 'RUNNING'
+                def out = new URL("http://localhost:${observerPort}/file/${task.taskId}/.logs/report/0/stdout").text
+                def matcher = out =~ /port=(\d+) /
+                assert matcher.find()
+                port = matcher.group(1) as int
+            }
+            port
+        }
+
+        /** The rows of the scheduler's agents page, one per registered agent. */
+        List<String> agentRows() {
+            List<String> rows = []
+            conditions.eventually {
+                rows = new URL("http://localhost:${schedulerPort}/agents").text
+                        .split('<tr class="agent">').drop(1).toList()
+                assert rows.size() >= 1
+            }
+            rows
+        }
+
+        LocalCluster.Result run(String launcher, String... args) {
+            def builder = new ProcessBuilder([LocalCluster.ROOT.resolve(launcher).toString()] + args.toList())
+                    .directory(LocalCluster.ROOT.toFile())
+            builder.environment().putAll([
+                    BOREALIS_CONFIG_ROOT              : configRoot.toString(),
+                    BOREALIS_DEVCLUSTER_HOME          : home.toString(),
+                    BOREALIS_DEVCLUSTER_SCHEDULER_PORT: schedulerPort.toString(),
+                    BOREALIS_DEVCLUSTER_OBSERVER_PORT : observerPort.toString()])
+            def process = builder.start()
+            def out = new ByteArrayOutputStream()
+            def err = new ByteArrayOutputStream()
+            process.consumeProcessOutput(out, err)
+            assert process.waitFor(180, TimeUnit.SECONDS)
+            process.waitForProcessOutput()
+            new LocalCluster.Result(process.exitValue(), out.toString('UTF-8'), err.toString('UTF-8'))
+        }
     }
 }

@@ -142,7 +142,7 @@ class HelloWorldSpec extends Specification {
         }
     }
 
-    def "templates only the executor knows are resolved from what the scheduler assigned"() {
+    def "templates only the executor knows are resolved from what the scheduler assigned; an alias is its target's port"() {
         given:
         def file = LocalCluster.ROOT.resolve('e2e/src/test/resources/jobs/ports.groovy').toString()
 
@@ -155,9 +155,10 @@ class HelloWorldSpec extends Specification {
             def task = cluster.status('devcluster/www-data/prod/ports').active[0]
             assert task.status == 'RUNNING'
             def out = cluster.get("${cluster.observerUrl}/file/${task.taskId}/.logs/report/0/stdout")
-            def port = (out =~ /port=(\d+) /)
+            def port = (out =~ /port=(\d+) alias=(\d+) /)
             assert port.find()
             assert (port.group(1) as int) in (42000..42999)
+            assert port.group(2) == port.group(1)
             assert out.contains("task=${task.taskId} instance=0 host=${task.host}")
         }
 

@@ -27,6 +27,8 @@ class LocalCluster implements Closeable {
     final int observerPort = freePort()
     final List<Process> programs = []
     final Map<String, Process> byName = [:]
+    /** Flags added to the agent's command line, e.g. {@code ['--agent-timeout', '10s']}. */
+    List<String> agentFlags = []
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
 
     LocalCluster(Path home) {
@@ -53,10 +55,44 @@ class LocalCluster implements Closeable {
         this
     }
 
+    /** Extra scheduler flags, e.g. shorter delays for a spec; set before {@link #start}. */
+    List<String> schedulerArgs = []
+
     void startScheduler() {
-        startProgram('scheduler', 'bin/borealis-scheduler', '--home', home.resolve('scheduler').toString(),
+        startProgram('scheduler', 'bin/borealis-scheduler', *([
+                '--home', home.resolve('scheduler').toString(),
                 '--http-port', schedulerPort.toString(), '--cluster', 'devcluster',
-                '--public-url', schedulerUrl)
+                '--public-url', schedulerUrl] + schedulerArgs))
+    }
+
+    /**
+     * Starts an agent posing as host {@code host}, with its own work directory, the resources it
+     * offers and its attributes ({@code --attribute NAME=VALUE}); the program is named
+     * {@code agent-HOST}. No observer watches it.
+     */
+    Process startAgentAs(String host, Map<String, String> attributes, double cpu, long ramMb,
+            long diskMb) {
+        Path work = Files.createDirectories(home.resolve("agent-${host}"))
+        List<String> args = ['--scheduler', schedulerUrl, '--work-dir', work.toString(),
+                             '--http-port', '0', '--host', host,
+                             '--cpu', cpu.toString(), '--ram-mb', ramMb.toString(),
+                             '--disk-mb', diskMb.toString(), '--task-user', 'executor',
+                             '--executor-command', ROOT.resolve('bin/borealis-executor').toString()]
+        attributes.each { name, value -> args += ['--attribute', "${name}=${value}".toString()] }
+        startProgram("agent-${host}", 'bin/borealis-agent', *args)
+    }
+
+    /** Kills one program with SIGKILL, as a crash would; what it started keeps running. */
+    void crashProgram(String name) {
+        Process process = byName.remove(name)
+        programs.remove(process)
+        process.destroyForcibly()
+        process.waitFor(30, TimeUnit.SECONDS)
+    }
+
+    /** Runs the real `borealis-admin` client; returns its exit status and output. */
+    Result admin(String... args) {
+        run('bin/borealis-admin', args)
     }
 
     void startAgent() {
@@ -64,7 +100,8 @@ class LocalCluster implements Closeable {
         startProgram('agent', 'bin/borealis-agent', '--scheduler', schedulerUrl,
                 '--work-dir', agentWorkDir.toString(), '--http-port', '0',
                 '--port-range', '42000-42999', '--observer-url', observerUrl, '--task-user', 'executor',
-                '--executor-command', ROOT.resolve('bin/borealis-executor').toString())
+                '--executor-command', ROOT.resolve('bin/borealis-executor').toString(),
+                *agentFlags)
     }
 
     Process startProgram(String name, String launcher, String... args) {
@@ -86,6 +123,16 @@ class LocalCluster implements Closeable {
         process.destroy()
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             throw new IllegalStateException("${name} did not stop within 30 s of SIGTERM")
+        }
+    }
+
+    /** Kills one program with SIGKILL, as a crash would, and waits for it to be gone. */
+    void killProgram(String name) {
+        Process process = byName.remove(name)
+        programs.remove(process)
+        process.destroyForcibly()
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("${name} did not die within 30 s of SIGKILL")
         }
     }
 

@@ -18,6 +18,11 @@ public final class AdminMain {
     public static CommandLine commandLine(CliContext context) {
         CommandLine commandLine = CommandLines.create(AdminCommand.class, context);
         AdminCommand.addPlannedCommands(commandLine);
+        // Quota amounts may be negative ("-1g"): such a value is a bad amount (status 6, said
+        // by the command), not an unknown option (status 5).
+        for (String name : new String[] {"set_quota", "increase_quota"}) {
+            commandLine.getSubcommands().get(name).setUnmatchedOptionsArePositionalParams(true);
+        }
         return commandLine;
     }
 }

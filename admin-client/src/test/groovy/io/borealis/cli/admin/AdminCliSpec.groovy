@@ -41,11 +41,11 @@ class AdminCliSpec extends Specification {
 
     def "a command that is not available yet exits 5 and says so"() {
         when:
-        def result = run('set_quota', 'devcluster', 'www-data', '1.0', '1g', '1g')
+        def result = run('scheduler_backup_now', 'devcluster')
 
         then:
         result.code == 5
-        result.err.trim() == "error: 'set_quota' is not yet available in this version of borealis-admin"
+        result.err.trim() == "error: 'scheduler_backup_now' is not yet available in this version of borealis-admin"
     }
 
     def "an unknown command exits 5"() {

@@ -9,6 +9,7 @@ import io.borealis.agent.rpc.AgentControlService;
 import io.borealis.agent.rpc.AgentHttpServer;
 import io.borealis.agent.rpc.SchedulerClient;
 import io.borealis.agent.rpc.SchedulerSession;
+import io.borealis.agent.tasks.LivenessBeacon;
 import io.borealis.agent.tasks.TaskCollector;
 import io.borealis.agent.tasks.TaskLauncher;
 import io.borealis.agent.tasks.TaskManager;
@@ -32,11 +33,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One running agent: the composition root. {@link #start} builds, in order: the work-directory
- * lock, the outbox, the task manager (which recovers the tasks already on disk), the task
+ * lock, the liveness beacon (the file its executors watch), the outbox, the task manager (which recovers the tasks already on disk), the task
  * directory collector (a sweep at start, then every {@code gc.interval}), the task monitor,
  * the HTTP endpoint, the scheduler session and the outbox sender. {@link #close} stops them in
  * reverse order. Executors are never stopped: they run in their own sessions so that a restarted
- * agent finds them again.
+ * agent finds them again; an agent that does not come back within the loss timeout leaves them
+ * to stop their tasks on their own.
  *
  * <p>Lifecycle NEW -> STARTED -> STOPPED, guarded by compare-and-set; {@link #start} and
  * {@link #close} may be called from any thread, once each.
@@ -51,6 +53,7 @@ public final class Agent implements AutoCloseable {
     private final Clock clock;
     private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
     private FileChannel lockChannel;
+    private LivenessBeacon beacon;
     private Outbox outbox;
     private TaskManager tasks;
     private TaskCollector collector;
@@ -89,6 +92,9 @@ public final class Agent implements AutoCloseable {
         AgentConfig.Timing timing = config.timing();
         Path stateDir = config.workDir().resolve("agent");
         lock(stateDir);
+        // Before recovery: executors adopted from a previous agent see their agent back at once.
+        beacon = new LivenessBeacon(config.workDir(), config.agentTimeout(), clock);
+        beacon.start();
         outbox = Outbox.open(stateDir, clock);
         TaskLauncher launcher = new TaskLauncher(config.workDir(), config.executorCommand(),
                 config.executorEnvironment());
@@ -109,7 +115,7 @@ public final class Agent implements AutoCloseable {
                 config.portRanges(), config.attributes(), config.observerUrl());
         SchedulerClient client = new SchedulerClient(config.schedulerUrl(), timing.rpcTimeout());
         session = new SchedulerSession(client, info, tasks,
-                new Backoff(timing.retryInitial(), timing.retryMax()));
+                new Backoff(timing.retryInitial(), timing.retryMax()), beacon::timeout);
         session.start();
         sender = new OutboxSender(outbox, batch -> client.statusUpdate(config.host(), batch),
                 session::isRegistered, new Backoff(timing.retryInitial(), timing.retryMax()));
@@ -155,6 +161,11 @@ public final class Agent implements AutoCloseable {
         return collector;
     }
 
+    /** The liveness beacon; null before start. For tests and diagnostics. */
+    public LivenessBeacon beacon() {
+        return beacon;
+    }
+
     /** The outbox; null before start. For tests and diagnostics. */
     public Outbox outbox() {
         return outbox;
@@ -181,6 +192,7 @@ public final class Agent implements AutoCloseable {
         }
         stop(monitor);
         stop(gc);
+        closeQuietly(beacon);
         closeQuietly(outbox);
         closeQuietly(lockChannel);
         log.info("agent stopped; executors keep running");

@@ -25,6 +25,8 @@ import java.util.Map;
  * @param timing retry, poll and kill timings
  * @param executorEnvironment added to every executor's environment
  * @param gc when finished task directories are removed
+ * @param agentTimeout how long executors wait for a silent agent before they stop their tasks,
+ *     until the scheduler names its own loss timeout at registration
  */
 public record AgentConfig(
         String schedulerUrl,
@@ -38,20 +40,31 @@ public record AgentConfig(
         Path executorCommand,
         Timing timing,
         Map<String, String> executorEnvironment,
-        GcPolicy gc) {
+        GcPolicy gc,
+        Duration agentTimeout) {
+    /** The loss timeout until the scheduler names one: the scheduler's own default. */
+    public static final Duration DEFAULT_AGENT_TIMEOUT = Duration.ofSeconds(15);
 
     /** A configuration that adds nothing to the executors' environment, with the default gc. */
     public AgentConfig(String schedulerUrl, Path workDir, int httpPort, String host,
             Resources resources, List<PortRange> portRanges, List<Attribute> attributes,
             String observerUrl, Path executorCommand, Timing timing) {
         this(schedulerUrl, workDir, httpPort, host, resources, portRanges, attributes, observerUrl,
-                executorCommand, timing, Map.of(), GcPolicy.DEFAULT);
+                executorCommand, timing, Map.of(), GcPolicy.DEFAULT, DEFAULT_AGENT_TIMEOUT);
     }
 
     /** A copy with {@code gc} as its gc policy. */
     public AgentConfig withGc(GcPolicy gc) {
         return new AgentConfig(schedulerUrl, workDir, httpPort, host, resources, portRanges,
-                attributes, observerUrl, executorCommand, timing, executorEnvironment, gc);
+                attributes, observerUrl, executorCommand, timing, executorEnvironment, gc,
+                agentTimeout);
+    }
+
+    /** A copy with {@code agentTimeout} as the loss timeout until the scheduler names one. */
+    public AgentConfig withAgentTimeout(Duration agentTimeout) {
+        return new AgentConfig(schedulerUrl, workDir, httpPort, host, resources, portRanges,
+                attributes, observerUrl, executorCommand, timing, executorEnvironment, gc,
+                agentTimeout);
     }
 
     public AgentConfig {
@@ -65,6 +78,7 @@ public record AgentConfig(
         requireNonNull(timing, "timing is null");
         executorEnvironment = Map.copyOf(executorEnvironment);
         requireNonNull(gc, "gc is null");
+        requireNonNull(agentTimeout, "agentTimeout is null");
     }
 
     /**

@@ -108,6 +108,12 @@ public final class AgentMain implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     String gcMaxFinished;
 
+    @Option(names = "--agent-timeout", defaultValue = "15s", paramLabel = "DURATION",
+            description = "How long this agent may stay silent before the executors of its "
+                    + "tasks stop them (the scheduler's loss timeout replaces it once registered; "
+                    + "default: ${DEFAULT-VALUE}).")
+    String agentTimeout;
+
     public static void main(String[] args) {
         int code = new CommandLine(new AgentMain()).execute(args);
         if (code != 0) {
@@ -184,6 +190,10 @@ public final class AgentMain implements Callable<Integer> {
         }
         Duration delay = Flags.duration("--gc-delay", gcDelay, problems);
         int maxFinished = Flags.count("--gc-max-finished", gcMaxFinished, problems);
+        Duration timeout = Flags.duration("--agent-timeout", agentTimeout, problems);
+        if (timeout != null && timeout.isZero()) {
+            problems.add("--agent-timeout must be longer than 0s");
+        }
         if (!problems.isEmpty()) {
             throw new ParameterException(commandLine(), String.join("\n", problems));
         }
@@ -202,7 +212,7 @@ public final class AgentMain implements Callable<Integer> {
         return new AgentConfig(scheduler, dir, httpPort, hostName, resources, ranges, attrs,
                 observerUrl, executor.toAbsolutePath().normalize(), AgentConfig.Timing.DEFAULT,
                 executorEnvironment,
-                new GcPolicy(delay, maxFinished, GcPolicy.DEFAULT.interval()));
+                new GcPolicy(delay, maxFinished, GcPolicy.DEFAULT.interval()), timeout);
     }
 
     private CommandLine commandLine() {

@@ -40,13 +40,29 @@ public final class SchedulerClient {
         this.timeout = requireNonNull(timeout, "timeout is null");
     }
 
-    /** Registers {@code agent}; returns the heartbeat interval the scheduler asks for. */
-    public Duration register(AgentInfo agent) throws SchedulerException {
+    /** Registers {@code agent}; returns what the scheduler asks of it. */
+    public Registration register(AgentInfo agent) throws SchedulerException {
         Response response = call("registerAgent",
                 client -> client.registerAgent(ThriftCodec.toThrift(agent)));
-        int millis = response.isSetResult() && response.getResult().isSetRegisterAgentResult()
-                ? response.getResult().getRegisterAgentResult().getHeartbeatIntervalMillis() : 0;
-        return Duration.ofMillis(millis > 0 ? millis : 5_000);
+        var result = response.isSetResult() && response.getResult().isSetRegisterAgentResult()
+                ? response.getResult().getRegisterAgentResult() : null;
+        int interval = result != null ? result.getHeartbeatIntervalMillis() : 0;
+        int timeout = result != null ? result.getAgentTimeoutMillis() : 0;
+        return new Registration(Duration.ofMillis(interval > 0 ? interval : 5_000),
+                timeout > 0 ? Duration.ofMillis(timeout) : null);
+    }
+
+    /**
+     * What the scheduler answered to a registration.
+     *
+     * @param heartbeatInterval how often to heartbeat (5 s when the scheduler named none)
+     * @param agentTimeout after how long without heartbeats the scheduler declares this agent
+     *     lost; null when it did not say
+     */
+    public record Registration(Duration heartbeatInterval, Duration agentTimeout) {
+        public Registration {
+            requireNonNull(heartbeatInterval, "heartbeatInterval is null");
+        }
     }
 
     /** Sends the state of every task the agent holds. */

@@ -6,6 +6,7 @@ import io.borealis.agent.outbox.Backoff;
 import io.borealis.agent.tasks.TaskManager;
 import io.borealis.api.model.AgentInfo;
 import java.time.Duration;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,17 +26,23 @@ public final class SchedulerSession implements AutoCloseable {
     private final AgentInfo agent;
     private final TaskManager tasks;
     private final Backoff backoff;
+    private final Consumer<Duration> agentTimeout;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile boolean registered;
     private Duration heartbeatInterval = Duration.ofSeconds(5);
 
+    /**
+     * @param agentTimeout told the loss timeout the scheduler names at each registration (when it
+     *     names one), on the session's thread
+     */
     public SchedulerSession(SchedulerClient client, AgentInfo agent, TaskManager tasks,
-            Backoff backoff) {
+            Backoff backoff, Consumer<Duration> agentTimeout) {
         this.client = requireNonNull(client, "client is null");
         this.agent = requireNonNull(agent, "agent is null");
         this.tasks = requireNonNull(tasks, "tasks is null");
         this.backoff = requireNonNull(backoff, "backoff is null");
+        this.agentTimeout = requireNonNull(agentTimeout, "agentTimeout is null");
         this.thread = new Thread(this::run, "scheduler-session");
         this.thread.setDaemon(true);
     }
@@ -54,7 +61,11 @@ public final class SchedulerSession implements AutoCloseable {
             Duration pause;
             try {
                 if (!registered) {
-                    heartbeatInterval = client.register(agent);
+                    SchedulerClient.Registration registration = client.register(agent);
+                    heartbeatInterval = registration.heartbeatInterval();
+                    if (registration.agentTimeout() != null) {
+                        agentTimeout.accept(registration.agentTimeout());
+                    }
                     registered = true;
                     log.info("registered with {} as {} (endpoint {}), heartbeat every {} ms",
                             client.schedulerUrl(), agent.agentId(), agent.endpoint(),

@@ -3,6 +3,7 @@ package io.borealis.agent.tasks;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.util.Objects.requireNonNull;
 
+import io.borealis.api.checkpoint.AgentLiveness;
 import io.borealis.api.checkpoint.TaskLayout;
 import io.borealis.api.json.Json;
 import io.borealis.api.model.AssignedTask;
@@ -21,7 +22,9 @@ import java.util.regex.Pattern;
  * <p>The executor runs as {@code setsid -w EXECUTOR_COMMAND TASK_ROOT}: in a session of its own,
  * so that it outlives the agent (an agent restart or SIGTERM leaves tasks running), with the
  * task root as working directory, stdin from {@code /dev/null}, stdout and stderr appended to
- * {@code executor.log}, and {@code BOREALIS_TASK_ID} in its environment. ({@code -w} matters only
+ * {@code executor.log}, and {@code BOREALIS_TASK_ID} in its environment, beside the path of the
+ * agent's liveness file ({@link AgentLiveness}: the executor stops its task when the agent stays
+ * silent past the loss timeout). ({@code -w} matters only
  * when setsid has to fork, which it does not for a child of the JVM: then the pid is the
  * executor's own.)
  *
@@ -86,6 +89,8 @@ public final class TaskLauncher {
                 .redirectErrorStream(true);
         builder.environment().putAll(executorEnvironment);
         builder.environment().put(HostProcesses.TASK_ID_VARIABLE, layout.taskId());
+        builder.environment().put(AgentLiveness.VARIABLE,
+                AgentLiveness.file(workDir).toAbsolutePath().toString());
         return ExecutorProcess.spawned(layout.taskId(), builder.start());
     }
 

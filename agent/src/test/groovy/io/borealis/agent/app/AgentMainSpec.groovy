@@ -52,6 +52,27 @@ class AgentMainSpec extends Specification {
         config.timing() == AgentConfig.Timing.DEFAULT
         config.executorEnvironment() == [BOREALIS_TASK_USER: 'role']
         config.gc() == new GcPolicy(Duration.ofDays(7), 100, Duration.ofMinutes(1))
+        config.agentTimeout() == Duration.ofSeconds(15)
+    }
+
+    def "--agent-timeout sets the loss timeout until the scheduler names one; a bad one is refused"() {
+        expect:
+        AgentMain.parse('--work-dir', dir.toString(), '--executor-command', executor.toString(),
+                '--agent-timeout', '40s').agentTimeout() == Duration.ofSeconds(40)
+
+        when:
+        AgentMain.parse('--work-dir', dir.toString(), '--executor-command', executor.toString(),
+                '--agent-timeout', value)
+
+        then:
+        def e = thrown(CommandLine.ParameterException)
+        e.message == message
+
+        where:
+        value | message
+        '0s'  | '--agent-timeout must be longer than 0s'
+        '15'  | "--agent-timeout '15' is not a duration such as 30s, 15m, 12h or 7d"
+        '-5s' | "--agent-timeout '-5s' is not a duration such as 30s, 15m, 12h or 7d"
     }
 
     def "--gc-delay #value keeps finished task directories for #expected"() {

@@ -5,6 +5,7 @@ import io.borealis.agent.tasks.TaskRecord
 import io.borealis.agent.testing.ExecutorStandIn
 import io.borealis.agent.testing.FakeScheduler
 import io.borealis.agent.testing.Tasks
+import io.borealis.api.checkpoint.AgentLiveness
 import io.borealis.api.checkpoint.CheckpointLog
 import io.borealis.api.checkpoint.CheckpointRecord
 import io.borealis.api.checkpoint.CheckpointState
@@ -460,6 +461,46 @@ class AgentSpec extends Specification {
         scheduler.batches.flatten()*.seq() == [1L, 2L, 3L]
         restarted.outbox().lastSeq() == 3
         restarted.tasks().states().isEmpty()
+    }
+
+    def "the agent keeps its liveness file fresh with the loss timeout, and names the file to each executor"() {
+        given:
+        Path alive = AgentLiveness.file(dir.resolve('work'))
+
+        when: 'the scheduler does not name a timeout'
+        def agent = startAgent()
+        def first = AgentLiveness.read(alive).get()
+
+        then: 'the agent default holds, and the file is touched every second'
+        first.timeout() == AgentConfig.DEFAULT_AGENT_TIMEOUT
+        new PollingConditions(timeout: 5, delay: 0.1).eventually {
+            assert AgentLiveness.read(alive).get().touched() != first.touched()
+        }
+
+        when: 'a task runs'
+        def task = newTask()
+        Tasks.launch(agent.endpoint(), task)
+        eventually.eventually { assert scheduler.statuses(task.taskId()) == ['STARTING', 'RUNNING'] }
+
+        then: 'its executor knows where to look'
+        environment(executorPid(task.taskId()))[AgentLiveness.VARIABLE] == alive.toString()
+
+        when: 'the agent restarts and the scheduler now names its own timeout'
+        agent.close()
+        scheduler.agentTimeoutMillis = 7000
+        def restarted = startAgent()
+
+        then:
+        eventually.eventually {
+            assert restarted.registered
+            assert AgentLiveness.read(alive).get().timeout() == Duration.ofSeconds(7)
+        }
+    }
+
+    private static Map<String, String> environment(long pid) {
+        new String(Files.readAllBytes(Path.of("/proc/${pid}/environ")), 'UTF-8').split('\u0000')
+                .findAll { it.contains('=') }
+                .collectEntries { [(it.substring(0, it.indexOf('='))): it.substring(it.indexOf('=') + 1)] }
     }
 
     def "two agents cannot share a work directory"() {

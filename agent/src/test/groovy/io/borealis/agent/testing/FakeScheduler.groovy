@@ -40,6 +40,8 @@ class FakeScheduler implements AutoCloseable {
     final List<List<TaskStatusUpdate>> batches = new CopyOnWriteArrayList<>()
     volatile boolean down
     volatile int heartbeatIntervalMillis = 100
+    /** Answered at registration; 0 says nothing (as schedulers before the field did). */
+    volatile int agentTimeoutMillis
     /** Answered (once) to the next heartbeat. */
     volatile List<String> killOnNextHeartbeat = []
     volatile boolean reregisterOnNextHeartbeat
@@ -92,7 +94,9 @@ class FakeScheduler implements AutoCloseable {
         Response registerAgent(io.borealis.api.thrift.AgentInfo agent) {
             registrations << ThriftCodec.fromThrift(agent)
             Responses.ok(Result.registerAgentResult(
-                    new RegisterAgentResult(agent.agentId, heartbeatIntervalMillis)))
+                    new RegisterAgentResult().setAgentId(agent.agentId)
+                            .setHeartbeatIntervalMillis(heartbeatIntervalMillis)
+                            .setAgentTimeoutMillis(agentTimeoutMillis)))
         }
 
         @Override

@@ -17,6 +17,17 @@ import java.util.List;
 public final class JobConfigurationValidator {
     /** Aurora's {@code -max_tasks_per_job}. */
     public static final int MAX_INSTANCES = 4000;
+    /**
+     * The most one task may ask for: more than any single host offers today, far less than what
+     * overflows a sum. A request above these can never be placed, so it is refused up front.
+     */
+    public static final double MAX_CPU = 4096;
+    /** 64 TiB. */
+    public static final long MAX_RAM_MB = 64L * 1024 * 1024;
+    /** 1 PiB. */
+    public static final long MAX_DISK_MB = 1024L * 1024 * 1024;
+    public static final int MAX_GPU = 256;
+    public static final int MAX_PORTS = 1000;
 
     private JobConfigurationValidator() {}
 
@@ -52,6 +63,10 @@ public final class JobConfigurationValidator {
                     + config.priority()));
         }
         resources(config.resources(), problems);
+        if (config.requestedPorts().size() > MAX_PORTS) {
+            problems.add(new Problem("requestedPorts", "must name at most " + MAX_PORTS
+                    + " ports, got " + config.requestedPorts().size()));
+        }
         for (String port : config.requestedPorts()) {
             if (port.isBlank()) {
                 problems.add(new Problem("requestedPorts", "holds a blank port name"));
@@ -61,7 +76,7 @@ public final class JobConfigurationValidator {
         if (config.task().healthCheck() != null) {
             SettingsRules.healthCheck(config.task().healthCheck(), problems);
         }
-        SettingsRules.constraints(config.constraints(), problems);
+        ConstraintRules.check(config.constraints(), job.key().role(), problems);
         if (job.updateSettings() != null) {
             SettingsRules.update(job.updateSettings(), job.instanceCount(),
                     config.slaPolicy() != null, problems);
@@ -82,17 +97,29 @@ public final class JobConfigurationValidator {
     private static void resources(Resources resources, List<Problem> problems) {
         if (!(resources.cpu() > 0)) {
             problems.add(new Problem("resources.cpu", "must be positive, got " + resources.cpu()));
+        } else if (resources.cpu() > MAX_CPU) {
+            problems.add(new Problem("resources.cpu", "must be at most " + (int) MAX_CPU
+                    + " cpus, got " + resources.cpu()));
         }
         if (resources.ramMb() <= 0) {
             problems.add(new Problem("resources.ramMb", "must be positive, got "
                     + resources.ramMb()));
+        } else if (resources.ramMb() > MAX_RAM_MB) {
+            problems.add(new Problem("resources.ramMb", "must be at most " + MAX_RAM_MB
+                    + " MB (64 TiB), got " + resources.ramMb() + " MB"));
         }
         if (resources.diskMb() <= 0) {
             problems.add(new Problem("resources.diskMb", "must be positive, got "
                     + resources.diskMb()));
+        } else if (resources.diskMb() > MAX_DISK_MB) {
+            problems.add(new Problem("resources.diskMb", "must be at most " + MAX_DISK_MB
+                    + " MB (1 PiB), got " + resources.diskMb() + " MB"));
         }
         if (resources.gpu() < 0) {
             problems.add(new Problem("resources.gpu", "must not be negative, got "
+                    + resources.gpu()));
+        } else if (resources.gpu() > MAX_GPU) {
+            problems.add(new Problem("resources.gpu", "must be at most " + MAX_GPU + ", got "
                     + resources.gpu()));
         }
     }

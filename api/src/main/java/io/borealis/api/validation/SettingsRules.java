@@ -2,7 +2,6 @@ package io.borealis.api.validation;
 
 import static io.borealis.api.validation.TaskSpecRules.notNegative;
 
-import io.borealis.api.model.Constraint;
 import io.borealis.api.model.DockerContainer;
 import io.borealis.api.model.HealthCheckConfig;
 import io.borealis.api.model.SlaPolicy;
@@ -11,7 +10,7 @@ import java.util.List;
 
 /**
  * The rules of a job's optional settings: update settings (aurora-features §1.5), health check
- * (§1.6), scheduling constraints (§1.12), SLA policy and container. Stateless.
+ * (§1.6), SLA policy and container. Stateless.
  */
 final class SettingsRules {
     /** Aurora's client: a coordinated update's pulse interval is at least a minute. */
@@ -77,22 +76,6 @@ final class SettingsRules {
         notNegative(path + ".maxConsecutiveFailures", check.maxConsecutiveFailures(), problems);
         notNegative(path + ".minConsecutiveSuccesses", check.minConsecutiveSuccesses(),
                 problems);
-    }
-
-    static void constraints(List<Constraint> constraints, List<Problem> problems) {
-        for (int i = 0; i < constraints.size(); i++) {
-            Constraint constraint = constraints.get(i);
-            String path = "constraints[" + i + "]";
-            if (constraint.attribute().isBlank()) {
-                problems.add(new Problem(path + ".attribute", "must not be blank"));
-            }
-            if (constraint.values().isEmpty() && constraint.limit() <= 0) {
-                problems.add(new Problem(path, "needs values or a positive limit"));
-            }
-            if (!constraint.values().isEmpty() && constraint.limit() != 0) {
-                problems.add(new Problem(path, "has both values and a limit; give one"));
-            }
-        }
     }
 
     static void slaPolicy(SlaPolicy policy, List<Problem> problems) {

@@ -33,6 +33,16 @@ public record InstanceKey(ClusterJobKey job, SortedSet<Integer> instances) {
         return new InstanceKey(job, instances(text.substring(slash + 1), text));
     }
 
+    /**
+     * Parses a list of instance ids and ranges on its own ({@code 0,2,5}, {@code 1-3}), as
+     * {@code borealis-admin query --shards} takes it.
+     *
+     * @throws IllegalArgumentException naming what is wrong
+     */
+    public static SortedSet<Integer> parseInstances(String spec) {
+        return instances(spec, spec);
+    }
+
     private static SortedSet<Integer> instances(String spec, String whole) {
         SortedSet<Integer> ids = new TreeSet<>();
         for (String part : spec.split(",", -1)) {

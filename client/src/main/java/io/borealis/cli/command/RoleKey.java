@@ -2,9 +2,13 @@ package io.borealis.cli.command;
 
 import static java.util.Objects.requireNonNull;
 
+import io.borealis.api.model.JobKey;
 import picocli.CommandLine;
 
-/** {@code CLUSTER/ROLE} or {@code CLUSTER/ROLE/ENV}, as {@code job list} takes it. */
+/**
+ * {@code CLUSTER/ROLE} or {@code CLUSTER/ROLE/ENV}, as {@code job list} and {@code quota get}
+ * take it. The role follows the job key rule ({@link JobKey#checkRole}).
+ */
 public record RoleKey(String cluster, String role, String environment) {
     public RoleKey {
         requireNonNull(cluster, "cluster is null");
@@ -19,6 +23,7 @@ public record RoleKey(String cluster, String role, String environment) {
             throw new IllegalArgumentException("'" + text
                     + "' is not of the form CLUSTER/ROLE or CLUSTER/ROLE/ENV");
         }
+        JobKey.checkRole(parts[1]);
         return new RoleKey(parts[0], parts[1], parts.length == 3 ? parts[2] : null);
     }
 

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.borealis.api.model.TaskEvent;
+import io.borealis.api.model.TaskStatus;
 import io.borealis.api.model.TaskUsage;
 import io.borealis.cli.transport.InstanceTask;
 import java.util.Comparator;
@@ -14,6 +15,7 @@ import java.util.List;
  * {@code {"job": "c/r/e/n", "active": [TASK...], "inactive": [TASK...]}}, active tasks sorted by
  * instance, inactive ones by instance then newest first. A TASK whose latest resource sample the
  * scheduler returned (active tasks only) carries it as {@code "usage"}; others have no such key.
+ * A PENDING task the scheduler could not place yet carries why as {@code "pendingReason"}.
  */
 public record JobStatusView(String job, List<Task> active, List<Task> inactive) {
     public JobStatusView {
@@ -23,11 +25,13 @@ public record JobStatusView(String job, List<Task> active, List<Task> inactive) 
     }
 
     /**
-     * One task: its instance, state, id, host (null until placed), every event, and its latest
-     * resource use (null, and left out of the JSON, when the scheduler returned none).
+     * One task: its instance, state, id, host (null until placed), every event, its latest
+     * resource use (null, and left out of the JSON, when the scheduler returned none) and, for a
+     * PENDING task, why it waits (null, and left out, otherwise).
      */
     public record Task(int instance, String status, String taskId, String host,
-            List<Event> events, @JsonInclude(JsonInclude.Include.NON_NULL) Usage usage) {
+            List<Event> events, @JsonInclude(JsonInclude.Include.NON_NULL) Usage usage,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String pendingReason) {
         public Task {
             requireNonNull(status, "status is null");
             requireNonNull(taskId, "taskId is null");
@@ -76,8 +80,10 @@ public record JobStatusView(String job, List<Task> active, List<Task> inactive) 
                 .toList();
         Usage usage = scheduled.usage() != null && scheduled.status().isActive()
                 ? Usage.of(scheduled.usage()) : null;
+        String pendingReason = scheduled.status() == TaskStatus.PENDING
+                ? scheduled.pendingReason() : null;
         return new Task(instanceTask.instance(), scheduled.status().name(),
                 scheduled.assignedTask().taskId(), scheduled.assignedTask().agentHost(), events,
-                usage);
+                usage, pendingReason);
     }
 }

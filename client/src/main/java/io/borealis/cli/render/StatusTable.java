@@ -7,8 +7,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
- * {@code job status} for people: one table per job, each task followed by its resource use (when
- * sampled) and its events.
+ * {@code job status} for people: one table per job, each task followed by why it waits (a PENDING
+ * task the scheduler could not place), its resource use (when sampled) and its events.
  */
 public final class StatusTable {
     private static final DateTimeFormatter TIME = DateTimeFormatter
@@ -34,6 +34,9 @@ public final class StatusTable {
         for (JobStatusView.Task task : tasks) {
             out.printf(format, task.instance(), task.status(),
                     task.host() == null ? "-" : task.host(), task.taskId());
+            if (task.pendingReason() != null) {
+                out.printf("      pending: %s%n", task.pendingReason());
+            }
             if (task.usage() != null) {
                 out.printf("      used: %s (cpu, ram, disk; sampled %s)%n", task.usage().text(),
                         TIME.format(Instant.ofEpochMilli(task.usage().timestamp())));

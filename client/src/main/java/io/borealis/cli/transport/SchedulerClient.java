@@ -4,10 +4,13 @@ import static java.util.Objects.requireNonNull;
 
 import io.borealis.api.model.JobConfiguration;
 import io.borealis.api.model.JobKey;
+import io.borealis.api.model.Resources;
 import io.borealis.api.model.TaskQuery;
 import io.borealis.api.model.ThriftCodec;
 import io.borealis.api.rpc.Responses;
 import io.borealis.api.rpc.ThriftHttp;
+import io.borealis.api.thrift.GetQuotaResult;
+import io.borealis.api.thrift.InstanceKey;
 import io.borealis.api.thrift.ReadOnlyScheduler;
 import io.borealis.api.thrift.Response;
 import io.borealis.api.thrift.SchedulerManager;
@@ -93,12 +96,45 @@ public final class SchedulerClient {
                 .map(ThriftCodec::fromThrift).toList();
     }
 
+    /**
+     * Adds {@code count} instances to {@code job}, copies of instance {@code instanceId}
+     * (Aurora's {@code addInstances}).
+     */
+    public void addInstances(JobKey job, int instanceId, int count) throws SchedulerException {
+        call("SchedulerManager", SchedulerManager.Client::new, client -> client.addInstances(
+                new InstanceKey(ThriftCodec.toThrift(job), instanceId), count));
+    }
+
+    /** The role's quota and what its active tasks hold. */
+    public RoleQuota quota(String role) throws SchedulerException {
+        Response response = call("ReadOnlyScheduler", ReadOnlyScheduler.Client::new,
+                client -> client.getQuota(role));
+        if (!response.isSetResult() || !response.getResult().isSetGetQuotaResult()) {
+            throw new SchedulerException(SchedulerException.Failure.REFUSED,
+                    "scheduler at " + schedulerUri + " answered getQuota without a quota", null);
+        }
+        GetQuotaResult result = response.getResult().getGetQuotaResult();
+        return new RoleQuota(resources(result.getQuota()),
+                resources(result.getProdSharedConsumption()),
+                resources(result.getNonProdSharedConsumption()),
+                resources(result.getProdDedicatedConsumption()),
+                resources(result.getNonProdDedicatedConsumption()));
+    }
+
+    private static Resources resources(io.borealis.api.thrift.Resources resources) {
+        return resources == null ? new Resources(0, 0, 0, 0) : ThriftCodec.fromThrift(resources);
+    }
+
     /** One Thrift call with its failure mapping. */
-    private interface Call<C> {
+    interface Call<C> {
         Response apply(C client) throws TException;
     }
 
-    private <C extends org.apache.thrift.TServiceClient> Response call(String service,
+    /**
+     * Calls {@code service} on the scheduler: the answer when it is OK (or WARNING), else a
+     * {@link SchedulerException} saying why. {@link AdminClient} uses it too.
+     */
+    <C extends org.apache.thrift.TServiceClient> Response call(String service,
             java.util.function.Function<org.apache.thrift.protocol.TProtocol, C> factory,
             Call<C> call) throws SchedulerException {
         String apiUrl = schedulerUri + "/api";

@@ -7,5 +7,7 @@
  * {@link io.borealis.cli.transport.SchedulerException.Failure} says what went wrong (unreachable,
  * timed out, refused, not authorized). {@link io.borealis.cli.transport.SchedulerClients} builds
  * a client for a configured cluster, with BASIC credentials when it wants them.
+ * {@link io.borealis.cli.transport.AdminClient} adds the {@code Admin} service (quotas, pruning,
+ * reconciliation) for {@code borealis-admin} over the same calls.
  */
 package io.borealis.cli.transport;

@@ -8,6 +8,7 @@ import io.borealis.api.rpc.ThriftHttp
 import io.borealis.api.thrift.AssignedTask
 import io.borealis.api.thrift.CreateJobResult
 import io.borealis.api.thrift.GetJobsResult
+import io.borealis.api.thrift.GetQuotaResult
 import io.borealis.api.thrift.JobConfiguration
 import io.borealis.api.thrift.JobKey
 import io.borealis.api.thrift.ReadOnlyScheduler
@@ -40,6 +41,9 @@ class FakeScheduler implements ReadOnlyScheduler.Iface, SchedulerManager.Iface, 
     final List<Map> kills = [].asSynchronized()
     final List<ScheduledTask> tasks = [].asSynchronized()
     final List<TaskQuery> queries = [].asSynchronized()
+    final List<Map> added = [].asSynchronized()
+    /** What getQuota answers, by role; a role not here has all zeros. */
+    final Map<String, GetQuotaResult> quotas = [:].asSynchronized()
     /** When set, every write call is answered with this code and message. */
     ResponseCode refuseWith
     String refusal = 'refused'
@@ -120,13 +124,26 @@ class FakeScheduler implements ReadOnlyScheduler.Iface, SchedulerManager.Iface, 
 
     @Override
     Response addInstances(io.borealis.api.thrift.InstanceKey key, int count) {
-        Responses.error(ResponseCode.INVALID_REQUEST, 'addInstances is not arranged')
+        if (refuseWith != null) {
+            return Responses.error(refuseWith, refusal)
+        }
+        added << [job: key.jobKey, instance: key.instanceId, count: count]
+        Responses.ok()
     }
 
     @Override
     Response getQuota(String ownerRole) {
-        Responses.error(ResponseCode.INVALID_REQUEST, 'getQuota is not arranged')
+        if (refuseWith != null) {
+            return Responses.error(refuseWith, refusal)
+        }
+        queriedRoles << ownerRole
+        def zero = new io.borealis.api.thrift.Resources(0, 0, 0, 0)
+        Responses.ok(Result.getQuotaResult(quotas[ownerRole]
+                ?: new GetQuotaResult(zero, zero, zero, zero, zero)))
     }
+
+    /** The roles getQuota was asked about. */
+    final List<String> queriedRoles = [].asSynchronized()
 
     @Override
     Response getTierConfigs() {

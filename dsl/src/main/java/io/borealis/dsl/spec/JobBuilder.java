@@ -13,6 +13,7 @@ import io.borealis.api.model.JobConfiguration;
 import io.borealis.api.model.JobKey;
 import io.borealis.api.model.Metadata;
 import io.borealis.api.model.PartitionPolicy;
+import io.borealis.api.model.PortAliases;
 import io.borealis.api.model.SlaPolicy;
 import io.borealis.api.model.TaskConfig;
 import io.borealis.api.model.UpdateSettings;
@@ -143,9 +144,9 @@ public final class JobBuilder {
                         maxTaskFailures, updateSettings)) {
             return null;
         }
-        Set<String> ports = new LinkedHashSet<>(templates.ports());
-        if (announce != null) {
-            ports.add(announce.primaryPort());
+        Set<String> ports = ports(job, path, templates, announce, constraints);
+        if (ports == null) {
+            return null;
         }
         if (production && tier == null) {
             tier = "preferred";
@@ -160,6 +161,34 @@ public final class JobBuilder {
             values.error(paths.location(problem), paths.dslPath(problem), problem.message());
         }
         return values.errorCount() > before ? null : config;
+    }
+
+    /**
+     * The port names the scheduler is asked for: every {@code {{thermos.ports[NAME]}}} and the
+     * announcer's primary port, aliases of the portmap replaced by their targets, static ports
+     * left out ({@link PortAliases}). Null, with each problem reported at the announcer, when
+     * the portmap is wrong.
+     */
+    private Set<String> ports(Struct job, String path, Templates templates, Announcer announce,
+            List<Constraint> constraints) {
+        Set<String> used = new LinkedHashSet<>(templates.ports());
+        if (announce == null) {
+            return used;
+        }
+        used.add(announce.primaryPort());
+        SourceLocation where = job.get("announce") instanceof Struct struct
+                ? struct.location() : job.location();
+        List<String> problems = new ArrayList<>(PortAliases.problems(announce, used));
+        boolean dedicated = constraints.stream().anyMatch(c -> c.attribute().equals("dedicated"));
+        announce.portmap().forEach((name, value) -> {
+            if (!dedicated && value.matches("\\d+")) {
+                problems.add("'" + name + "' -> " + value + " is a static port; a static port "
+                        + "needs a 'dedicated' constraint (nothing else keeps two tasks of a "
+                        + "host from asking for it)");
+            }
+        });
+        problems.forEach(problem -> values.error(where, path + ".announce.portmap", problem));
+        return problems.isEmpty() ? PortAliases.requested(used, announce) : null;
     }
 
     /** Where the job's optional parts were written, for problems the shared rules find. */

@@ -298,4 +298,40 @@ p = Process(name: 'p', cmdline: 'true')
 task = Tasks.combine(p)
 ''' + TAIL) == ["hello.groovy:2: Tasks.combine: argument 1 must be a Task, got a Process"]
     }
+
+    static final String PORTS_TASK = '''\
+web = Process(name: 'web', cmdline: 'serve {{thermos.ports[http]}} {{thermos.ports[admin]}}')
+task = Task(processes: [web], resources: Resources(cpu: 1, ram: 1*MB, disk: 1*MB))
+'''
+
+    def "an announcer alias to a port the task never asks for is refused, naming the ports it uses"() {
+        expect:
+        problems(PORTS_TASK + '''
+jobs = [Service(task: task, cluster: 'devcluster', role: 'www-data', environment: 'prod',
+                announce: Announcer(portmap: [admin: 'htp']))]
+''') == ["hello.groovy:5: jobs[0].announce.portmap: alias 'admin' names port 'htp', which the "
+                   + "task never asks for (ports it uses: [http])"]
+    }
+
+    def "announcer aliases forming a cycle are refused, naming the cycle once"() {
+        expect:
+        problems(PORTS_TASK + '''
+jobs = [Service(task: task, cluster: 'devcluster', role: 'www-data', environment: 'prod',
+                announce: Announcer(portmap: [admin: 'debug', debug: 'admin']))]
+''') == ["hello.groovy:5: jobs[0].announce.portmap: aliases form a cycle: admin -> debug -> admin"]
+    }
+
+    def "a static port in the portmap needs a dedicated constraint, and must be a port"() {
+        expect:
+        problems(PORTS_TASK + '''
+jobs = [Service(task: task, cluster: 'devcluster', role: 'www-data', environment: 'prod',
+                announce: Announcer(portmap: [admin: 8080, debug: 70000]))]
+''') == ["hello.groovy:5: jobs[0].announce.portmap: 'debug' -> 70000 is not a port (1-65535)",
+           "hello.groovy:5: jobs[0].announce.portmap: 'admin' -> 8080 is a static port; a static "
+                   + "port needs a 'dedicated' constraint (nothing else keeps two tasks of a host "
+                   + "from asking for it)",
+           "hello.groovy:5: jobs[0].announce.portmap: 'debug' -> 70000 is a static port; a static "
+                   + "port needs a 'dedicated' constraint (nothing else keeps two tasks of a host "
+                   + "from asking for it)"]
+    }
 }

@@ -145,6 +145,34 @@ jobs = [Service(task: task, cluster: 'devcluster', role: 'www-data',
         job.taskConfig().requestedPorts() == ['http', 'admin'] as Set
     }
 
+    def "an announcer alias is not a port of its own: the scheduler is asked only for its target"() {
+        when:
+        def job = single('''
+            p = Process(name: 'web', cmdline: 'serve {{thermos.ports[http]}} --admin {{thermos.ports[admin]}} --dbg {{thermos.ports[debug]}}')
+            jobs = [Service(task: Task(processes: [p], resources: Resources(cpu: 1, ram: 1*MB, disk: 1*MB)),
+                            cluster: 'c', role: 'r', environment: 'prod',
+                            announce: Announcer(portmap: [admin: 'http', debug: 'admin', health: 'http']))]
+            ''')
+
+        then: 'admin and debug (an alias of an alias) end at http; health is announced, not requested'
+        job.taskConfig().requestedPorts() == ['http'] as Set
+        job.taskConfig().announce().portmap() == [admin: 'http', debug: 'admin', health: 'http']
+    }
+
+    def "a static port in the portmap of a dedicated job is not requested"() {
+        when:
+        def job = single('''
+            p = Process(name: 'web', cmdline: 'serve {{thermos.ports[http]}} {{thermos.ports[metrics]}}')
+            jobs = [Service(task: Task(processes: [p], resources: Resources(cpu: 1, ram: 1*MB, disk: 1*MB)),
+                            cluster: 'c', role: 'r', environment: 'prod', constraints: [dedicated: 'r/web'],
+                            announce: Announcer(portmap: [metrics: 9100]))]
+            ''')
+
+        then:
+        job.taskConfig().requestedPorts() == ['http'] as Set
+        job.taskConfig().announce().portmap() == [metrics: '9100']
+    }
+
     def "job attributes and --bind values resolve in strings"() {
         when:
         def job = single('''

@@ -6,7 +6,6 @@ import io.borealis.executor.checkpoint.CheckpointWriter;
 import io.borealis.executor.launch.Launcher;
 import io.borealis.executor.launch.LocalLauncher;
 import io.borealis.executor.lifecycle.HttpLifecycle;
-import io.borealis.executor.launch.docker.ContainerTasks;
 import io.borealis.executor.runner.RunnerConfig;
 import io.borealis.executor.runner.TaskRunner;
 import io.borealis.executor.sandbox.UserPolicy;
@@ -15,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
@@ -23,6 +23,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The executor's composition root: {@code ExecutorMain TASK_ROOT} runs the task described by
  * {@code TASK_ROOT/task.json} and records it in {@code TASK_ROOT/runner.ckpt}.
+ *
+ * <p>SIGTERM and SIGINT kill the task ({@link TerminationSignals}), and so does an agent that
+ * stays silent past the loss timeout ({@link AgentWatch}, when the agent named its liveness
+ * file).
  *
  * <p>Exit status: 0 once the task is terminal, whatever its outcome (an unreadable task.json is a
  * FAILED task); 2 for a wrong command line; 1 if the executor itself broke, for example when the
@@ -102,7 +106,14 @@ public final class ExecutorMain {
         TaskRunner runner = new TaskRunner(file.task(), config, launcher,
                 HttpLifecycle.forTask(file.task()));
         TerminationSignals.install(runner::kill);
-        return runner.run();
+        Optional<AgentWatch> watch = AgentWatch.fromEnvironment(config.hostEnvironment(),
+                runner::kill);
+        watch.ifPresent(AgentWatch::start);
+        try {
+            return runner.run();
+        } finally {
+            watch.ifPresent(AgentWatch::close);
+        }
     }
 
     /** The read task; an I/O error or a bad file is thrown as {@link IOException}. */

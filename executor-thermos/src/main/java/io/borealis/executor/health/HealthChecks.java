@@ -2,7 +2,7 @@ package io.borealis.executor.health;
 
 import io.borealis.api.model.HealthCheckConfig;
 import io.borealis.api.model.HttpHealthChecker;
-import io.borealis.executor.launch.Account;
+import io.borealis.executor.sandbox.Account;
 import io.borealis.executor.sandbox.Templates;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.borealis.executor.health;
 
-import io.borealis.executor.launch.Account;
+import io.borealis.executor.sandbox.Account;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;

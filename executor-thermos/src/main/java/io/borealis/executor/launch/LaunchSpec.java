@@ -3,6 +3,7 @@ package io.borealis.executor.launch;
 import static java.util.Objects.requireNonNull;
 
 import io.borealis.api.model.LoggerDestination;
+import io.borealis.executor.sandbox.Account;
 import java.nio.file.Path;
 import java.util.Map;
 

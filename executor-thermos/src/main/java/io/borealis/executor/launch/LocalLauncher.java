@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs processes on the host: {@code setsid [setpriv ...] /bin/bash -c CMDLINE} in the sandbox,
- * so that each run leads its own session and process group, as the run's {@link Account} when
+ * so that each run leads its own session and process group, as the run's {@link io.borealis.executor.sandbox.Account} when
  * it names one. Stdout and stderr are redirected to files by the operating system, except when
  * the logger rotates or writes to both file and console: then they pass through pipes and a
  * {@link LogPump} per stream. A run's processes are its session, its process group

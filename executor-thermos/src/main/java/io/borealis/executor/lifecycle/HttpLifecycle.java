@@ -2,6 +2,7 @@ package io.borealis.executor.lifecycle;
 
 import io.borealis.api.model.AssignedTask;
 import io.borealis.api.model.HttpLifecycleConfig;
+import io.borealis.api.model.PortAliases;
 import io.borealis.executor.runner.ShutdownLifecycle;
 import java.io.IOException;
 import java.net.HttpURLConnection;
@@ -31,13 +32,17 @@ public final class HttpLifecycle implements ShutdownLifecycle {
         this.config = config;
     }
 
-    /** The lifecycle of {@code task}: none without an HTTP lifecycle or without its port. */
+    /**
+     * The lifecycle of {@code task}: none without an HTTP lifecycle or without its port (an
+     * announcer alias counts as the port it names).
+     */
     public static ShutdownLifecycle forTask(AssignedTask task) {
         HttpLifecycleConfig config = task.task().task().lifecycle();
         if (config == null) {
             return ShutdownLifecycle.NONE;
         }
-        Integer port = task.assignedPorts().get(config.port());
+        Integer port = PortAliases.resolve(task.assignedPorts(), task.task().announce())
+                .get(config.port());
         return port == null ? ShutdownLifecycle.NONE : new HttpLifecycle(port, config);
     }
 

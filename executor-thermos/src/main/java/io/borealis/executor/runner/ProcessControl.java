@@ -3,7 +3,7 @@ package io.borealis.executor.runner;
 import io.borealis.api.checkpoint.ProcessState;
 import io.borealis.api.checkpoint.TaskState;
 import io.borealis.api.model.Logger;
-import io.borealis.executor.launch.Account;
+import io.borealis.executor.sandbox.Account;
 import io.borealis.executor.launch.LogRotation;
 import io.borealis.executor.checkpoint.CheckpointWriter;
 import io.borealis.executor.launch.LaunchSpec;

@@ -7,6 +7,7 @@ import io.borealis.api.checkpoint.CheckpointState;
 import io.borealis.api.checkpoint.ProcessState;
 import io.borealis.api.checkpoint.TaskState;
 import io.borealis.api.model.AssignedTask;
+import io.borealis.api.model.PortAliases;
 import io.borealis.api.model.Process;
 import io.borealis.api.model.TaskSpec;
 import io.borealis.executor.checkpoint.CheckpointWriter;
@@ -14,7 +15,7 @@ import io.borealis.executor.graph.ProcessGraph;
 import io.borealis.executor.health.HealthCheck;
 import io.borealis.executor.health.HealthChecks;
 import io.borealis.executor.health.HealthMonitor;
-import io.borealis.executor.launch.Account;
+import io.borealis.executor.sandbox.Account;
 import io.borealis.executor.launch.Launcher;
 import io.borealis.executor.resources.ResourceSampler;
 import io.borealis.executor.sandbox.Sandbox;
@@ -23,6 +24,7 @@ import io.borealis.executor.sandbox.Templates;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
@@ -107,7 +109,7 @@ public final class TaskRunner {
             checkpoint.hold();
             checkpoint.header(config.hostname(), account != null ? account.name()
                     : System.getProperty("user.name", "unknown"), config.executorPid(),
-                    config.instance(), task.assignedPorts());
+                    config.instance(), ports());
             try {
                 forgetEarlierRuns(previous, checkpoint);
                 if (userProblem != null) {
@@ -232,7 +234,7 @@ public final class TaskRunner {
     private Optional<HealthCheck> healthCheck(TaskContext context, Templates templates,
             List<String> problems) {
         try {
-            return HealthChecks.forTask(task.task().task().healthCheck(), task.assignedPorts(),
+            return HealthChecks.forTask(task.task().task().healthCheck(), ports(),
                     templates, context.sandbox().directory(),
                     context.sandbox().environment(task.taskId(), "health-check",
                             context.account()), context.account());
@@ -244,7 +246,16 @@ public final class TaskRunner {
 
     private TemplateContext templateContext() {
         return new TemplateContext(task.taskId(), task.task().job().role(), config.instance(),
-                config.hostname(), task.assignedPorts());
+                config.hostname(), ports());
+    }
+
+    /**
+     * Every port name of the task with its number: the assigned ports, and each announcer alias
+     * with the number of the port it names ({@code {{thermos.ports[alias]}}} equals the
+     * target's; the scheduler allocates only real names).
+     */
+    private Map<String, Integer> ports() {
+        return PortAliases.resolve(task.assignedPorts(), task.task().announce());
     }
 
     /** How the task ended, and why. */

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import io.borealis.api.checkpoint.TaskLayout;
 import java.io.IOException;
-import io.borealis.executor.launch.Account;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;

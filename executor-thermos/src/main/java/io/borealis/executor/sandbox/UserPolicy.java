@@ -2,7 +2,6 @@ package io.borealis.executor.sandbox;
 
 import static java.util.Objects.requireNonNull;
 
-import io.borealis.executor.launch.Account;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

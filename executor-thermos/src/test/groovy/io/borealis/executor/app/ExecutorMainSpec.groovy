@@ -3,6 +3,7 @@ package io.borealis.executor.app
 import static io.borealis.executor.testing.Tasks.process
 import static io.borealis.executor.testing.Tasks.task
 
+import io.borealis.api.checkpoint.AgentLiveness
 import io.borealis.api.checkpoint.CheckpointLog
 import io.borealis.api.checkpoint.CheckpointRecord
 import io.borealis.api.checkpoint.CheckpointState
@@ -15,7 +16,11 @@ import spock.lang.Specification
 import spock.lang.TempDir
 import spock.util.concurrent.PollingConditions
 
+import java.nio.file.Files
 import java.nio.file.Path
+import java.time.Duration
+import java.time.Instant
+import java.util.concurrent.atomic.AtomicBoolean
 import java.util.concurrent.TimeUnit
 
 /** Runs ExecutorMain as the agent does: a child JVM on the test's classpath. */
@@ -103,6 +108,75 @@ class ExecutorMainSpec extends Specification {
             message().startsWith("cannot read task: ${layout.taskJson()} is not a valid AssignedTask")
             header().taskId() == 'broken-task'
         }
+    }
+
+    def "an executor whose agent stays silent past the loss timeout stops its task, saying why"() {
+        given: 'an agent that touched its liveness file once, with a 2 s loss timeout'
+        Path alive = workDir.resolve('agent/alive')
+        Files.createDirectories(alive.parent)
+        AgentLiveness.touch(alive, Duration.ofSeconds(2), Instant.now())
+        def assigned = task([process('server', 'sleep 1000')])
+        TaskLayout layout = new TaskLayout(Tasks.write(workDir, assigned))
+        taskIds << assigned.taskId()
+
+        when: 'the agent is gone (nothing touches the file any more)'
+        Process executor = startExecutor(layout, [BOREALIS_TASK_USER: 'executor',
+                (AgentLiveness.VARIABLE): alive.toString()])
+
+        then: 'the executor stops the task through its graceful path and exits 0'
+        executor.waitFor(30, TimeUnit.SECONDS)
+        executor.exitValue() == 0
+        with(replay(layout)) {
+            state() == TaskState.KILLED
+            message() ==~ /agent unreachable for \d+ s; stopping so the scheduler's replacement is the only copy/
+            processes()['server'].first().state() == ProcessState.KILLED
+        }
+        Procs.ofTask(assigned.taskId()).isEmpty()
+    }
+
+    def "an executor whose agent keeps the liveness file fresh keeps running past the timeout"() {
+        given: 'an agent touching its liveness file every 100 ms, with a 1 s loss timeout'
+        Path alive = workDir.resolve('agent/alive')
+        Files.createDirectories(alive.parent)
+        def beating = new AtomicBoolean(true)
+        def agent = Thread.start {
+            while (beating.get()) {
+                AgentLiveness.touch(alive, Duration.ofSeconds(1), Instant.now())
+                Thread.sleep(100)
+            }
+        }
+        def assigned = task([process('server', 'sleep 1000')])
+        TaskLayout layout = new TaskLayout(Tasks.write(workDir, assigned))
+        taskIds << assigned.taskId()
+        Process executor = startExecutor(layout, [BOREALIS_TASK_USER: 'executor',
+                (AgentLiveness.VARIABLE): alive.toString()])
+        new PollingConditions(timeout: 15, delay: 0.05).eventually {
+            assert replay(layout).processes()['server']?.last()?.state() == ProcessState.RUNNING
+        }
+
+        when: 'five timeouts go by'
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5)
+        List<TaskState> seen = []
+        while (System.nanoTime() < until) {
+            seen << replay(layout).state()
+            Thread.sleep(100)
+        }
+
+        then: 'the task stayed ACTIVE all along'
+        executor.alive
+        seen.toSet() == [TaskState.ACTIVE] as Set
+
+        when: 'the agent falls silent'
+        beating.set(false)
+        agent.join()
+
+        then: 'the task stops (so the watch was really watching)'
+        executor.waitFor(30, TimeUnit.SECONDS)
+        replay(layout).state() == TaskState.KILLED
+        replay(layout).message().startsWith('agent unreachable for ')
+
+        cleanup:
+        beating.set(false)
     }
 
     def "a wrong command line exits 2 with a usage line"() {

@@ -184,6 +184,19 @@ class TaskRunnerSpec extends Specification {
         run.state().header().ports() == [http: 31337]
     }
 
+    def "an announcer alias is the port it names, through other aliases; a static entry is its number"() {
+        when: 'the scheduler assigned http only (and admin too, as clients before aliases asked it to)'
+        def run = harness.run(task([process('show',
+                'echo {{thermos.ports[admin]}} {{thermos.ports[http]}} {{thermos.ports[debug]}} {{thermos.ports[metrics]}}')],
+                ports: [http: 31337, admin: 31338],
+                portmap: [admin: 'http', debug: 'admin', metrics: '9100']))
+
+        then:
+        run.await() == TaskState.SUCCESS
+        run.stdout('show') == "31337 31337 31337 9100\n"
+        run.state().header().ports() == [http: 31337, admin: 31337, debug: 31337, metrics: 9100]
+    }
+
     def "an unknown template reference fails the task before anything runs"() {
         when:
         def run = harness.run(task([process('ok', 'touch ran'),

@@ -4,7 +4,6 @@ import static io.borealis.executor.testing.Tasks.process
 import static io.borealis.executor.testing.Tasks.task
 
 import io.borealis.api.checkpoint.TaskState
-import io.borealis.executor.launch.Account
 import io.borealis.executor.testing.RunnerHarness
 import spock.lang.Requires
 import spock.lang.Specification

@@ -5,21 +5,32 @@ import io.borealis.api.thrift.AgentService;
 import io.borealis.api.thrift.ReadOnlyScheduler;
 import io.borealis.api.thrift.SchedulerManager;
 import io.borealis.scheduler.http.Routes;
+import io.borealis.scheduler.lifecycle.HistoryPruner;
+import io.borealis.scheduler.lifecycle.TaskTimers;
 import io.borealis.scheduler.rpc.AdminHandler;
 import io.borealis.scheduler.rpc.AgentServiceHandler;
 import io.borealis.scheduler.rpc.ReadOnlySchedulerHandler;
 import io.borealis.scheduler.rpc.Responses;
 import io.borealis.scheduler.rpc.SchedulerManagerHandler;
+import io.borealis.scheduler.quota.QuotaCheck;
+import io.borealis.scheduler.quota.QuotaManager;
 import io.borealis.scheduler.rpc.ThriftAgentGateway;
 import io.borealis.scheduler.scheduling.AgentLiveness;
 import io.borealis.scheduler.scheduling.AgentManager;
 import io.borealis.scheduler.scheduling.AgentMonitor;
+import io.borealis.scheduler.scheduling.HostModes;
+import io.borealis.scheduler.scheduling.RoundPlanner;
 import io.borealis.scheduler.scheduling.SchedulingLoop;
+import io.borealis.scheduler.scheduling.TaskReconciler;
+import io.borealis.scheduler.state.Flapping;
 import io.borealis.scheduler.state.JobManager;
+import io.borealis.scheduler.state.PendingReasons;
 import io.borealis.scheduler.state.PendingSignal;
 import io.borealis.scheduler.state.StateManager;
 import io.borealis.scheduler.state.TaskUsageCache;
 import io.borealis.scheduler.storage.h2.H2Storage;
+import io.borealis.scheduler.tier.Tiers;
+import io.borealis.scheduler.tier.TiersFile;
 import io.borealis.scheduler.validation.JobValidator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,8 +41,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import org.apache.thrift.TMultiplexedProcessor;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -45,9 +59,11 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The scheduler's entry point and composition root. Flags (docs/internals.md): {@code --home},
- * {@code --http-port}, {@code --cluster}, {@code --public-url}. An unknown flag or a bad value
- * stops startup with a message naming it. SIGTERM (or Ctrl-C) stops the scheduler cleanly
+ * The scheduler's entry point and composition root. Flags (scheduler/README.md): {@code --home},
+ * {@code --http-port}, {@code --cluster}, {@code --public-url}, agent liveness, the task
+ * lifecycle's timings, {@code --tier-config} and {@code --preemption-delay}. An unknown flag or a
+ * bad value stops startup with a message naming it; values that do not fit together are reported
+ * all at once. SIGTERM (or Ctrl-C) stops the scheduler cleanly
  * ({@link Scheduler#close}): the loops, then HTTP, then the database.
  */
 @Command(name = "borealis-scheduler", mixinStandardHelpOptions = true,
@@ -75,6 +91,75 @@ public final class SchedulerMain implements Callable<Integer> {
             description = "How others reach this scheduler (default: http://HOSTNAME:PORT).")
     private String publicUrl;
 
+    @Option(names = "--heartbeat-interval", paramLabel = "DURATION", defaultValue = "2s",
+            converter = DurationConverter.class,
+            description = "How often agents heartbeat (default: ${DEFAULT-VALUE}).")
+    private Duration heartbeatInterval;
+
+    @Option(names = "--agent-timeout", paramLabel = "DURATION", defaultValue = "10s",
+            converter = DurationConverter.class,
+            description = "An agent silent this long is declared lost: its tasks go LOST (or "
+                    + "PARTITIONED) and are replaced; its executors stop their tasks "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private Duration agentTimeout;
+
+    @Option(names = "--transient-task-state-timeout", paramLabel = "DURATION",
+            defaultValue = "5m", converter = DurationConverter.class,
+            description = "A task ASSIGNED, PREEMPTING, RESTARTING, KILLING or DRAINING for longer "
+                    + "goes LOST (default: ${DEFAULT-VALUE}).")
+    private Duration transientTimeout;
+
+    @Option(names = "--initial-task-kill-retry-interval", paramLabel = "DURATION",
+            defaultValue = "5s", converter = DurationConverter.class,
+            description = "First wait before an unconfirmed kill is sent again; doubles each "
+                    + "time (default: ${DEFAULT-VALUE}).")
+    private Duration killRetryInterval;
+
+    @Option(names = "--flapping-task-threshold", paramLabel = "DURATION", defaultValue = "5m",
+            converter = DurationConverter.class,
+            description = "A task that ends on its own sooner than this after it started is "
+                    + "flapping; 0 turns throttling off (default: ${DEFAULT-VALUE}).")
+    private Duration flappingThreshold;
+
+    @Option(names = "--initial-flapping-task-delay", paramLabel = "DURATION",
+            defaultValue = "30s", converter = DurationConverter.class,
+            description = "THROTTLED time of a flapping task's replacement; doubles for each "
+                    + "flapping ancestor (default: ${DEFAULT-VALUE}).")
+    private Duration initialFlappingDelay;
+
+    @Option(names = "--max-flapping-task-delay", paramLabel = "DURATION", defaultValue = "5m",
+            converter = DurationConverter.class,
+            description = "Longest THROTTLED time (default: ${DEFAULT-VALUE}).")
+    private Duration maxFlappingDelay;
+
+    @Option(names = "--history-prune-threshold", paramLabel = "DURATION", defaultValue = "2d",
+            converter = DurationConverter.class,
+            description = "Ended tasks are deleted this long after they ended "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private Duration historyPruneThreshold;
+
+    @Option(names = "--history-max-tasks-per-job", paramLabel = "N", defaultValue = "100",
+            description = "Ended tasks kept per job; older ones are deleted "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private int historyMaxTasksPerJob;
+
+    @Option(names = "--history-min-retention", paramLabel = "DURATION", defaultValue = "1h",
+            converter = DurationConverter.class,
+            description = "No ended task is deleted sooner than this after it ended "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private Duration historyMinRetention;
+
+    @Option(names = "--tier-config", paramLabel = "FILE",
+            description = "Tiers in Aurora's tiers.json format (default: Aurora's tiers "
+                    + "preferred, preemptible (the default) and revocable).")
+    private Path tierConfig;
+
+    @Option(names = "--preemption-delay", paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            description = "How long a task waits PENDING before it may preempt others, "
+                    + "e.g. 0, 15s, 3m (default: 15s).")
+    private Duration preemptionDelay = RoundPlanner.Settings.DEFAULT_PREEMPTION_DELAY;
+
     public static void main(String[] args) {
         int code = commandLine().execute(args);
         if (code != 0) {
@@ -93,13 +178,7 @@ public final class SchedulerMain implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SchedulerConfig config;
-        try {
-            config = SchedulerConfig.defaults(home).withHttpPort(httpPort)
-                    .withCluster(cluster).withPublicUrl(publicUrl);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
+        SchedulerConfig config = config();
         Scheduler scheduler;
         try {
             scheduler = start(config, Clock.systemUTC());
@@ -113,6 +192,44 @@ public final class SchedulerMain implements Callable<Integer> {
             scheduler.close();
         }, "shutdown"));
         return 0;
+    }
+
+    /** The configuration the flags describe; every problem with them at once. */
+    SchedulerConfig config() {
+        List<String> problems = new ArrayList<>();
+        SchedulerConfig config = checked(problems, () -> SchedulerConfig.defaults(home)
+                .withHttpPort(httpPort).withCluster(cluster).withPublicUrl(publicUrl)
+                .withAgentLiveness(heartbeatInterval, agentTimeout));
+        Flapping.Settings flapping = checked(problems, () -> new Flapping.Settings(
+                flappingThreshold, initialFlappingDelay, maxFlappingDelay));
+        TaskTimers.Settings timers = checked(problems, () -> new TaskTimers.Settings(
+                transientTimeout, killRetryInterval,
+                LifecycleConfig.DEFAULTS.timers().tick()));
+        HistoryPruner.Settings history = checked(problems, () -> new HistoryPruner.Settings(
+                historyPruneThreshold, historyMaxTasksPerJob, historyMinRetention,
+                LifecycleConfig.DEFAULTS.history().interval()));
+        Tiers tiers = checked(problems, () ->
+                tierConfig == null ? Tiers.auroraDefaults() : TiersFile.load(tierConfig));
+        if (!problems.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), String.join("; ", problems));
+        }
+        SchedulerConfig base = config;
+        SchedulerConfig withTiers = checked(problems, () -> base
+                .withLifecycle(new LifecycleConfig(flapping, timers, history))
+                .withTiers(tiers).withPreemptionDelay(preemptionDelay));
+        if (!problems.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), String.join("; ", problems));
+        }
+        return withTiers;
+    }
+
+    private static <T> T checked(List<String> problems, Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+            return null;
+        }
     }
 
     /** Builds and starts a scheduler. On failure, whatever was started is stopped again. */
@@ -139,18 +256,31 @@ public final class SchedulerMain implements Callable<Integer> {
                 new ThriftAgentGateway(AGENT_GATEWAY_THREADS, AGENT_CALL_TIMEOUT);
         started.push(gateway);
         PendingSignal pending = new PendingSignal();
-        StateManager stateManager = new StateManager(clock, gateway, pending, hostName);
-        JobManager jobManager =
-                new JobManager(storage, stateManager, new JobValidator(config.cluster()));
+        Flapping flapping = new Flapping(config.lifecycle().flapping());
+        StateManager stateManager =
+                new StateManager(clock, gateway, pending, hostName, flapping);
+        QuotaManager quotas = new QuotaManager(storage, new QuotaCheck(config.tiers()));
+        JobManager jobManager = new JobManager(storage, stateManager,
+                new JobValidator(config.cluster(), config.tiers()), quotas);
         AgentLiveness liveness = new AgentLiveness();
         TaskUsageCache usages = new TaskUsageCache();
         AgentManager agentManager = new AgentManager(storage, stateManager, liveness, usages,
                 pending, clock, new AgentManager.Timing(config.heartbeatInterval(),
-                        config.assignedGrace()));
+                        config.assignedGrace(), config.agentTimeout()));
+        TaskReconciler reconciler = new TaskReconciler(storage, agentManager, gateway, gateway,
+                AGENT_CALL_TIMEOUT.multipliedBy(2));
+        PendingReasons reasons = new PendingReasons();
+        // Host maintenance (another issue) plugs its modes in here.
+        RoundPlanner planner = new RoundPlanner(config.tiers(), HostModes.NONE, clock,
+                new RoundPlanner.Settings(MAX_ASSIGNMENTS_PER_ROUND, config.preemptionDelay(),
+                        RoundPlanner.Settings.DEFAULT_RESERVATION_HOLD));
         SchedulingLoop loop = new SchedulingLoop(storage, stateManager, gateway, pending,
-                config.schedulingTick(), MAX_ASSIGNMENTS_PER_ROUND);
+                planner, reasons, config.schedulingTick());
         AgentMonitor monitor = new AgentMonitor(storage, stateManager, liveness, usages, clock,
                 config.agentTimeout(), config.agentCheckInterval());
+        TaskTimers timers = new TaskTimers(storage, stateManager, flapping, gateway, clock,
+                config.lifecycle().timers());
+        HistoryPruner pruner = new HistoryPruner(storage, clock, config.lifecycle().history());
 
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server);
@@ -165,19 +295,25 @@ public final class SchedulerMain implements Callable<Integer> {
         Responses responses = new Responses(config.cluster());
         TMultiplexedProcessor api = new TMultiplexedProcessor();
         api.registerProcessor("ReadOnlyScheduler", new ReadOnlyScheduler.Processor<>(
-                new ReadOnlySchedulerHandler(storage, usages, responses)));
+                new ReadOnlySchedulerHandler(storage, usages, quotas, reasons, config.tiers(),
+                        responses)));
         api.registerProcessor("SchedulerManager", new SchedulerManager.Processor<>(
                 new SchedulerManagerHandler(jobManager, responses, url)));
-        api.registerProcessor("Admin", new Admin.Processor<>(new AdminHandler(responses)));
+        api.registerProcessor("Admin", new Admin.Processor<>(
+                new AdminHandler(quotas, reconciler, pruner, responses)));
         api.registerProcessor("AgentService", new AgentService.Processor<>(
                 new AgentServiceHandler(agentManager, responses)));
-        server.setHandler(new Routes(api, storage, usages, config.cluster()));
+        server.setHandler(new Routes(api, storage, usages, reasons, config.cluster()));
         server.start();
 
         loop.start();
         started.push(loop);
         monitor.start();
         started.push(monitor);
+        timers.start();
+        started.push(timers);
+        pruner.start();
+        started.push(pruner);
         LOG.info("cluster {}: public URL {}", config.cluster(), url);
         LOG.info("listening on http://{}:{}", hostName, port);
         return new Scheduler(port, url, started, api);

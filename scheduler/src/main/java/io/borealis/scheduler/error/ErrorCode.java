@@ -8,6 +8,8 @@ public enum ErrorCode {
     JOB_NOT_FOUND(ErrorType.USER_ERROR),
     /** The request would create a job that already exists. */
     JOB_EXISTS(ErrorType.USER_ERROR),
+    /** Production work that would take its role over quota (an admission check, as Aurora's). */
+    INSUFFICIENT_QUOTA(ErrorType.INSUFFICIENT_RESOURCES),
     /** A failure inside the scheduler (storage, a bug). */
     INTERNAL(ErrorType.INTERNAL_ERROR);
 

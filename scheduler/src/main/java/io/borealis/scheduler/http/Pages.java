@@ -43,10 +43,11 @@ final class Pages {
 
     /**
      * One task of a job page. {@code used}: its latest resource sample as text, null when its
-     * agent has reported none (or the task ended); {@code reserved}: what its configuration holds.
+     * agent has reported none (or the task ended); {@code reserved}: what its configuration holds;
+     * {@code pendingReason}: why a PENDING task waits, null otherwise or before a round looked.
      */
     record TaskRow(int instance, String status, String taskId, String host, String observerUrl,
-            String used, String reserved, List<EventRow> events) {}
+            String used, String reserved, String pendingReason, List<EventRow> events) {}
 
     record EventRow(String time, String status, String message) {}
 
@@ -135,7 +136,7 @@ final class Pages {
                 task.usage() == null ? null : task.usage().summary(),
                 String.format(Locale.ROOT, "%s cpu, %d MiB, %d MiB", reserved.cpu(),
                         reserved.ramMb(), reserved.diskMb()),
-                events);
+                task.pendingReason(), events);
     }
 
     private static long lastEventTime(ScheduledTask task) {

@@ -8,6 +8,7 @@ import io.borealis.api.model.ScheduledTask;
 import io.borealis.api.model.TaskQuery;
 import io.borealis.api.model.TaskStatus;
 import io.borealis.api.rpc.ThriftHttp;
+import io.borealis.scheduler.state.PendingReasons;
 import io.borealis.scheduler.state.ScheduledTasks;
 import io.borealis.scheduler.state.TaskUsageCache;
 import io.borealis.scheduler.storage.Storage;
@@ -48,12 +49,15 @@ public final class Routes extends Handler.Abstract {
     private final TProcessor api;
     private final Storage storage;
     private final TaskUsageCache usages;
+    private final PendingReasons reasons;
     private final Pages pages;
 
-    public Routes(TProcessor api, Storage storage, TaskUsageCache usages, String cluster) {
+    public Routes(TProcessor api, Storage storage, TaskUsageCache usages, PendingReasons reasons,
+            String cluster) {
         this.api = requireNonNull(api, "api is null");
         this.storage = requireNonNull(storage, "storage is null");
         this.usages = requireNonNull(usages, "usages is null");
+        this.reasons = requireNonNull(reasons, "reasons is null");
         this.pages = new Pages(requireNonNull(cluster, "cluster is null"));
     }
 
@@ -122,7 +126,8 @@ public final class Routes extends Handler.Abstract {
     private String job(JobKey key) {
         Optional<JobConfiguration> job = storage.read(store -> store.jobs().fetch(key));
         List<ScheduledTask> tasks = ScheduledTasks.query(storage, new TaskQuery(key.role(),
-                key.environment(), key.name(), null, null, null, null, null, null, null), usages);
+                key.environment(), key.name(), null, null, null, null, null, null, null), usages,
+                reasons);
         return pages.job(key, job, tasks);
     }
 

@@ -2,41 +2,63 @@ package io.borealis.scheduler.rpc;
 
 import static java.util.Objects.requireNonNull;
 
+import io.borealis.api.model.ThriftCodec;
 import io.borealis.api.thrift.Admin;
+import io.borealis.api.thrift.ReconcileTasksResult;
+import io.borealis.api.thrift.PruneTasksResult;
 import io.borealis.api.thrift.Resources;
 import io.borealis.api.thrift.Response;
+import io.borealis.api.thrift.Result;
 import io.borealis.api.thrift.TaskQuery;
 import io.borealis.scheduler.error.PlatformException;
+import io.borealis.scheduler.quota.QuotaManager;
+import io.borealis.scheduler.scheduling.TaskReconciler;
+import io.borealis.scheduler.lifecycle.HistoryPruner;
 
 /**
  * {@code Admin}: operators' calls (quotas, pruning, reconciliation), authorized as
  * {@code thrift.Admin:METHOD} once authentication is on. Thread-safe.
  */
 public final class AdminHandler implements Admin.Iface {
+    private final QuotaManager quotas;
+    private final TaskReconciler reconciler;
     private final Responses responses;
+    private final HistoryPruner pruner;
 
-    public AdminHandler(Responses responses) {
+    public AdminHandler(QuotaManager quotas, TaskReconciler reconciler, HistoryPruner pruner,
+            Responses responses) {
+        this.quotas = requireNonNull(quotas, "quotas is null");
+        this.reconciler = requireNonNull(reconciler, "reconciler is null");
         this.responses = requireNonNull(responses, "responses is null");
+        this.pruner = requireNonNull(pruner, "pruner is null");
     }
 
     @Override
     public Response setQuota(String ownerRole, Resources quota) {
         return responses.run("setQuota", () -> {
-            throw PlatformException.invalid("setQuota is not available yet");
+            quotas.setQuota(ownerRole, Responses.decode("quota",
+                    () -> quota == null ? null : ThriftCodec.fromThrift(quota)));
+            return null;
         });
     }
 
     @Override
     public Response pruneTasks(TaskQuery query) {
         return responses.run("pruneTasks", () -> {
-            throw PlatformException.invalid("pruneTasks is not available yet");
+            // No query is a malformed call, not "everything": an empty query prunes every
+            // ended task, and that must be asked for.
+            io.borealis.api.model.TaskQuery decoded = Responses.decode("task query",
+                    () -> query == null ? null : ThriftCodec.fromThrift(query));
+            return Result.pruneTasksResult(new PruneTasksResult(pruner.prune(decoded)));
         });
     }
 
     @Override
     public Response reconcileTasks() {
         return responses.run("reconcileTasks", () -> {
-            throw PlatformException.invalid("reconcileTasks is not available yet");
+            TaskReconciler.Outcome outcome = reconciler.reconcileAll();
+            return Result.reconcileTasksResult(new ReconcileTasksResult(outcome.agentsAsked(),
+                    outcome.agentsAnswered(), outcome.tasksCorrected()));
         });
     }
 }

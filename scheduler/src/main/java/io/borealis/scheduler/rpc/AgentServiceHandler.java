@@ -35,7 +35,9 @@ public final class AgentServiceHandler implements AgentService.Iface {
             int interval = agents.register(info);
             return Result.registerAgentResult(
                     new RegisterAgentResult().setAgentId(info.agentId())
-                            .setHeartbeatIntervalMillis(interval));
+                            .setHeartbeatIntervalMillis(interval)
+                            .setAgentTimeoutMillis(
+                                    Math.toIntExact(agents.agentTimeout().toMillis())));
         });
     }
 

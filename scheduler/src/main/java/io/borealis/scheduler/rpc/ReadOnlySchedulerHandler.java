@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import io.borealis.api.model.JobConfiguration;
 import io.borealis.api.model.ThriftCodec;
 import io.borealis.api.thrift.GetJobsResult;
+import io.borealis.api.thrift.GetQuotaResult;
+import io.borealis.api.thrift.GetTierConfigResult;
 import io.borealis.api.thrift.ReadOnlyScheduler;
 import io.borealis.api.thrift.Response;
 import io.borealis.api.thrift.Result;
@@ -12,26 +14,39 @@ import io.borealis.api.thrift.RoleSummary;
 import io.borealis.api.thrift.RoleSummaryResult;
 import io.borealis.api.thrift.ScheduleStatusResult;
 import io.borealis.api.thrift.TaskQuery;
+import io.borealis.scheduler.quota.Consumption;
+import io.borealis.scheduler.quota.QuotaManager;
+import io.borealis.scheduler.quota.QuotaUsage;
+import io.borealis.scheduler.state.PendingReasons;
 import io.borealis.scheduler.state.ScheduledTasks;
 import io.borealis.scheduler.state.TaskUsageCache;
 import io.borealis.scheduler.storage.Storage;
+import io.borealis.scheduler.tier.TierConfig;
+import io.borealis.scheduler.tier.Tiers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * {@code ReadOnlyScheduler}: task status (active tasks with their latest resource use), jobs and
- * role summaries. Thread-safe.
+ * {@code ReadOnlyScheduler}: task status (active tasks with their latest resource use, PENDING
+ * ones with why they wait), jobs, role summaries, quotas and tiers. Thread-safe.
  */
 public final class ReadOnlySchedulerHandler implements ReadOnlyScheduler.Iface {
     private final Storage storage;
     private final TaskUsageCache usages;
+    private final QuotaManager quotas;
+    private final PendingReasons reasons;
+    private final Tiers tiers;
     private final Responses responses;
 
-    public ReadOnlySchedulerHandler(Storage storage, TaskUsageCache usages, Responses responses) {
+    public ReadOnlySchedulerHandler(Storage storage, TaskUsageCache usages, QuotaManager quotas,
+            PendingReasons reasons, Tiers tiers, Responses responses) {
         this.storage = requireNonNull(storage, "storage is null");
         this.usages = requireNonNull(usages, "usages is null");
+        this.quotas = requireNonNull(quotas, "quotas is null");
+        this.reasons = requireNonNull(reasons, "reasons is null");
+        this.tiers = requireNonNull(tiers, "tiers is null");
         this.responses = requireNonNull(responses, "responses is null");
     }
 
@@ -41,7 +56,8 @@ public final class ReadOnlySchedulerHandler implements ReadOnlyScheduler.Iface {
             io.borealis.api.model.TaskQuery decoded = Responses.decode("task query",
                     () -> ThriftCodec.fromThrift(query == null ? new TaskQuery() : query));
             List<io.borealis.api.thrift.ScheduledTask> tasks = ScheduledTasks
-                    .query(storage, decoded, usages).stream().map(ThriftCodec::toThrift).toList();
+                    .query(storage, decoded, usages, reasons).stream()
+                    .map(ThriftCodec::toThrift).toList();
             return Result.scheduleStatusResult(new ScheduleStatusResult(new ArrayList<>(tasks)));
         });
     }
@@ -49,6 +65,9 @@ public final class ReadOnlySchedulerHandler implements ReadOnlyScheduler.Iface {
     @Override
     public Response getJobs(String ownerRole) {
         return responses.run("getJobs", () -> {
+            if (ownerRole != null && !ownerRole.isEmpty()) {
+                Responses.role(ownerRole);
+            }
             List<JobConfiguration> jobs = storage.read(store ->
                     ownerRole == null || ownerRole.isEmpty()
                             ? store.jobs().fetchAll()
@@ -78,16 +97,27 @@ public final class ReadOnlySchedulerHandler implements ReadOnlyScheduler.Iface {
     @Override
     public Response getQuota(String ownerRole) {
         return responses.run("getQuota", () -> {
-            throw io.borealis.scheduler.error.PlatformException.invalid(
-                    "getQuota is not available yet");
+            QuotaUsage usage = quotas.usage(ownerRole);
+            Consumption used = usage.consumption();
+            return Result.getQuotaResult(new GetQuotaResult(
+                    ThriftCodec.toThrift(usage.quota()),
+                    ThriftCodec.toThrift(used.prodShared()),
+                    ThriftCodec.toThrift(used.nonProdShared()),
+                    ThriftCodec.toThrift(used.prodDedicated()),
+                    ThriftCodec.toThrift(used.nonProdDedicated())));
         });
     }
 
     @Override
     public Response getTierConfigs() {
         return responses.run("getTierConfigs", () -> {
-            throw io.borealis.scheduler.error.PlatformException.invalid(
-                    "getTierConfigs is not available yet");
+            List<io.borealis.api.thrift.TierConfig> all = new ArrayList<>();
+            for (TierConfig tier : tiers.all()) {
+                all.add(new io.borealis.api.thrift.TierConfig(tier.name(), tier.preemptible(),
+                        tier.revocable()));
+            }
+            return Result.getTierConfigResult(
+                    new GetTierConfigResult(tiers.defaultName(), all));
         });
     }
 }

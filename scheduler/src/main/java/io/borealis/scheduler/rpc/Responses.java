@@ -46,9 +46,29 @@ public final class Responses {
 
     static ResponseCode code(ErrorCode code) {
         return switch (code) {
-            case INVALID_REQUEST, JOB_NOT_FOUND, JOB_EXISTS -> ResponseCode.INVALID_REQUEST;
+            // Aurora answers a quota refusal with INVALID_REQUEST too: the caller must change
+            // the request (or its quota) before trying again.
+            case INVALID_REQUEST, JOB_NOT_FOUND, JOB_EXISTS, INSUFFICIENT_QUOTA ->
+                    ResponseCode.INVALID_REQUEST;
             case INTERNAL -> ResponseCode.ERROR;
         };
+    }
+
+    /**
+     * A role the caller names on its own, checked by the job key rule
+     * ({@link io.borealis.api.model.JobKey#checkRole}).
+     *
+     * @throws PlatformException INVALID_REQUEST naming the role and the rule
+     */
+    public static String role(String role) {
+        if (role == null) {
+            throw PlatformException.invalid("role is missing");
+        }
+        try {
+            return io.borealis.api.model.JobKey.checkRole(role);
+        } catch (IllegalArgumentException e) {
+            throw PlatformException.invalid(e.getMessage());
+        }
     }
 
     /**

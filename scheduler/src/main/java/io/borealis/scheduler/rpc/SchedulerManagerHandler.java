@@ -13,7 +13,8 @@ import io.borealis.scheduler.state.JobManager;
 import java.util.Set;
 
 /**
- * {@code SchedulerManager}: creating and killing jobs. There is no authentication yet, so a job's
+ * {@code SchedulerManager}: creating jobs, adding instances and killing them. Job keys are
+ * checked as they are decoded ({@link JobKey}'s rule). There is no authentication yet, so a job's
  * owner is what the client sent, or its role when it sent none. Thread-safe.
  */
 public final class SchedulerManagerHandler implements SchedulerManager.Iface {
@@ -62,8 +63,10 @@ public final class SchedulerManagerHandler implements SchedulerManager.Iface {
     @Override
     public Response addInstances(io.borealis.api.thrift.InstanceKey key, int count) {
         return responses.run("addInstances", () -> {
-            throw io.borealis.scheduler.error.PlatformException.invalid(
-                    "addInstances is not available yet");
+            JobKey job = Responses.decode("instance key",
+                    () -> key == null ? null : ThriftCodec.fromThrift(key.getJobKey()));
+            jobs.addInstances(job, key.getInstanceId(), count);
+            return null;
         });
     }
 

@@ -1,17 +1,20 @@
 package io.borealis.scheduler.rpc;
 
 import io.borealis.api.model.AgentInfo;
+import io.borealis.api.model.AgentTaskState;
 import io.borealis.api.model.AssignedTask;
 import io.borealis.api.model.ThriftCodec;
 import io.borealis.api.rpc.ThriftHttp;
 import io.borealis.api.thrift.AgentControl;
 import io.borealis.api.thrift.Response;
 import io.borealis.api.thrift.ResponseCode;
+import io.borealis.scheduler.scheduling.AgentTaskReports;
 import io.borealis.scheduler.state.AgentGateway;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -24,9 +27,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Delivers launches and kills to each agent's {@code AgentControl} at {@code ENDPOINT/api}, on a
  * small pool of threads so that neither the scheduling loop nor an RPC thread waits for an agent.
- * A failed delivery is logged at WARN and dropped (see {@link AgentGateway}).
+ * A failed delivery is logged at WARN and dropped (see {@link AgentGateway}). Asking an agent for
+ * its tasks ({@link #reportTasks}) is the one synchronous call, on the caller's thread.
  */
-public final class ThriftAgentGateway implements AgentGateway, AutoCloseable {
+public final class ThriftAgentGateway implements AgentGateway, AgentTaskReports, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ThriftAgentGateway.class);
 
     private final Duration timeout;
@@ -56,6 +60,42 @@ public final class ThriftAgentGateway implements AgentGateway, AutoCloseable {
         submit(agent, "kill of " + ids, client -> client.killTasks(new ArrayList<>(ids), message));
     }
 
+    /**
+     * Calls the agent's {@code reportTasks} on this thread, waiting at most the call timeout to
+     * connect and again to read.
+     */
+    @Override
+    public Optional<List<AgentTaskState>> reportTasks(AgentInfo agent) {
+        String url = url(agent);
+        try {
+            AgentControl.Client client = ThriftHttp.client(url, "AgentControl",
+                    AgentControl.Client::new, Map.of(), timeout);
+            try {
+                Response response = client.reportTasks();
+                if (response.getResponseCode() != ResponseCode.OK || !response.isSetResult()
+                        || !response.getResult().isSetAgentTasksResult()) {
+                    LOG.warn("agent {} did not report its tasks: {}", agent.agentId(),
+                            io.borealis.api.rpc.Responses.message(response));
+                    return Optional.empty();
+                }
+                List<io.borealis.api.thrift.AgentTaskState> tasks =
+                        response.getResult().getAgentTasksResult().getTasks();
+                return Optional.of(tasks == null ? List.of()
+                        : tasks.stream().map(ThriftCodec::fromThrift).toList());
+            } finally {
+                client.getInputProtocol().getTransport().close();
+            }
+        } catch (TException | RuntimeException e) {
+            LOG.warn("could not ask agent {} at {} for its tasks: {}", agent.agentId(), url,
+                    e.toString());
+            return Optional.empty();
+        }
+    }
+
+    private static String url(AgentInfo agent) {
+        return agent.endpoint().replaceAll("/+$", "") + "/api";
+    }
+
     @FunctionalInterface
     private interface Call {
         Response send(AgentControl.Client client) throws TException;
@@ -70,7 +110,7 @@ public final class ThriftAgentGateway implements AgentGateway, AutoCloseable {
     }
 
     private void deliver(AgentInfo agent, String what, Call call) {
-        String url = agent.endpoint().replaceAll("/+$", "") + "/api";
+        String url = url(agent);
         try {
             AgentControl.Client client = ThriftHttp.client(url, "AgentControl",
                     AgentControl.Client::new, Map.of(), timeout);

@@ -53,11 +53,24 @@ public final class AgentManager {
      * @param heartbeatInterval how often agents are asked to heartbeat
      * @param assignedGrace how long an ASSIGNED task may go unreported by its agent (launch in
      *     flight) before it is LOST
+     * @param agentTimeout how long the scheduler waits for a silent agent before declaring it
+     *     lost ({@link AgentMonitor}); told to agents at registration, since their executors stop
+     *     their tasks when they cannot reach the agent for longer
      */
-    public record Timing(Duration heartbeatInterval, Duration assignedGrace) {
+    public record Timing(Duration heartbeatInterval, Duration assignedGrace,
+            Duration agentTimeout) {
+        /** The scheduler's default agent timeout (scheduler/README.md). */
+        public static final Duration DEFAULT_AGENT_TIMEOUT = Duration.ofSeconds(10);
+
         public Timing {
             requireNonNull(heartbeatInterval, "heartbeatInterval is null");
             requireNonNull(assignedGrace, "assignedGrace is null");
+            requireNonNull(agentTimeout, "agentTimeout is null");
+        }
+
+        /** With the default agent timeout. */
+        public Timing(Duration heartbeatInterval, Duration assignedGrace) {
+            this(heartbeatInterval, assignedGrace, DEFAULT_AGENT_TIMEOUT);
         }
     }
 
@@ -70,6 +83,11 @@ public final class AgentManager {
         this.signal = requireNonNull(signal, "signal is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.timing = requireNonNull(timing, "timing is null");
+    }
+
+    /** How long a silent agent has before it is declared lost (told to agents). */
+    public Duration agentTimeout() {
+        return timing.agentTimeout();
     }
 
     /** What a heartbeat tells the agent. */
@@ -127,17 +145,35 @@ public final class AgentManager {
         }
     }
 
+    /** What reconciling an agent's report did. */
+    public record Reconciliation(boolean knownAgent, List<String> killTaskIds, int lost) {
+        public Reconciliation {
+            killTaskIds = List.copyOf(killTaskIds);
+        }
+    }
+
     /**
-     * Reconciles the agent's view with ours. Tasks the agent runs that we consider ended, do not
-     * know, or placed elsewhere come back as kill ids, as do tasks we are stopping that the agent
-     * still runs (the kill is retried this way). Tasks we placed on the agent that it does not
-     * report go LOST, unless they were ASSIGNED less than the grace period ago.
-     *
-     * <p>The resource samples in the heartbeat become the agent's entries in the usage cache:
-     * one per task that is active both here and on the agent and placed on it; the agent's other
-     * entries are dropped. An unknown agent's entries are dropped too.
+     * Reconciles the agent's heartbeat with ours ({@link #reconcile}). An unknown agent is told
+     * to register again.
      */
     public HeartbeatReply heartbeat(String agentId, List<AgentTaskState> tasks) {
+        Reconciliation reconciliation = reconcile(agentId, tasks);
+        return new HeartbeatReply(reconciliation.killTaskIds(), !reconciliation.knownAgent());
+    }
+
+    /**
+     * Reconciles the agent's view with ours; called with each heartbeat and when an operator
+     * asks every agent for its tasks ({@code reconcile_tasks}). Tasks the agent runs that we
+     * consider ended, do not know, or placed elsewhere come back as kill ids, as do tasks we are
+     * stopping that the agent still runs (the kill is retried this way). Tasks we placed on the
+     * agent that it does not report go LOST, unless they were ASSIGNED less than the grace period
+     * ago.
+     *
+     * <p>The resource samples in the report become the agent's entries in the usage cache:
+     * one per task that is active both here and on the agent and placed on it; the agent's other
+     * entries are dropped. An unknown agent's entries are dropped too, and nothing else happens.
+     */
+    public Reconciliation reconcile(String agentId, List<AgentTaskState> tasks) {
         long now = clock.millis();
         Map<TaskId, AgentTaskState> reported = new LinkedHashMap<>();
         for (AgentTaskState state : tasks) {
@@ -166,24 +202,27 @@ public final class AgentManager {
         });
         if (kills.isEmpty()) {
             usages.forgetAgent(agentId);
-            return new HeartbeatReply(List.of(), true);
+            return new Reconciliation(false, List.of(), 0);
         }
         liveness.touch(agentId, now);
+        healPartitioned(agentId, reported, now);
         usages.replaceAgent(agentId, sampled);
-        markMissingLost(agentId, reported.keySet(), now);
-        return new HeartbeatReply(kills.get(), false);
+        int lost = markMissingLost(agentId, reported.keySet(), now);
+        return new Reconciliation(true, kills.get(), lost);
     }
 
-    private void markMissingLost(String agentId, Set<TaskId> reported, long now) {
+    private int markMissingLost(String agentId, Set<TaskId> reported, long now) {
         List<TaskId> missing = storage.read(store -> missing(
                 store.tasks().activeOnAgent(agentId), reported, now));
         if (missing.isEmpty()) {
-            return;
+            return 0;
         }
-        storage.write(store -> {
+        return storage.write(store -> {
             List<TaskId> stillMissing = missing(store.tasks().activeOnAgent(agentId), reported, now);
-            return stateManager.changeState(store, stillMissing, TaskStatus.LOST,
-                    "Task not reported by agent " + agentId);
+            return (int) stateManager.changeState(store, stillMissing, TaskStatus.LOST,
+                    "Task not reported by agent " + agentId).stream()
+                    .filter(result -> result.outcome() == TransitionResult.Outcome.APPLIED)
+                    .count();
         });
     }
 
@@ -257,5 +296,40 @@ public final class AgentManager {
         } else if (update.status().isTerminal()) {
             store.afterCommit(() -> usages.forget(id));
         }
+    }
+
+    /**
+     * The partition is over for PARTITIONED tasks the agent reports STARTING or RUNNING: they
+     * take that state again (reference §2.6). Reads memory only unless there is one to heal.
+     */
+    private void healPartitioned(String agentId, Map<TaskId, AgentTaskState> reported,
+            long now) {
+        List<TaskId> back = storage.read(store -> partitionedBack(
+                store.tasks().activeOnAgent(agentId), reported));
+        if (back.isEmpty()) {
+            return;
+        }
+        storage.write(store -> {
+            for (TaskId id : partitionedBack(store.tasks().activeOnAgent(agentId), reported)) {
+                TaskStatus status = reported.get(id).status();
+                stateManager.changeState(store, id, status, now,
+                        "Agent " + agentId + " is back and reports the task " + status);
+            }
+            return null;
+        });
+    }
+
+    private static List<TaskId> partitionedBack(List<Task> placed,
+            Map<TaskId, AgentTaskState> reported) {
+        List<TaskId> back = new ArrayList<>();
+        for (Task task : placed) {
+            AgentTaskState state = reported.get(task.id());
+            if (task.status() == TaskStatus.PARTITIONED && state != null
+                    && (state.status() == TaskStatus.STARTING
+                            || state.status() == TaskStatus.RUNNING)) {
+                back.add(task.id());
+            }
+        }
+        return back;
     }
 }

@@ -5,12 +5,17 @@ import static java.util.Objects.requireNonNull;
 import io.borealis.api.model.AgentInfo;
 import io.borealis.api.model.TaskStatus;
 import io.borealis.scheduler.state.StateManager;
+import io.borealis.scheduler.state.TaskTransitions;
 import io.borealis.scheduler.storage.Task;
+import io.borealis.scheduler.storage.TaskId;
 import io.borealis.scheduler.state.TaskUsageCache;
 import io.borealis.scheduler.storage.Storage;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -20,10 +25,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Gives up on agents that went silent: every {@code interval}, an agent not heard from for longer
- * than {@code timeout} is forgotten, with its tasks' resource samples, and its active tasks go
- * LOST (and are replaced as the state machine says). If it comes back, its next heartbeat is
- * told to re-register and its tasks are killed as unknown. An agent the scheduler has not heard
- * from since it started gets the full timeout from then.
+ * than {@code timeout} is declared lost and forgotten, with its tasks' resource samples. Its
+ * active tasks go LOST (and are replaced as the state machine says), except STARTING and RUNNING
+ * tasks of jobs with a partition policy, which go PARTITIONED
+ * ({@link TaskTransitions#onAgentLost}) and wait for the agent as their policy says. If the
+ * agent comes back, its next heartbeat is told to re-register; after that its heartbeats bring
+ * PARTITIONED tasks back to RUNNING ({@link AgentManager#heartbeat}) and get the LOST ones killed.
+ * An agent the scheduler has not heard from since it started gets the full timeout from then.
  */
 public final class AgentMonitor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AgentMonitor.class);
@@ -86,18 +94,22 @@ public final class AgentMonitor implements AutoCloseable {
     private void giveUp(String agentId, long silentMillis) {
         String message = "Agent " + agentId + " silent for more than "
                 + timeout.toSeconds() + " s";
-        int lost = storage.write(store -> {
+        Map<TaskStatus, List<TaskId>> moved = storage.write(store -> {
             // Forget the agent first, so that no kill is pushed to it.
             store.agents().delete(agentId);
-            List<Task> tasks = store.tasks().activeOnAgent(agentId);
-            stateManager.changeState(store, tasks.stream().map(Task::id).toList(),
-                    TaskStatus.LOST, message);
-            return tasks.size();
+            Map<TaskStatus, List<TaskId>> byTarget = new EnumMap<>(TaskStatus.class);
+            for (Task task : store.tasks().activeOnAgent(agentId)) {
+                byTarget.computeIfAbsent(TaskTransitions.onAgentLost(task),
+                        k -> new ArrayList<>()).add(task.id());
+            }
+            byTarget.forEach((to, ids) -> stateManager.changeState(store, ids, to, message));
+            return byTarget;
         });
         liveness.forget(agentId);
         usages.forgetAgent(agentId);
-        LOG.warn("agent {} silent for {} ms: forgotten, {} tasks LOST", agentId, silentMillis,
-                lost);
+        LOG.warn("agent {} silent for {} ms: forgotten, {} tasks LOST, {} PARTITIONED", agentId,
+                silentMillis, moved.getOrDefault(TaskStatus.LOST, List.of()).size(),
+                moved.getOrDefault(TaskStatus.PARTITIONED, List.of()).size());
     }
 
     @Override

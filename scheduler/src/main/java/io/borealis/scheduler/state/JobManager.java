@@ -1,7 +1,5 @@
 package io.borealis.scheduler.state;
 
-import io.borealis.scheduler.storage.Task;
-import io.borealis.scheduler.storage.TaskId;
 import static java.util.Objects.requireNonNull;
 
 import io.borealis.api.model.JobConfiguration;
@@ -9,7 +7,10 @@ import io.borealis.api.model.JobKey;
 import io.borealis.api.model.TaskStatus;
 import io.borealis.scheduler.error.ErrorCode;
 import io.borealis.scheduler.error.PlatformException;
+import io.borealis.scheduler.quota.QuotaManager;
 import io.borealis.scheduler.storage.Storage;
+import io.borealis.scheduler.storage.Task;
+import io.borealis.scheduler.storage.TaskId;
 import io.borealis.scheduler.validation.JobValidator;
 import java.util.List;
 import java.util.Set;
@@ -18,7 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates and kills jobs: each call is one write, so a refused request changes nothing.
+ * Creates jobs, adds instances and kills them: each call is one write, so a refused request
+ * changes nothing. New production work passes the role's quota check inside that write.
  * Thread-safe.
  */
 public final class JobManager {
@@ -27,18 +29,22 @@ public final class JobManager {
     private final Storage storage;
     private final StateManager stateManager;
     private final JobValidator validator;
+    private final QuotaManager quotas;
 
-    public JobManager(Storage storage, StateManager stateManager, JobValidator validator) {
+    public JobManager(Storage storage, StateManager stateManager, JobValidator validator,
+            QuotaManager quotas) {
         this.storage = requireNonNull(storage, "storage is null");
         this.stateManager = requireNonNull(stateManager, "stateManager is null");
         this.validator = requireNonNull(validator, "validator is null");
+        this.quotas = requireNonNull(quotas, "quotas is null");
     }
 
     /**
      * Validates and stores {@code job} and creates its instances as PENDING tasks.
      *
      * @throws PlatformException INVALID_REQUEST naming every problem; JOB_EXISTS when a job with
-     *     this key is stored
+     *     this key is stored; INSUFFICIENT_QUOTA when production work does not fit its role's
+     *     quota
      */
     public List<Task> createJob(JobConfiguration job) {
         validator.validate(job);
@@ -47,10 +53,56 @@ public final class JobManager {
                 throw new PlatformException(ErrorCode.JOB_EXISTS,
                         "job " + job.key() + " already exists");
             }
+            quotas.admit(store, job.taskConfig(), job.instanceCount());
             store.jobs().save(job);
             List<Task> tasks = stateManager.insertPendingTasks(store, job.taskConfig(),
                     IntStream.range(0, job.instanceCount()).boxed().toList());
             LOG.info("job {} created with {} instances", job.key(), job.instanceCount());
+            return tasks;
+        });
+    }
+
+    /**
+     * Adds {@code count} instances to {@code key}, numbered after its highest active instance,
+     * each a PENDING copy of the configuration of active instance {@code instanceId} (Aurora's
+     * {@code addInstances}). The job's stored instance count becomes the highest instance id
+     * plus one.
+     *
+     * @return the new tasks, in instance order
+     * @throws PlatformException INVALID_REQUEST for a count outside 1 to
+     *     {@value JobValidator#MAX_INSTANCES}, an instance that is not active, or a job that
+     *     would pass {@value JobValidator#MAX_INSTANCES} instances; JOB_NOT_FOUND when no job has
+     *     this key; INSUFFICIENT_QUOTA when production work does not fit its role's quota
+     */
+    public List<Task> addInstances(JobKey key, int instanceId, int count) {
+        requireNonNull(key, "key is null");
+        if (count < 1 || count > JobValidator.MAX_INSTANCES) {
+            throw PlatformException.invalid("count must be from 1 to "
+                    + JobValidator.MAX_INSTANCES + ", got " + count);
+        }
+        return storage.write(store -> {
+            JobConfiguration job = store.jobs().fetch(key).orElseThrow(() ->
+                    new PlatformException(ErrorCode.JOB_NOT_FOUND, "job " + key
+                            + " does not exist"));
+            List<Task> active = store.tasks().activeOfJob(key);
+            Task template = active.stream().filter(task -> task.instanceId() == instanceId)
+                    .findFirst()
+                    .orElseThrow(() -> PlatformException.invalid("instance " + instanceId
+                            + " of job " + key + " is not active: give an active instance to "
+                            + "copy"));
+            int first = active.stream().mapToInt(Task::instanceId).max().orElse(-1) + 1;
+            if ((long) first + count > JobValidator.MAX_INSTANCES) {
+                throw PlatformException.invalid("job " + key + " would have " + (first + count)
+                        + " instances; at most " + JobValidator.MAX_INSTANCES + " are allowed");
+            }
+            quotas.admit(store, template.config(), count);
+            store.jobs().save(new JobConfiguration(job.key(), job.owner(), first + count,
+                    job.taskConfig(), job.cronSchedule(), job.cronCollisionPolicy(),
+                    job.updateSettings(), job.cluster()));
+            List<Task> tasks = stateManager.insertPendingTasks(store, template.config(),
+                    IntStream.range(first, first + count).boxed().toList());
+            LOG.info("job {}: added instances {}-{} copied from instance {}", key, first,
+                    first + count - 1, instanceId);
             return tasks;
         });
     }

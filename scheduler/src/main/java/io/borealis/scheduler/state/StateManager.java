@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,8 +29,10 @@ import org.slf4j.LoggerFactory;
  * ({@code storage.write(store -> stateManager.changeState(store, ...))}), so a caller can move many
  * tasks in one transaction. For each task it asks {@link TaskTransitions} what to do and executes
  * the effects in order: SAVE stores the task and appends its event (one INFO line per
- * transition); RESCHEDULE creates the replacement; KILL and the wake-up of the scheduling loop are
- * queued with {@code afterCommit}, so no agent or thread hears of a change that was not stored.
+ * transition); RESCHEDULE creates the replacement (a new task linked to its ancestor, THROTTLED
+ * instead of PENDING while its {@link Flapping} penalty lasts); KILL and the wake-up of the
+ * scheduling loop are queued with {@code afterCommit}, so no agent or thread hears of a change
+ * that was not stored.
  *
  * <p>Thread-safe: holds no mutable state; storage serialises the writes.
  */
@@ -42,13 +43,21 @@ public final class StateManager {
     private final AgentGateway agents;
     private final PendingSignal pending;
     private final String schedulerName;
+    private final Flapping flapping;
 
+    /** With Aurora's flapping penalty ({@link Flapping.Settings#DEFAULTS}). */
     public StateManager(Clock clock, AgentGateway agents, PendingSignal pending,
             String schedulerName) {
+        this(clock, agents, pending, schedulerName, new Flapping(Flapping.Settings.DEFAULTS));
+    }
+
+    public StateManager(Clock clock, AgentGateway agents, PendingSignal pending,
+            String schedulerName, Flapping flapping) {
         this.clock = requireNonNull(clock, "clock is null");
         this.agents = requireNonNull(agents, "agents is null");
         this.pending = requireNonNull(pending, "pending is null");
         this.schedulerName = requireNonNull(schedulerName, "schedulerName is null");
+        this.flapping = requireNonNull(flapping, "flapping is null");
     }
 
     /** Creates one PENDING task per instance id (INIT -> PENDING). */
@@ -56,18 +65,16 @@ public final class StateManager {
             Collection<Integer> instanceIds) {
         List<Task> created = new ArrayList<>();
         for (int instanceId : instanceIds) {
-            created.add(insert(store, config, instanceId, 0, null, "Task created"));
+            Task init = Task.unplaced(TaskId.next(clock, config.job(), instanceId), config,
+                    instanceId, TaskStatus.INIT, clock.millis(), 0, null);
+            created.add(insert(store, init, TaskStatus.PENDING, "Task created"));
         }
         return created;
     }
 
-    private Task insert(MutableStoreProvider store, TaskConfig config, int instanceId,
-            int failureCount, @Nullable TaskId ancestor, String message) {
-        Task init = Task.unplaced(TaskId.next(clock, config.job(), instanceId), config,
-                instanceId, TaskStatus.INIT, clock.millis(), failureCount, ancestor);
+    private Task insert(MutableStoreProvider store, Task init, TaskStatus to, String message) {
         Batch batch = new Batch();
-        TransitionResult result = transition(store, init, TaskStatus.PENDING, clock.millis(),
-                message, batch);
+        TransitionResult result = transition(store, init, to, clock.millis(), message, batch);
         batch.finish(store);
         return result.task();
     }
@@ -130,7 +137,7 @@ public final class StateManager {
                 case SAVE -> save(store, task.status(), result.task(), message);
                 case KILL -> batch.kill(result.task(), message);
                 case INCREMENT_FAILURES -> { } // counted in result.task() already
-                case RESCHEDULE -> reschedule(store, result.task());
+                case RESCHEDULE -> reschedule(store, task, result.task());
             }
         }
         if (result.outcome() == Outcome.APPLIED && result.task().status().isTerminal()) {
@@ -149,9 +156,20 @@ public final class StateManager {
         }
     }
 
-    private void reschedule(MutableStoreProvider store, Task ended) {
-        insert(store, ended.config(), ended.instanceId(), ended.failureCount(), ended.id(),
-                "Rescheduled: " + ended.id() + " ended " + ended.status());
+    /**
+     * Creates the replacement of {@code ended} (which was {@code before} until this transition):
+     * PENDING, or THROTTLED while the flapping penalty of its ancestors lasts (released by the
+     * lifecycle timers, which compute the same penalty from the stored chain).
+     */
+    private void reschedule(MutableStoreProvider store, Task before, Task ended) {
+        long penalty = flapping.penaltyForReplacementOf(store, before, ended);
+        Task init = TaskTransitions.replacement(ended,
+                TaskId.next(clock, ended.jobKey(), ended.instanceId()), clock.millis());
+        String message = "Rescheduled: " + ended.id() + " ended " + ended.status();
+        if (penalty > 0) {
+            message += "; throttled for " + penalty / 1000 + " s (flapping)";
+        }
+        insert(store, init, TaskTransitions.initialStatus(penalty), message);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.borealis.scheduler.state;
 
 import io.borealis.scheduler.storage.Task;
+import io.borealis.scheduler.storage.TaskId;
 import static io.borealis.api.model.TaskStatus.ASSIGNED;
 import static io.borealis.api.model.TaskStatus.DRAINING;
 import static io.borealis.api.model.TaskStatus.FAILED;
@@ -51,7 +52,14 @@ import java.util.Set;
  * user killed it; a non-service task is replaced after FAILED while its failure count stays below
  * {@code maxTaskFailures} (or when that is -1), after LOST, and after a KILLED nobody asked for;
  * FINISHED ends a non-service task for good. RESTARTING, DRAINING and PREEMPTING always end in a
- * replacement.
+ * replacement. A replacement ({@link #replacement}) is a new task with its own id whose
+ * {@code ancestorId} is the ended one; it starts THROTTLED instead of PENDING while the
+ * {@link Flapping} penalty of its ancestor chain lasts.
+ *
+ * <p>Timed moves ({@link TaskDeadlines}): THROTTLED -> PENDING when the penalty is over;
+ * ASSIGNED, PREEMPTING, RESTARTING, KILLING, DRAINING -> LOST after the transient timeout
+ * ({@link #timesOut}); PARTITIONED -> LOST after the partition policy's delay. When an agent is
+ * declared lost its tasks go PARTITIONED or LOST ({@link #onAgentLost}).
  *
  * <p>A report of a live state (ASSIGNED, STARTING, RUNNING) for a task the scheduler is killing or
  * has given up on is stale: it changes nothing but asks for the kill again (Aurora's zombie rule).
@@ -65,6 +73,15 @@ public final class TaskTransitions {
     private static final Set<TaskStatus> REPLACING = EnumSet.of(RESTARTING, DRAINING, PREEMPTING);
     /** States an agent reports while the task still runs (or is about to). */
     private static final Set<TaskStatus> LIVE = EnumSet.of(ASSIGNED, STARTING, RUNNING);
+    /**
+     * Transient states a task may not stay in for longer than the transient timeout (Aurora at
+     * HEAD, reference §2.5): it goes LOST. STARTING is not one, since health checks can keep a
+     * task there legitimately.
+     */
+    private static final Set<TaskStatus> TIMES_OUT = Collections.unmodifiableSet(
+            EnumSet.of(ASSIGNED, PREEMPTING, RESTARTING, KILLING, DRAINING));
+    /** States a partition policy applies in: the task was running (reference §2.6). */
+    private static final Set<TaskStatus> PARTITIONABLE = EnumSet.of(STARTING, RUNNING);
 
     private static final Map<TaskStatus, Set<TaskStatus>> LEGAL = legalMoves();
 
@@ -98,6 +115,44 @@ public final class TaskTransitions {
             all.addAll(set);
         }
         return Collections.unmodifiableSet(all);
+    }
+
+    /** Whether a task in {@code status} goes LOST once it has stayed there too long. */
+    public static boolean timesOut(TaskStatus status) {
+        return TIMES_OUT.contains(status);
+    }
+
+    /** Whether a task in {@code status} is being stopped (KILLING, RESTARTING, ...). */
+    public static boolean isStopping(TaskStatus status) {
+        return GOING_AWAY.contains(status);
+    }
+
+    /**
+     * What a task on an agent declared lost becomes: PARTITIONED when it was STARTING or RUNNING
+     * and its job has a partition policy (or it is PARTITIONED already), LOST otherwise (a task
+     * being stopped, one still ASSIGNED, or one without a policy).
+     */
+    public static TaskStatus onAgentLost(Task task) {
+        boolean policy = task.config().partitionPolicy() != null;
+        if (task.status() == PARTITIONED || (policy && PARTITIONABLE.contains(task.status()))) {
+            return PARTITIONED;
+        }
+        return LOST;
+    }
+
+    /**
+     * The replacement of {@code ended} (effect RESCHEDULE): a new task in INIT with id {@code id},
+     * for the same instance and configuration, never placed, carrying the failure count, with
+     * {@code ended} as its ancestor.
+     */
+    public static Task replacement(Task ended, TaskId id, long now) {
+        return Task.unplaced(id, ended.config(), ended.instanceId(), INIT, now,
+                ended.failureCount(), ended.id());
+    }
+
+    /** Where a new task goes from INIT: THROTTLED while a flapping penalty applies. */
+    public static TaskStatus initialStatus(long penaltyMillis) {
+        return penaltyMillis > 0 ? THROTTLED : PENDING;
     }
 
     /** Whether {@code from -> to} is in the table (before any rewriting of the target). */

@@ -11,6 +11,9 @@ public interface MutableStoreProvider extends StoreProvider {
     @Override
     AgentStore.Mutable agents();
 
+    @Override
+    QuotaStore.Mutable quotas();
+
     /**
      * Runs {@code action} once the write has committed, on the writing thread, in registration
      * order; never if the write fails. An action that throws is logged and does not stop the

@@ -7,4 +7,6 @@ public interface StoreProvider {
     TaskStore tasks();
 
     AgentStore agents();
+
+    QuotaStore quotas();
 }

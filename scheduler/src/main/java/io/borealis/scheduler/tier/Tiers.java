@@ -78,4 +78,20 @@ public final class Tiers {
     public boolean isProduction(TaskConfig config) {
         return !tierOf(config).preemptible();
     }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Tiers that && defaultName.equals(that.defaultName)
+                && ordered.equals(that.ordered);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * defaultName.hashCode() + ordered.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Tiers[default=" + defaultName + ", tiers=" + ordered + "]";
+    }
 }

@@ -6,24 +6,37 @@ import io.borealis.api.model.JobConfiguration;
 import io.borealis.api.validation.JobConfigurationValidator;
 import io.borealis.api.validation.Problem;
 import io.borealis.scheduler.error.PlatformException;
+import io.borealis.scheduler.tier.TierConfig;
+import io.borealis.scheduler.tier.Tiers;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Checks a job configuration before the scheduler stores it: every rule of
  * {@link JobConfigurationValidator} (the same the client applies after evaluating a job file),
- * plus what only this scheduler knows: the owner it authenticated, its cluster, and that cron
- * jobs are not scheduled yet. Thread-safe.
+ * plus what only this scheduler knows: the owner it authenticated, its cluster, its tiers, and
+ * that cron jobs are not scheduled yet. Thread-safe.
  */
 public final class JobValidator {
     /** Aurora's {@code -max_tasks_per_job}. */
     public static final int MAX_INSTANCES = JobConfigurationValidator.MAX_INSTANCES;
 
     private final String cluster;
+    private final Tiers tiers;
 
-    /** @param cluster this scheduler's cluster: a job naming another one is refused */
+    /** With Aurora's default tiers. */
     public JobValidator(String cluster) {
+        this(cluster, Tiers.auroraDefaults());
+    }
+
+    /**
+     * @param cluster this scheduler's cluster: a job naming another one is refused
+     * @param tiers the tiers a job may name
+     */
+    public JobValidator(String cluster, Tiers tiers) {
         this.cluster = requireNonNull(cluster, "cluster is null");
+        this.tiers = requireNonNull(tiers, "tiers is null");
     }
 
     /**
@@ -50,10 +63,27 @@ public final class JobValidator {
             problems.add("job is for cluster '" + job.cluster() + "' but this scheduler runs '"
                     + cluster + "'");
         }
+        tier(job, problems);
         if (job.cronSchedule() != null) {
             // Cron scheduling is another issue; until then a cron job is refused here.
             problems.add("cron jobs are not supported yet: remove cronSchedule");
         }
         return problems;
+    }
+
+    /** Aurora: the tier must exist, and a production job cannot be in a preemptible tier. */
+    private void tier(JobConfiguration job, List<String> problems) {
+        String name = job.taskConfig().tier();
+        if (name == null) {
+            return;
+        }
+        Optional<TierConfig> tier = tiers.byName(name);
+        if (tier.isEmpty()) {
+            problems.add("tier '" + name + "' is not one of this cluster's tiers "
+                    + tiers.all().stream().map(TierConfig::name).toList());
+        } else if (job.taskConfig().production() && tier.get().preemptible()) {
+            problems.add("production jobs cannot be preempted, but tier '" + name
+                    + "' is preemptible; use a non-preemptible tier or production = false");
+        }
     }
 }

@@ -2,6 +2,8 @@ package io.borealis.scheduler.app
 
 import java.nio.file.Files
 import java.nio.file.Path
+import java.time.Duration
+import io.borealis.scheduler.state.Flapping
 import java.util.concurrent.TimeUnit
 import picocli.CommandLine
 import spock.lang.Specification
@@ -47,6 +49,25 @@ class SchedulerMainSpec extends Specification {
         'cluster'    | ['--home', '/tmp/x', '--cluster', ' ']                 || 'cluster must not be blank'
     }
 
+    def "a bad tier config stops startup, naming the file and the problem"() {
+        given:
+        def file = Files.createTempFile('tiers', '.json')
+        file.toFile().text = '{"default": "gold", "tiers": {"batch": {"preemptible": true, "revocable": false}}}'
+
+        expect:
+        run('--home', '/tmp/x', '--tier-config', file.toString()) == 2
+        err.toString().contains("tier config $file: the default tier 'gold' is not among the tiers [batch]")
+
+        cleanup:
+        Files.deleteIfExists(file)
+    }
+
+    def "a malformed preemption delay stops startup"() {
+        expect:
+        run('--home', '/tmp/x', '--preemption-delay', 'soon') == 2
+        err.toString().contains("'soon' is not a duration such as 500ms, 30s, 15m, 12h or 7d")
+    }
+
     def "a port already in use stops startup with one clear line"() {
         given:
         def socket = new ServerSocket(0)
@@ -60,7 +81,7 @@ class SchedulerMainSpec extends Specification {
         socket.close()
     }
 
-    def "defaults follow docs/internals.md"() {
+    def "defaults follow docs/internals.md and scheduler/README.md"() {
         given:
         def config = SchedulerConfig.defaults(Path.of('/srv/borealis'))
 
@@ -69,9 +90,82 @@ class SchedulerMainSpec extends Specification {
         config.cluster() == 'devcluster'
         config.publicUrl() == null
         config.jdbcUrl() == 'jdbc:h2:file:/srv/borealis/db/borealis;DB_CLOSE_ON_EXIT=FALSE'
-        config.heartbeatInterval().toSeconds() == 5
-        config.agentTimeout().toSeconds() == 60
+        config.heartbeatInterval() == Duration.ofSeconds(2)
+        config.agentTimeout() == Duration.ofSeconds(10)
+        config.agentCheckInterval() == Duration.ofSeconds(1)
         config.assignedGrace().toSeconds() == 30
+        with(config.lifecycle()) {
+            flapping() == new Flapping.Settings(Duration.ofMinutes(5), Duration.ofSeconds(30),
+                    Duration.ofMinutes(5))
+            timers().transientTimeout() == Duration.ofMinutes(5)
+            timers().killRetryInterval() == Duration.ofSeconds(5)
+            history().pruneThreshold() == Duration.ofDays(2)
+            history().maxTasksPerJob() == 100
+            history().minRetention() == Duration.ofHours(1)
+        }
+        config.tiers().all() == io.borealis.scheduler.tier.Tiers.auroraDefaults().all()
+        config.preemptionDelay().toSeconds() == 15
+    }
+
+    SchedulerConfig parsed(String... args) {
+        CommandLine commandLine = SchedulerMain.commandLine()
+        commandLine.parseArgs(args)
+        (commandLine.getCommand() as SchedulerMain).config()
+    }
+
+    def "the flags' defaults are the configuration's defaults"() {
+        expect:
+        parsed('--home', '/srv/borealis') == SchedulerConfig.defaults(Path.of('/srv/borealis'))
+    }
+
+    def "every lifecycle flag maps to its setting"() {
+        when:
+        def config = parsed('--home', '/x', '--heartbeat-interval', '500ms',
+                '--agent-timeout', '3s', '--transient-task-state-timeout', '2m',
+                '--initial-task-kill-retry-interval', '15s', '--flapping-task-threshold', '10m',
+                '--initial-flapping-task-delay', '1m', '--max-flapping-task-delay', '1h',
+                '--history-prune-threshold', '7d', '--history-max-tasks-per-job', '0',
+                '--history-min-retention', '12h')
+
+        then:
+        config.heartbeatInterval() == Duration.ofMillis(500)
+        config.agentTimeout() == Duration.ofSeconds(3)
+        config.agentCheckInterval() == Duration.ofMillis(600)
+        config.lifecycle().timers().transientTimeout() == Duration.ofMinutes(2)
+        config.lifecycle().timers().killRetryInterval() == Duration.ofSeconds(15)
+        config.lifecycle().flapping() == new Flapping.Settings(Duration.ofMinutes(10),
+                Duration.ofMinutes(1), Duration.ofHours(1))
+        config.lifecycle().history().pruneThreshold() == Duration.ofDays(7)
+        config.lifecycle().history().maxTasksPerJob() == 0
+        config.lifecycle().history().minRetention() == Duration.ofHours(12)
+    }
+
+    def "bad lifecycle values are refused before anything starts: #why"() {
+        expect:
+        run((['--home', '/tmp/x'] + args) as String[]) == 2
+        err.toString().contains(message)
+
+        where:
+        why                   | args                                                   || message
+        'not a duration'      | ['--agent-timeout', '10x']                             || "Invalid value for option '--agent-timeout': '10x' is not a duration such as 500ms, 30s, 15m, 12h or 7d"
+        'negative duration'   | ['--history-min-retention', '-1h']                     || "Invalid value for option '--history-min-retention': '-1h' is not a duration"
+        'timeout too short'   | ['--agent-timeout', '3s']                              || 'agent timeout 3 s must be at least twice the heartbeat interval 2 s, or one late heartbeat loses an agent'
+        'zero heartbeat'      | ['--heartbeat-interval', '0s']                         || 'heartbeat interval must be positive'
+        'absurd timeout'      | ['--agent-timeout', '999999999d']                      || 'agent timeout 999999999 days is longer than the 24 days agents can be told'
+        'zero kill retry'     | ['--initial-task-kill-retry-interval', '0s']           || 'transient timeout, kill retry interval and tick must be positive'
+        'negative count'      | ['--history-max-tasks-per-job', '-1']                  || 'history max tasks per job must be 0 or more, got -1'
+        'count not a number'  | ['--history-max-tasks-per-job', 'many']                || "Invalid value for option '--history-max-tasks-per-job': 'many' is not an int"
+        'max under initial'   | ['--max-flapping-task-delay', '10s']                   || 'max flapping task delay 10 s is less than the initial delay 30 s'
+    }
+
+    def "problems with several lifecycle flags are reported at once"() {
+        expect:
+        run('--home', '/tmp/x', '--agent-timeout', '1s', '--max-flapping-task-delay', '1s',
+                '--history-max-tasks-per-job', '-5') == 2
+        err.toString().contains('agent timeout 1 s must be at least twice the heartbeat '
+                + 'interval 2 s, or one late heartbeat loses an agent; max flapping task delay '
+                + '1 s is less than the initial delay 30 s; history max tasks per job must be 0 '
+                + 'or more, got -5')
     }
 
     def "the program serves, then stops cleanly on SIGTERM"() {

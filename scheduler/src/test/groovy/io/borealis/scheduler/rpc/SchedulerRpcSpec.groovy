@@ -71,7 +71,8 @@ class SchedulerRpcSpec extends Specification {
                 endpoint: agent.endpoint(), observer: 'http://localhost:1338'))
         Response response = clients.agents().registerAgent(info)
         assert response.responseCode == ResponseCode.OK
-        assert response.result.registerAgentResult.heartbeatIntervalMillis == 5000
+        assert response.result.registerAgentResult.heartbeatIntervalMillis == 2000
+        assert response.result.registerAgentResult.agentTimeoutMillis == 10_000
     }
 
     Response report(String taskId, ScheduleStatus status, String message) {

@@ -7,6 +7,7 @@ import io.borealis.api.model.ScheduledTask
 import io.borealis.api.model.TaskStatus
 import io.borealis.api.model.ThriftCodec
 import io.borealis.api.thrift.ResponseCode
+import io.borealis.scheduler.app.SchedulerConfig
 import io.borealis.scheduler.testing.Fixtures
 import io.borealis.scheduler.testing.MutableClock
 import java.time.Duration
@@ -26,7 +27,12 @@ class SimulatedClusterSpec extends Specification {
     void start(SimulatedCluster.Transport transport = SimulatedCluster.Transport.HTTP) {
         cluster = SimulatedCluster.start(new SimulatedCluster.Options(
                 agents: 200, clock: clock, agentsPerRack: 20, transport: transport,
-                resources: { new Resources(16d, 32_768L, 131_072L, 0) }))
+                resources: { new Resources(16d, 32_768L, 131_072L, 0) },
+                // The spec moves the clock past the 30 s launch grace in one jump, with no
+                // heartbeat in between: agents must outlive that jump, or all of them are lost.
+                configure: { SchedulerConfig config ->
+                    config.withAgentLiveness(Duration.ofSeconds(2), Duration.ofSeconds(60))
+                } as java.util.function.Function<SchedulerConfig, SchedulerConfig>))
     }
 
     def cleanup() {

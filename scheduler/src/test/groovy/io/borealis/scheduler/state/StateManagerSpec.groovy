@@ -77,9 +77,10 @@ class StateManagerSpec extends Specification {
     }
 
     def "a finished service is rescheduled as a new task with its ancestor"() {
-        given:
+        given: 'it ran longer than the flapping threshold'
         Task task = place(create(service: true))
         move(task, RUNNING)
+        clock.advance(Duration.ofMinutes(5))
 
         when:
         move(task, FINISHED)
@@ -113,6 +114,7 @@ class StateManagerSpec extends Specification {
         move(first, RUNNING)
 
         when: 'the first failure: 1 of 2'
+        clock.advance(Duration.ofMinutes(5))
         move(first, FAILED)
         Task second = tasksOfInstance().find { it.status() == PENDING }
 

@@ -1,6 +1,7 @@
 package io.borealis.scheduler.testing
 
 import io.borealis.api.rpc.ThriftHttp
+import io.borealis.api.thrift.Admin
 import io.borealis.api.thrift.AgentService
 import io.borealis.api.thrift.ReadOnlyScheduler
 import io.borealis.api.thrift.SchedulerManager
@@ -22,6 +23,11 @@ final class Clients {
     ReadOnlyScheduler.Client reader() {
         ThriftHttp.client("$baseUrl/api", 'ReadOnlyScheduler',
                 { new ReadOnlyScheduler.Client(it) }, [:], Duration.ofSeconds(10))
+    }
+
+    Admin.Client admin() {
+        ThriftHttp.client("$baseUrl/api", 'Admin', { new Admin.Client(it) }, [:],
+                Duration.ofSeconds(30))
     }
 
     AgentService.Client agents() {

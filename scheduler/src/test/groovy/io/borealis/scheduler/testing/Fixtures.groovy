@@ -1,12 +1,15 @@
 package io.borealis.scheduler.testing
 
 import io.borealis.api.model.AgentInfo
+import io.borealis.api.model.Attribute
+import io.borealis.api.model.Constraint
 import io.borealis.api.model.CronCollisionPolicy
 import io.borealis.api.model.JobConfiguration
 import io.borealis.api.model.JobKey
 import io.borealis.api.model.Logger
 import io.borealis.api.model.LoggerDestination
 import io.borealis.api.model.LoggerMode
+import io.borealis.api.model.PartitionPolicy
 import io.borealis.api.model.PortRange
 import io.borealis.api.model.Process
 import io.borealis.api.model.Resources
@@ -27,13 +30,39 @@ final class Fixtures {
 
     static TaskConfig config(Map args = [:]) {
         JobKey job = args.job ?: JOB
-        new TaskConfig(job, args.service ?: false, args.priority ?: 0, false, null,
+        new TaskConfig(job, args.service ?: false, args.priority ?: 0, args.production ?: false,
+                args.tier as String,
                 args.containsKey('maxTaskFailures') ? args.maxTaskFailures : 1,
                 args.resources ?: new Resources(1.0d, 128L, 256L, 0),
-                [], (args.ports ?: []) as Set,
+                constraints(args.constraints ?: [:]), (args.ports ?: []) as Set,
                 new TaskSpec('hello', args.containsKey('processes') ? args.processes : [process()], [],
                         1, 0, 30, null, null),
-                null, [], null, null, null, null)
+                null, [], null, null, args.partitionPolicy as PartitionPolicy, null)
+    }
+
+    /**
+     * Aurora's constraint map: {@code [host: 'limit:1', rack: 'r1,r2', zone: '!z1']}; a value
+     * that is a {@link Constraint} is taken with the key as its attribute; a list of
+     * constraints is taken as it is.
+     */
+    static List<Constraint> constraints(Object constraints) {
+        if (constraints instanceof List) {
+            return constraints as List<Constraint>
+        }
+        (constraints as Map<String, Object>).collect { String attribute, Object value ->
+            if (value instanceof Constraint) {
+                Constraint c = value as Constraint
+                return new Constraint(attribute, c.negated(), c.values(), c.limit())
+            }
+            String text = value as String
+            if (text.startsWith('limit:')) {
+                return new Constraint(attribute, false, [] as Set,
+                        Integer.parseInt(text.substring(6)))
+            }
+            boolean negated = text.startsWith('!')
+            new Constraint(attribute, negated,
+                    (negated ? text.substring(1) : text).split(',') as Set, 0)
+        }
     }
 
     static JobConfiguration job(Map args = [:]) {
@@ -56,7 +85,10 @@ final class Fixtures {
         String id = args.id ?: 'agent-1'
         new AgentInfo(id, args.host ?: id, args.endpoint ?: "http://${id}:1",
                 args.resources ?: new Resources(4.0d, 4096L, 8192L, 0),
-                args.ports ?: [new PortRange(31000, 31009)], [],
+                args.ports ?: [new PortRange(31000, 31009)],
+                (args.attributes ?: [:]).collect { name, value ->
+                    new Attribute(name as String, (value as String).split(',') as Set)
+                },
                 args.observer ?: "http://${id}:1338")
     }
 }

@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "borealis-admin", mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Operate a Borealis cluster: quotas, host maintenance, backups.",
-        subcommands = {GetScheduler.class, HelpCommand.class})
+        subcommands = {GetScheduler.class, SetQuota.class, IncreaseQuota.class, Query.class,
+                ReconcileTasks.class, PruneTasks.class, HelpCommand.class})
 public final class AdminCommand implements Runnable, Verbosity {
     @Option(names = {"-v", "--verbose"}, description = "show stack traces of failures")
     boolean verbose;

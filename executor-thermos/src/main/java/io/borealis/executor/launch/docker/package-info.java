@@ -1,8 +1,8 @@
 /**
  * Running a task's processes inside a Docker container, through docker-java.
  *
- * <p>{@link io.borealis.executor.launch.docker.ContainerTasks} is the entry the executor calls
- * for a task with {@code container: Docker(image: ...)}: it reads the
+ * <p>{@code app.ContainerTasks} is the entry the executor calls for a task with
+ * {@code container: Docker(image: ...)}: it reads the
  * {@link io.borealis.executor.launch.docker.DockerSettings} ({@code DOCKER_HOST}), starts one
  * {@link io.borealis.executor.launch.docker.TaskContainer} per task (image, sandbox mounted at
  * its own path, host network, cpu and memory limits, a tiny shell keeper as its main process),

@@ -6,6 +6,7 @@ import io.borealis.api.checkpoint.CheckpointRecord
 import io.borealis.api.checkpoint.TaskLayout
 import io.borealis.api.checkpoint.TaskState
 import io.borealis.api.model.AssignedTask
+import io.borealis.executor.app.ContainerTasks
 import io.borealis.executor.app.TaskFile
 import io.borealis.executor.runner.RunnerConfig
 import io.borealis.executor.runner.ShutdownLifecycle

@@ -141,6 +141,24 @@ final class ActiveTaskIndex {
         return lookup(byJob, job);
     }
 
+    /** The tasks of every job of {@code role}: O(active jobs + the role's tasks). */
+    List<Task> ofRole(String role) {
+        lock.readLock().lock();
+        try {
+            List<Task> tasks = new ArrayList<>();
+            for (Map.Entry<JobKey, Set<TaskId>> job : byJob.entrySet()) {
+                if (job.getKey().role().equals(role)) {
+                    for (TaskId id : job.getValue()) {
+                        tasks.add(byId.get(id));
+                    }
+                }
+            }
+            return tasks;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     private <K> List<Task> lookup(Map<K, Set<TaskId>> index, K key) {
         lock.readLock().lock();
         try {

@@ -144,6 +144,11 @@ final class H2TaskStore implements TaskStore.Mutable {
         return overlay(index.ofJob(job), task -> job.equals(task.jobKey()));
     }
 
+    @Override
+    public List<Task> activeOfRole(String role) {
+        return overlay(index.ofRole(role), task -> role.equals(task.jobKey().role()));
+    }
+
     /** Committed active tasks with this write's versions laid over them. */
     private List<Task> overlay(List<Task> committed, Predicate<Task> belongs) {
         if (saved.isEmpty()) {
@@ -211,6 +216,90 @@ final class H2TaskStore implements TaskStore.Mutable {
                             rows.getString(4), scheduler == null ? null
                                     : schedulers.computeIfAbsent(scheduler, k -> k)));
         }
+    }
+
+    @Override
+    public List<TaskId> expiredHistory(long endedBefore, int keepPerJob, long retainedSince,
+            int limit) {
+        flush();
+        String sql = "SELECT task_id FROM (SELECT task_id, status_timestamp, ROW_NUMBER() OVER "
+                + "(PARTITION BY role, environment, job_name "
+                + "ORDER BY status_timestamp DESC, task_id DESC) AS newer "
+                + "FROM tasks WHERE active = FALSE) ranked "
+                + "WHERE status_timestamp < ? OR (newer > ? AND status_timestamp < ?) "
+                + "ORDER BY status_timestamp, task_id LIMIT ?";
+        return Jdbc.call("finding expired task history", () -> {
+            try (PreparedStatement statement = unit.connection().prepareStatement(sql)) {
+                statement.setLong(1, endedBefore);
+                statement.setInt(2, Math.max(0, keepPerJob));
+                statement.setLong(3, retainedSince);
+                statement.setInt(4, Math.max(0, limit));
+                try (ResultSet rows = statement.executeQuery()) {
+                    List<TaskId> ids = new ArrayList<>();
+                    while (rows.next()) {
+                        ids.add(new TaskId(rows.getString(1)));
+                    }
+                    return ids;
+                }
+            }
+        });
+    }
+
+    @Override
+    public int prune(Collection<TaskId> ids) {
+        unit.checkWritable();
+        flush(); // the checks below must see this write's own tasks
+        Map<String, String> terminal = terminalConfigHashes(
+                ids.stream().map(TaskId::value).distinct().toList());
+        if (terminal.isEmpty()) {
+            return 0;
+        }
+        List<String> keys = List.copyOf(terminal.keySet());
+        deleteByIds("deleting task events",
+                "DELETE FROM task_events WHERE task_id IN " + InLists.PLACEHOLDERS, keys);
+        int deleted = deleteByIds("deleting tasks",
+                "DELETE FROM tasks WHERE active = FALSE AND task_id IN " + InLists.PLACEHOLDERS,
+                keys);
+        keys.forEach(id -> saved.remove(new TaskId(id)));
+        unit.deleteUnreferencedConfigs(new LinkedHashSet<>(terminal.values()));
+        return deleted;
+    }
+
+    /** Task id to config hash of the terminal tasks among {@code ids}. */
+    private Map<String, String> terminalConfigHashes(List<String> ids) {
+        return Jdbc.call("finding terminal tasks", () -> {
+            Map<String, String> hashes = new LinkedHashMap<>();
+            try (PreparedStatement statement = unit.connection().prepareStatement(
+                    "SELECT task_id, config_hash FROM tasks WHERE active = FALSE AND task_id IN "
+                            + InLists.PLACEHOLDERS)) {
+                for (List<String> chunk : InLists.chunks(ids)) {
+                    InLists.bind(statement, chunk);
+                    try (ResultSet rows = statement.executeQuery()) {
+                        while (rows.next()) {
+                            hashes.put(rows.getString(1), rows.getString(2));
+                        }
+                    }
+                }
+            }
+            return hashes;
+        });
+    }
+
+    /** Runs {@code sql} (one IN list of ids) over {@code ids} as one batch; rows changed. */
+    private int deleteByIds(String what, String sql, List<String> ids) {
+        return Jdbc.call(what, () -> {
+            try (PreparedStatement statement = unit.connection().prepareStatement(sql)) {
+                for (List<String> chunk : InLists.chunks(ids)) {
+                    InLists.bind(statement, chunk);
+                    statement.addBatch();
+                }
+                int changed = 0;
+                for (int count : statement.executeBatch()) {
+                    changed += Math.max(0, count);
+                }
+                return changed;
+            }
+        });
     }
 
     @Override

@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,9 +45,10 @@ final class TaskConfigs {
      * returns its hash and whether this call inserted it (so the caller can mark it stored after
      * commit with {@link #markStored}).
      */
-    String ensureStored(Connection connection, TaskConfig config, Set<String> insertedNow) {
+    String ensureStored(Connection connection, TaskConfig config, Set<String> insertedNow,
+            Set<String> deletedNow) {
         String hash = hashOf(config);
-        if (stored.contains(hash) || insertedNow.contains(hash)) {
+        if ((stored.contains(hash) && !deletedNow.contains(hash)) || insertedNow.contains(hash)) {
             return hash;
         }
         Jdbc.call("storing a task config", () -> {
@@ -58,12 +61,65 @@ final class TaskConfigs {
             }
         });
         insertedNow.add(hash);
+        deletedNow.remove(hash);
         byHash.putIfAbsent(hash, config);
         return hash;
     }
 
     void markStored(Set<String> committedHashes) {
         stored.addAll(committedHashes);
+    }
+
+    /**
+     * Deletes, in the write on {@code connection}, the configurations among {@code candidates}
+     * that no task and no job refers to; returns their hashes (for {@link #forget} after commit).
+     * A table that comes to refer to task_configs must be added to this check; its foreign key
+     * makes a forgotten one fail the write instead of losing a configuration.
+     */
+    Set<String> deleteUnreferenced(Connection connection, Set<String> candidates) {
+        if (candidates.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> unreferenced = Jdbc.call("finding unreferenced task configs", () -> {
+            Set<String> found = new LinkedHashSet<>();
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT config_hash FROM task_configs c WHERE config_hash IN "
+                            + InLists.PLACEHOLDERS
+                            + " AND NOT EXISTS (SELECT 1 FROM tasks t "
+                            + "WHERE t.config_hash = c.config_hash) "
+                            + "AND NOT EXISTS (SELECT 1 FROM jobs j "
+                            + "WHERE j.config_hash = c.config_hash)")) {
+                for (List<String> chunk : InLists.chunks(List.copyOf(candidates))) {
+                    InLists.bind(statement, chunk);
+                    try (ResultSet rows = statement.executeQuery()) {
+                        while (rows.next()) {
+                            found.add(rows.getString(1));
+                        }
+                    }
+                }
+            }
+            return found;
+        });
+        if (unreferenced.isEmpty()) {
+            return unreferenced;
+        }
+        Jdbc.call("deleting unreferenced task configs", () -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "DELETE FROM task_configs WHERE config_hash IN " + InLists.PLACEHOLDERS)) {
+                for (List<String> chunk : InLists.chunks(List.copyOf(unreferenced))) {
+                    InLists.bind(statement, chunk);
+                    statement.addBatch();
+                }
+                return statement.executeBatch();
+            }
+        });
+        return unreferenced;
+    }
+
+    /** After the commit that deleted them: these configurations are no longer stored. */
+    void forget(Set<String> deletedHashes) {
+        stored.removeAll(deletedHashes);
+        deletedHashes.forEach(byHash::remove);
     }
 
     /** The configuration with {@code hash}, from memory or the database. */
@@ -89,7 +145,9 @@ final class TaskConfigs {
         TaskConfig winner = byHash.putIfAbsent(hash, config);
         TaskConfig shared = winner == null ? config : winner;
         hashes.put(shared, hash);
-        stored.add(hash);
+        // Not marked stored: a read may race a prune that deletes the row, and a write that
+        // trusted a stale mark would refer to a missing configuration. The next write that uses
+        // it stores it again (a MERGE) and marks it then.
         return shared;
     }
 

@@ -21,7 +21,9 @@ final class Unit implements MutableStoreProvider {
     private final H2JobStore jobs;
     private final H2TaskStore tasks;
     private final H2AgentStore agents;
+    private final H2QuotaStore quotas;
     private final Set<String> newConfigHashes = new HashSet<>();
+    private final Set<String> deletedConfigHashes = new HashSet<>();
     private final List<Runnable> afterCommit = new ArrayList<>();
 
     Unit(Connection connection, boolean writable, TaskConfigs configs, Clock clock,
@@ -33,6 +35,7 @@ final class Unit implements MutableStoreProvider {
         this.jobs = new H2JobStore(this);
         this.tasks = new H2TaskStore(this, index);
         this.agents = new H2AgentStore(this, agentCache);
+        this.quotas = new H2QuotaStore(this);
     }
 
     @Override
@@ -48,6 +51,11 @@ final class Unit implements MutableStoreProvider {
     @Override
     public H2AgentStore agents() {
         return agents;
+    }
+
+    @Override
+    public H2QuotaStore quotas() {
+        return quotas;
     }
 
     @Override
@@ -80,7 +88,15 @@ final class Unit implements MutableStoreProvider {
 
     /** Stores the config in this write (once per content); returns its hash. */
     String storeConfig(TaskConfig config) {
-        return configs.ensureStored(connection, config, newConfigHashes);
+        return configs.ensureStored(connection, config, newConfigHashes, deletedConfigHashes);
+    }
+
+    /** Deletes the configurations among {@code candidates} that nothing refers to any more. */
+    void deleteUnreferencedConfigs(Set<String> candidates) {
+        checkWritable();
+        Set<String> deleted = configs.deleteUnreferenced(connection, candidates);
+        deletedConfigHashes.addAll(deleted);
+        newConfigHashes.removeAll(deleted);
     }
 
     /** Before commit. */
@@ -90,6 +106,7 @@ final class Unit implements MutableStoreProvider {
 
     /** After commit, under the write lock: makes this write visible to the in-memory views. */
     void publish(ActiveTaskIndex index) {
+        configs.forget(deletedConfigHashes);
         configs.markStored(newConfigHashes);
         index.apply(tasks.savedTasks(), tasks.addedEvents());
         agents.publish();

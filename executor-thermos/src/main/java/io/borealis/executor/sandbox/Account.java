@@ -1,4 +1,4 @@
-package io.borealis.executor.launch;
+package io.borealis.executor.sandbox;
 
 import static java.util.Objects.requireNonNull;
 

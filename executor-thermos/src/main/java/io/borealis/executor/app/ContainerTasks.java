@@ -1,12 +1,19 @@
-package io.borealis.executor.launch.docker;
+package io.borealis.executor.app;
 
 import com.github.dockerjava.api.DockerClient;
 import io.borealis.api.checkpoint.CheckpointLog;
 import io.borealis.api.checkpoint.CheckpointState;
 import io.borealis.api.checkpoint.TaskState;
 import io.borealis.api.model.AssignedTask;
+import io.borealis.api.model.PortAliases;
 import io.borealis.executor.checkpoint.CheckpointWriter;
 import io.borealis.executor.launch.Launcher;
+import io.borealis.executor.launch.docker.ContainerException;
+import io.borealis.executor.launch.docker.ContainerSpec;
+import io.borealis.executor.launch.docker.DockerEngine;
+import io.borealis.executor.launch.docker.DockerLauncher;
+import io.borealis.executor.launch.docker.DockerSettings;
+import io.borealis.executor.launch.docker.TaskContainer;
 import io.borealis.executor.runner.RunnerConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,7 +31,9 @@ import org.slf4j.LoggerFactory;
  * and the engine's reason as the checkpoint's message. A task whose checkpoint is already
  * terminal runs nothing; a container an earlier executor left is removed.
  *
- * <p>Called once, by the executor's main thread.
+ * <p>Called once, by the executor's main thread. It lives in {@code app}, beside
+ * {@link ExecutorMain}, because it wires the runner to a launcher: {@code launch.docker} itself
+ * knows nothing of the runner.
  */
 public final class ContainerTasks {
     private static final Logger log = LoggerFactory.getLogger(ContainerTasks.class);
@@ -88,7 +97,8 @@ public final class ContainerTasks {
         try (CheckpointWriter checkpoint = CheckpointWriter.open(config.layout().checkpoint(),
                 config.clock(), task.taskId(), previous.lastSeq())) {
             checkpoint.header(config.hostname(), System.getProperty("user.name", "unknown"),
-                    config.executorPid(), config.instance(), task.assignedPorts());
+                    config.executorPid(), config.instance(),
+                    PortAliases.resolve(task.assignedPorts(), task.task().announce()));
             checkpoint.task(TaskState.FAILED, message);
         }
         return TaskState.FAILED;
