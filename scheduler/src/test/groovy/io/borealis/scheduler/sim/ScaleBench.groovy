@@ -143,6 +143,61 @@ final class ScaleBench {
     }
 
     /**
+     * The placement round alone, as {@code ScaleProbeSpec} measures it: the same agents and job
+     * mix in a file-backed H2 storage, every task PENDING, then one {@code SchedulingLoop} round
+     * (snapshot, {@code Placement}, one write moving every placed task to ASSIGNED) with a
+     * gateway that only records the launches. Shows what placement and its write cost when job
+     * creation is not in the way.
+     */
+    static Map<String, Object> placementRound() {
+        int agents = Integer.getInteger('scale.agents', 10_000)
+        int tasks = Integer.getInteger('scale.tasks', 50_000)
+        int racks = Math.max(1, agents.intdiv(40))
+        File dir = File.createTempDir()
+        def clock = java.time.Clock.systemUTC()
+        def storage = io.borealis.scheduler.storage.h2.H2Storage.open(
+                "jdbc:h2:file:$dir/db/borealis", clock)
+        try {
+            def gateway = new io.borealis.scheduler.testing.RecordingGateway()
+            def signal = new io.borealis.scheduler.state.PendingSignal()
+            def states = new io.borealis.scheduler.state.StateManager(clock, gateway, signal, 'bench')
+            def loop = new io.borealis.scheduler.scheduling.SchedulingLoop(storage, states, gateway,
+                    signal, Duration.ofSeconds(1), tasks)
+            storage.write { store ->
+                (0..<agents).each { int i ->
+                    String id = SimulatedCluster.agentId(i)
+                    List<io.borealis.api.model.Attribute> attributes = [
+                            new io.borealis.api.model.Attribute('host', [id] as Set),
+                            new io.borealis.api.model.Attribute('rack', ["r${i.intdiv(40)}".toString()] as Set)]
+                    if (Workload.dedicatedHost(i) != null) {
+                        attributes << new io.borealis.api.model.Attribute('dedicated', [Workload.dedicatedHost(i)] as Set)
+                    }
+                    store.agents().save(new io.borealis.api.model.AgentInfo(id, id, "http://$id:1",
+                            Workload.hostShape(i), [new io.borealis.api.model.PortRange(31000, 31999)],
+                            attributes, "http://$id:1338"))
+                }
+            }
+            (0..<tasks.intdiv(100)).each { int j ->
+                JobConfiguration job = Workload.mixed(j, 100, racks, CLUSTER)
+                storage.write { store -> states.insertPendingTasks(store, job.taskConfig(), (0..<100).toList()) }
+            }
+            long t0 = System.nanoTime()
+            long cpu0 = cpuNanos()
+            int placed = loop.runOnce()
+            long took = System.nanoTime() - t0
+            long cpu = cpuNanos() - cpu0
+            report('placement-round', String.format('one scheduling round placed %,d of %,d ' +
+                    'pending tasks on %,d agents and stored the assignments in %.2f s = %s ' +
+                    '(JVM CPU %.2f s); %s', placed, tasks, agents, seconds(took), rate(placed, took),
+                    seconds(cpu), load()))
+            [placed: placed, seconds: seconds(took)]
+        } finally {
+            storage.close()
+            dir.deleteDir()
+        }
+    }
+
+    /**
      * Preemption: {@code scale.preempt.agents} [1,000] agents of 8 cpu filled with preemptible
      * 1-cpu tasks, then {@code scale.preempt.tasks} [1,000] pending production (tier preferred)
      * tasks: time until all of them are launched, and how many victims were preempted.
@@ -171,8 +226,8 @@ final class ScaleBench {
             long launchedBefore = cluster.launches.get()
             long t0 = System.nanoTime()
             createAll(cluster, production)
-            long placed = awaitLaunches(cluster, launchedBefore + pending, Duration.ofSeconds(30))
-                    - launchedBefore
+            long placed = awaitLaunches(cluster, launchedBefore + pending,
+                    Duration.ofSeconds(30)) - launchedBefore
             long done = System.nanoTime()
             long victims = production.isEmpty() ? 0 : filler.sum { JobConfiguration job ->
                 cluster.tasks(job.key()).count { it.taskEvents().any { e ->

@@ -7,8 +7,8 @@ import spock.lang.Specification
  * The scale benchmarks ({@link ScaleBench}), not part of the normal build: they print figures
  * and assert nothing about durations. Run all with
  * {@code mvn -B -o test -pl scheduler -am -Dtest=ScaleBenchSpec -Dsurefire.failIfNoSpecifiedTests=false -DargLine="-Dscale.bench=1 -Xmx8g"}
- * or some with {@code -Dscale.bench=placement,status} (names: placement, preemption, status,
- * jobstatus, loss); sizes in {@link ScaleBench}.
+ * or some with {@code -Dscale.bench=placement,status} (names: placement, round, preemption,
+ * status, jobstatus, loss); sizes in {@link ScaleBench}.
  */
 @Requires({ System.getProperty('scale.bench') })
 class ScaleBenchSpec extends Specification {
@@ -21,6 +21,12 @@ class ScaleBenchSpec extends Specification {
     def "placements per second filling the hosts"() {
         expect:
         ScaleBench.placement().placed > 0
+    }
+
+    @Requires({ ScaleBenchSpec.wanted('placement') || ScaleBenchSpec.wanted('round') })
+    def "one scheduling round over the same hosts and mix, all tasks pending"() {
+        expect:
+        ScaleBench.placementRound().placed > 0
     }
 
     @Requires({ ScaleBenchSpec.wanted('preemption') })
