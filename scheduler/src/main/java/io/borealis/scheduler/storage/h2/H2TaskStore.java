@@ -32,8 +32,8 @@ import java.util.function.Predicate;
  * Tasks in table {@code tasks}, events in {@code task_events}. Active tasks and their events are
  * read from the {@link ActiveTaskIndex}; a write's own changes are buffered here, seen by its
  * reads, and flushed as two JDBC batches (tasks, then events) before any SQL query and at commit.
- * Events of tasks that are not active are read by id in chunks of {@value #ID_CHUNK} ({@code IN}
- * lists use the {@code task_events} index; a large {@code = ANY(?)} array made H2 compare every
+ * Events of tasks that are not active are read by id in {@link InLists} chunks (an {@code IN}
+ * list uses the {@code task_events} index; a large {@code = ANY(?)} array made H2 compare every
  * row with every id: seconds for a 10,000-task job).
  */
 final class H2TaskStore implements TaskStore.Mutable {
@@ -41,11 +41,9 @@ final class H2TaskStore implements TaskStore.Mutable {
             + "config_hash, status, active, status_timestamp, failure_count, ancestor_id, "
             + "agent_id, agent_host, assigned_ports, observer_url";
     private static final TypeReference<Map<String, Integer>> PORTS = new TypeReference<>() {};
-    /** Ids per event query: one statement text, few enough that each row's check stays cheap. */
-    static final int ID_CHUNK = 100;
     private static final String EVENTS_BY_IDS = "SELECT task_id, ts, status, message, scheduler "
-            + "FROM task_events WHERE task_id IN (" + "?, ".repeat(ID_CHUNK - 1) + "?) "
-            + "ORDER BY task_id, event_id";
+            + "FROM task_events WHERE task_id IN " + InLists.PLACEHOLDERS
+            + " ORDER BY task_id, event_id";
 
     private final Unit unit;
     private final ActiveTaskIndex index;
@@ -189,14 +187,11 @@ final class H2TaskStore implements TaskStore.Mutable {
 
     /** Reads the events of {@code ids} (no repeats) from the database into {@code events}. */
     private void selectEvents(List<TaskId> ids, Map<TaskId, List<TaskEvent>> events) {
+        List<String> keys = ids.stream().map(TaskId::value).toList();
         Jdbc.call("reading task events", () -> {
             try (PreparedStatement statement = unit.connection().prepareStatement(EVENTS_BY_IDS)) {
-                for (int from = 0; from < ids.size(); from += ID_CHUNK) {
-                    for (int i = 0; i < ID_CHUNK; i++) {
-                        // A short last chunk repeats its first id: one statement text for all.
-                        int at = from + i < ids.size() ? from + i : from;
-                        statement.setString(i + 1, ids.get(at).value());
-                    }
+                for (List<String> chunk : InLists.chunks(keys)) {
+                    InLists.bind(statement, chunk);
                     try (ResultSet rows = statement.executeQuery()) {
                         readEvents(rows, events);
                     }
