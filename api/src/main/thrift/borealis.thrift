@@ -444,6 +444,52 @@ struct AgentTasksResult {
   1: list<AgentTaskState> tasks
 }
 
+/** A host's maintenance mode (spec/http.md). */
+enum MaintenanceMode { NONE = 1, SCHEDULED = 2, DRAINING = 3, DRAINED = 4 }
+
+struct Hosts {
+  1: set<string> hostNames
+}
+
+struct HostStatus {
+  1: string host
+  2: MaintenanceMode mode
+}
+
+struct MaintenanceStatusResult {
+  1: list<HostStatus> statuses
+}
+
+/** One stored backup of the scheduler's state. */
+struct BackupInfo {
+  /** The backup's name: what stageRecovery takes. */
+  1: string id
+  /** When it was taken, epoch millis. */
+  2: i64 timestamp
+  3: i64 sizeBytes
+}
+
+struct ListBackupsResult {
+  1: list<BackupInfo> backups
+}
+
+struct PerformBackupResult {
+  1: BackupInfo backup
+}
+
+/** Tasks of a staged recovery (not yet committed). */
+struct QueryRecoveryResult {
+  1: list<ScheduledTask> tasks
+}
+
+/** Which scheduler leads, as the scheduler itself knows it. */
+struct GetSchedulerResult {
+  /** Base URL of the leading scheduler, e.g. http://host:8081 */
+  1: string leaderUrl
+  /** True when the answering replica is the leader. */
+  2: bool leading
+}
+
 struct StatusUpdateResult {
   /** The highest seq applied; the agent may forget every update up to it. */
   1: i64 ackedSeq
@@ -462,6 +508,11 @@ union Result {
   10: PruneTasksResult pruneTasksResult
   11: ReconcileTasksResult reconcileTasksResult
   12: AgentTasksResult agentTasksResult
+  13: MaintenanceStatusResult maintenanceStatusResult
+  14: ListBackupsResult listBackupsResult
+  15: PerformBackupResult performBackupResult
+  16: QueryRecoveryResult queryRecoveryResult
+  17: GetSchedulerResult getSchedulerResult
 }
 
 struct ServerInfo {
@@ -482,6 +533,12 @@ struct Response {
 /** Calls that change nothing; open to any authenticated user. */
 service ReadOnlyScheduler {
   Response getTasksStatus(1: TaskQuery query)
+  /**
+   * As getTasksStatus, but each task's configuration leaves out what the executor runs
+   * (TaskConfig.task keeps its name, with no processes): the reply of a 10,000-instance job
+   * stays small. `job status` uses it (Aurora's getTasksWithoutConfigs).
+   */
+  Response getTasksWithoutConfigs(1: TaskQuery query)
   /** ownerRole "" means every role. */
   Response getJobs(1: string ownerRole)
   Response getRoleSummary()
@@ -489,6 +546,8 @@ service ReadOnlyScheduler {
   Response getQuota(1: string ownerRole)
   /** The tiers a job may name, and the default one. */
   Response getTierConfigs()
+  /** The leading scheduler (result getSchedulerResult). */
+  Response getScheduler()
 }
 
 /** Calls that change jobs; authorized against the job's key. */
@@ -511,6 +570,37 @@ service Admin {
   Response pruneTasks(1: TaskQuery query)
   /** Asks every registered agent for its tasks now and reconciles (as a heartbeat does). */
   Response reconcileTasks()
+
+  // Host maintenance (Aurora's startMaintenance / drainHosts / slaDrainHosts / endMaintenance).
+  /** NONE -> SCHEDULED: new tasks avoid the hosts. Result maintenanceStatusResult. */
+  Response startMaintenance(1: Hosts hosts)
+  /** -> DRAINING: their active tasks are killed and rescheduled elsewhere; then DRAINED. */
+  Response drainHosts(1: Hosts hosts)
+  /**
+   * -> DRAINING, but each task is drained only when its job's SLA policy (or
+   * {@code defaultSlaPolicy} for jobs without one) allows; after {@code timeoutSecs} > 0 the
+   * rest are drained regardless.
+   */
+  Response slaDrainHosts(1: Hosts hosts, 2: SlaPolicy defaultSlaPolicy, 3: i64 timeoutSecs)
+  Response maintenanceStatus(1: Hosts hosts)
+  /** Back to NONE. */
+  Response endMaintenance(1: Hosts hosts)
+
+  // Backups and recovery (Aurora's performBackup ... unloadRecovery).
+  /** Writes the storage's pending changes to disk now (a checkpoint). */
+  Response snapshot()
+  /** Takes a consistent backup now (result performBackupResult). */
+  Response performBackup()
+  Response listBackups()
+  /** Loads a backup beside the live state, for inspection; nothing live changes yet. */
+  Response stageRecovery(1: string backupId)
+  Response queryRecovery(1: TaskQuery query)
+  /** Removes matching tasks from the staged recovery. */
+  Response deleteRecoveryTasks(1: TaskQuery query)
+  /** Replaces the live state with the staged recovery, while the scheduler keeps serving. */
+  Response commitRecovery()
+  /** Drops the staged recovery. */
+  Response unloadRecovery()
 }
 
 /** Served by the scheduler, called by agents. */

@@ -726,6 +726,12 @@ public final class ThriftCodec {
     }
 
     public static io.borealis.api.thrift.AssignedTask toThrift(AssignedTask v) {
+        return toThrift(v, ThriftCodec::toThrift);
+    }
+
+    /** As {@link #toThrift(AssignedTask)}, converting the configuration through {@code configs}. */
+    public static io.borealis.api.thrift.AssignedTask toThrift(AssignedTask v,
+            java.util.function.Function<TaskConfig, io.borealis.api.thrift.TaskConfig> configs) {
         if (v == null) {
             return null;
         }
@@ -740,7 +746,7 @@ public final class ThriftCodec {
             t.setAgentHost(v.agentHost());
         }
         if (v.task() != null) {
-            t.setTask(toThrift(v.task()));
+            t.setTask(configs.apply(v.task()));
         }
         if (v.assignedPorts() != null) {
             t.setAssignedPorts(new LinkedHashMap<>(v.assignedPorts()));
@@ -763,12 +769,22 @@ public final class ThriftCodec {
     }
 
     public static io.borealis.api.thrift.ScheduledTask toThrift(ScheduledTask v) {
+        return toThrift(v, ThriftCodec::toThrift);
+    }
+
+    /**
+     * As {@link #toThrift(ScheduledTask)}, converting the configuration through {@code configs}:
+     * a caller converting many tasks of one job passes a cache, so that the tasks share one
+     * converted configuration (Thrift objects may be shared by several parents when written).
+     */
+    public static io.borealis.api.thrift.ScheduledTask toThrift(ScheduledTask v,
+            java.util.function.Function<TaskConfig, io.borealis.api.thrift.TaskConfig> configs) {
         if (v == null) {
             return null;
         }
         io.borealis.api.thrift.ScheduledTask t = new io.borealis.api.thrift.ScheduledTask();
         if (v.assignedTask() != null) {
-            t.setAssignedTask(toThrift(v.assignedTask()));
+            t.setAssignedTask(toThrift(v.assignedTask(), configs));
         }
         if (v.status() != null) {
             t.setStatus(io.borealis.api.thrift.ScheduleStatus.valueOf(v.status().name()));

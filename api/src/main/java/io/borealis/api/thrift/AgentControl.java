@@ -908,14 +908,14 @@ public class AgentControl {
             case 1: // TASKS
               if (schemeField.type == org.apache.thrift.protocol.TType.LIST) {
                 {
-                  org.apache.thrift.protocol.TList _list268 = iprot.readListBegin();
-                  struct.tasks = new java.util.ArrayList<AssignedTask>(_list268.size);
-                  @org.apache.thrift.annotation.Nullable AssignedTask _elem269;
-                  for (int _i270 = 0; _i270 < _list268.size; ++_i270)
+                  org.apache.thrift.protocol.TList _list300 = iprot.readListBegin();
+                  struct.tasks = new java.util.ArrayList<AssignedTask>(_list300.size);
+                  @org.apache.thrift.annotation.Nullable AssignedTask _elem301;
+                  for (int _i302 = 0; _i302 < _list300.size; ++_i302)
                   {
-                    _elem269 = new AssignedTask();
-                    _elem269.read(iprot);
-                    struct.tasks.add(_elem269);
+                    _elem301 = new AssignedTask();
+                    _elem301.read(iprot);
+                    struct.tasks.add(_elem301);
                   }
                   iprot.readListEnd();
                 }
@@ -944,9 +944,9 @@ public class AgentControl {
           oprot.writeFieldBegin(TASKS_FIELD_DESC);
           {
             oprot.writeListBegin(new org.apache.thrift.protocol.TList(org.apache.thrift.protocol.TType.STRUCT, struct.tasks.size()));
-            for (AssignedTask _iter271 : struct.tasks)
+            for (AssignedTask _iter303 : struct.tasks)
             {
-              _iter271.write(oprot);
+              _iter303.write(oprot);
             }
             oprot.writeListEnd();
           }
@@ -978,9 +978,9 @@ public class AgentControl {
         if (struct.isSetTasks()) {
           {
             oprot.writeI32(struct.tasks.size());
-            for (AssignedTask _iter272 : struct.tasks)
+            for (AssignedTask _iter304 : struct.tasks)
             {
-              _iter272.write(oprot);
+              _iter304.write(oprot);
             }
           }
         }
@@ -992,14 +992,14 @@ public class AgentControl {
         java.util.BitSet incoming = iprot.readBitSet(1);
         if (incoming.get(0)) {
           {
-            org.apache.thrift.protocol.TList _list273 = iprot.readListBegin(org.apache.thrift.protocol.TType.STRUCT);
-            struct.tasks = new java.util.ArrayList<AssignedTask>(_list273.size);
-            @org.apache.thrift.annotation.Nullable AssignedTask _elem274;
-            for (int _i275 = 0; _i275 < _list273.size; ++_i275)
+            org.apache.thrift.protocol.TList _list305 = iprot.readListBegin(org.apache.thrift.protocol.TType.STRUCT);
+            struct.tasks = new java.util.ArrayList<AssignedTask>(_list305.size);
+            @org.apache.thrift.annotation.Nullable AssignedTask _elem306;
+            for (int _i307 = 0; _i307 < _list305.size; ++_i307)
             {
-              _elem274 = new AssignedTask();
-              _elem274.read(iprot);
-              struct.tasks.add(_elem274);
+              _elem306 = new AssignedTask();
+              _elem306.read(iprot);
+              struct.tasks.add(_elem306);
             }
           }
           struct.setTasksIsSet(true);
@@ -1804,13 +1804,13 @@ public class AgentControl {
             case 1: // TASK_IDS
               if (schemeField.type == org.apache.thrift.protocol.TType.LIST) {
                 {
-                  org.apache.thrift.protocol.TList _list276 = iprot.readListBegin();
-                  struct.taskIds = new java.util.ArrayList<java.lang.String>(_list276.size);
-                  @org.apache.thrift.annotation.Nullable java.lang.String _elem277;
-                  for (int _i278 = 0; _i278 < _list276.size; ++_i278)
+                  org.apache.thrift.protocol.TList _list308 = iprot.readListBegin();
+                  struct.taskIds = new java.util.ArrayList<java.lang.String>(_list308.size);
+                  @org.apache.thrift.annotation.Nullable java.lang.String _elem309;
+                  for (int _i310 = 0; _i310 < _list308.size; ++_i310)
                   {
-                    _elem277 = iprot.readString();
-                    struct.taskIds.add(_elem277);
+                    _elem309 = iprot.readString();
+                    struct.taskIds.add(_elem309);
                   }
                   iprot.readListEnd();
                 }
@@ -1847,9 +1847,9 @@ public class AgentControl {
           oprot.writeFieldBegin(TASK_IDS_FIELD_DESC);
           {
             oprot.writeListBegin(new org.apache.thrift.protocol.TList(org.apache.thrift.protocol.TType.STRING, struct.taskIds.size()));
-            for (java.lang.String _iter279 : struct.taskIds)
+            for (java.lang.String _iter311 : struct.taskIds)
             {
-              oprot.writeString(_iter279);
+              oprot.writeString(_iter311);
             }
             oprot.writeListEnd();
           }
@@ -1889,9 +1889,9 @@ public class AgentControl {
         if (struct.isSetTaskIds()) {
           {
             oprot.writeI32(struct.taskIds.size());
-            for (java.lang.String _iter280 : struct.taskIds)
+            for (java.lang.String _iter312 : struct.taskIds)
             {
-              oprot.writeString(_iter280);
+              oprot.writeString(_iter312);
             }
           }
         }
@@ -1906,13 +1906,13 @@ public class AgentControl {
         java.util.BitSet incoming = iprot.readBitSet(2);
         if (incoming.get(0)) {
           {
-            org.apache.thrift.protocol.TList _list281 = iprot.readListBegin(org.apache.thrift.protocol.TType.STRING);
-            struct.taskIds = new java.util.ArrayList<java.lang.String>(_list281.size);
-            @org.apache.thrift.annotation.Nullable java.lang.String _elem282;
-            for (int _i283 = 0; _i283 < _list281.size; ++_i283)
+            org.apache.thrift.protocol.TList _list313 = iprot.readListBegin(org.apache.thrift.protocol.TType.STRING);
+            struct.taskIds = new java.util.ArrayList<java.lang.String>(_list313.size);
+            @org.apache.thrift.annotation.Nullable java.lang.String _elem314;
+            for (int _i315 = 0; _i315 < _list313.size; ++_i315)
             {
-              _elem282 = iprot.readString();
-              struct.taskIds.add(_elem282);
+              _elem314 = iprot.readString();
+              struct.taskIds.add(_elem314);
             }
           }
           struct.setTaskIdsIsSet(true);

@@ -1770,14 +1770,14 @@ public class AgentService {
             case 2: // TASKS
               if (schemeField.type == org.apache.thrift.protocol.TType.LIST) {
                 {
-                  org.apache.thrift.protocol.TList _list252 = iprot.readListBegin();
-                  struct.tasks = new java.util.ArrayList<AgentTaskState>(_list252.size);
-                  @org.apache.thrift.annotation.Nullable AgentTaskState _elem253;
-                  for (int _i254 = 0; _i254 < _list252.size; ++_i254)
+                  org.apache.thrift.protocol.TList _list284 = iprot.readListBegin();
+                  struct.tasks = new java.util.ArrayList<AgentTaskState>(_list284.size);
+                  @org.apache.thrift.annotation.Nullable AgentTaskState _elem285;
+                  for (int _i286 = 0; _i286 < _list284.size; ++_i286)
                   {
-                    _elem253 = new AgentTaskState();
-                    _elem253.read(iprot);
-                    struct.tasks.add(_elem253);
+                    _elem285 = new AgentTaskState();
+                    _elem285.read(iprot);
+                    struct.tasks.add(_elem285);
                   }
                   iprot.readListEnd();
                 }
@@ -1811,9 +1811,9 @@ public class AgentService {
           oprot.writeFieldBegin(TASKS_FIELD_DESC);
           {
             oprot.writeListBegin(new org.apache.thrift.protocol.TList(org.apache.thrift.protocol.TType.STRUCT, struct.tasks.size()));
-            for (AgentTaskState _iter255 : struct.tasks)
+            for (AgentTaskState _iter287 : struct.tasks)
             {
-              _iter255.write(oprot);
+              _iter287.write(oprot);
             }
             oprot.writeListEnd();
           }
@@ -1851,9 +1851,9 @@ public class AgentService {
         if (struct.isSetTasks()) {
           {
             oprot.writeI32(struct.tasks.size());
-            for (AgentTaskState _iter256 : struct.tasks)
+            for (AgentTaskState _iter288 : struct.tasks)
             {
-              _iter256.write(oprot);
+              _iter288.write(oprot);
             }
           }
         }
@@ -1869,14 +1869,14 @@ public class AgentService {
         }
         if (incoming.get(1)) {
           {
-            org.apache.thrift.protocol.TList _list257 = iprot.readListBegin(org.apache.thrift.protocol.TType.STRUCT);
-            struct.tasks = new java.util.ArrayList<AgentTaskState>(_list257.size);
-            @org.apache.thrift.annotation.Nullable AgentTaskState _elem258;
-            for (int _i259 = 0; _i259 < _list257.size; ++_i259)
+            org.apache.thrift.protocol.TList _list289 = iprot.readListBegin(org.apache.thrift.protocol.TType.STRUCT);
+            struct.tasks = new java.util.ArrayList<AgentTaskState>(_list289.size);
+            @org.apache.thrift.annotation.Nullable AgentTaskState _elem290;
+            for (int _i291 = 0; _i291 < _list289.size; ++_i291)
             {
-              _elem258 = new AgentTaskState();
-              _elem258.read(iprot);
-              struct.tasks.add(_elem258);
+              _elem290 = new AgentTaskState();
+              _elem290.read(iprot);
+              struct.tasks.add(_elem290);
             }
           }
           struct.setTasksIsSet(true);
@@ -2692,14 +2692,14 @@ public class AgentService {
             case 2: // UPDATES
               if (schemeField.type == org.apache.thrift.protocol.TType.LIST) {
                 {
-                  org.apache.thrift.protocol.TList _list260 = iprot.readListBegin();
-                  struct.updates = new java.util.ArrayList<TaskStatusUpdate>(_list260.size);
-                  @org.apache.thrift.annotation.Nullable TaskStatusUpdate _elem261;
-                  for (int _i262 = 0; _i262 < _list260.size; ++_i262)
+                  org.apache.thrift.protocol.TList _list292 = iprot.readListBegin();
+                  struct.updates = new java.util.ArrayList<TaskStatusUpdate>(_list292.size);
+                  @org.apache.thrift.annotation.Nullable TaskStatusUpdate _elem293;
+                  for (int _i294 = 0; _i294 < _list292.size; ++_i294)
                   {
-                    _elem261 = new TaskStatusUpdate();
-                    _elem261.read(iprot);
-                    struct.updates.add(_elem261);
+                    _elem293 = new TaskStatusUpdate();
+                    _elem293.read(iprot);
+                    struct.updates.add(_elem293);
                   }
                   iprot.readListEnd();
                 }
@@ -2733,9 +2733,9 @@ public class AgentService {
           oprot.writeFieldBegin(UPDATES_FIELD_DESC);
           {
             oprot.writeListBegin(new org.apache.thrift.protocol.TList(org.apache.thrift.protocol.TType.STRUCT, struct.updates.size()));
-            for (TaskStatusUpdate _iter263 : struct.updates)
+            for (TaskStatusUpdate _iter295 : struct.updates)
             {
-              _iter263.write(oprot);
+              _iter295.write(oprot);
             }
             oprot.writeListEnd();
           }
@@ -2773,9 +2773,9 @@ public class AgentService {
         if (struct.isSetUpdates()) {
           {
             oprot.writeI32(struct.updates.size());
-            for (TaskStatusUpdate _iter264 : struct.updates)
+            for (TaskStatusUpdate _iter296 : struct.updates)
             {
-              _iter264.write(oprot);
+              _iter296.write(oprot);
             }
           }
         }
@@ -2791,14 +2791,14 @@ public class AgentService {
         }
         if (incoming.get(1)) {
           {
-            org.apache.thrift.protocol.TList _list265 = iprot.readListBegin(org.apache.thrift.protocol.TType.STRUCT);
-            struct.updates = new java.util.ArrayList<TaskStatusUpdate>(_list265.size);
-            @org.apache.thrift.annotation.Nullable TaskStatusUpdate _elem266;
-            for (int _i267 = 0; _i267 < _list265.size; ++_i267)
+            org.apache.thrift.protocol.TList _list297 = iprot.readListBegin(org.apache.thrift.protocol.TType.STRUCT);
+            struct.updates = new java.util.ArrayList<TaskStatusUpdate>(_list297.size);
+            @org.apache.thrift.annotation.Nullable TaskStatusUpdate _elem298;
+            for (int _i299 = 0; _i299 < _list297.size; ++_i299)
             {
-              _elem266 = new TaskStatusUpdate();
-              _elem266.read(iprot);
-              struct.updates.add(_elem266);
+              _elem298 = new TaskStatusUpdate();
+              _elem298.read(iprot);
+              struct.updates.add(_elem298);
             }
           }
           struct.setUpdatesIsSet(true);

@@ -609,14 +609,14 @@ public class Response implements org.apache.thrift.TBase<Response, Response._Fie
           case 2: // DETAILS
             if (schemeField.type == org.apache.thrift.protocol.TType.LIST) {
               {
-                org.apache.thrift.protocol.TList _list236 = iprot.readListBegin();
-                struct.details = new java.util.ArrayList<ResponseDetail>(_list236.size);
-                @org.apache.thrift.annotation.Nullable ResponseDetail _elem237;
-                for (int _i238 = 0; _i238 < _list236.size; ++_i238)
+                org.apache.thrift.protocol.TList _list268 = iprot.readListBegin();
+                struct.details = new java.util.ArrayList<ResponseDetail>(_list268.size);
+                @org.apache.thrift.annotation.Nullable ResponseDetail _elem269;
+                for (int _i270 = 0; _i270 < _list268.size; ++_i270)
                 {
-                  _elem237 = new ResponseDetail();
-                  _elem237.read(iprot);
-                  struct.details.add(_elem237);
+                  _elem269 = new ResponseDetail();
+                  _elem269.read(iprot);
+                  struct.details.add(_elem269);
                 }
                 iprot.readListEnd();
               }
@@ -668,9 +668,9 @@ public class Response implements org.apache.thrift.TBase<Response, Response._Fie
         oprot.writeFieldBegin(DETAILS_FIELD_DESC);
         {
           oprot.writeListBegin(new org.apache.thrift.protocol.TList(org.apache.thrift.protocol.TType.STRUCT, struct.details.size()));
-          for (ResponseDetail _iter239 : struct.details)
+          for (ResponseDetail _iter271 : struct.details)
           {
-            _iter239.write(oprot);
+            _iter271.write(oprot);
           }
           oprot.writeListEnd();
         }
@@ -728,9 +728,9 @@ public class Response implements org.apache.thrift.TBase<Response, Response._Fie
       if (struct.isSetDetails()) {
         {
           oprot.writeI32(struct.details.size());
-          for (ResponseDetail _iter240 : struct.details)
+          for (ResponseDetail _iter272 : struct.details)
           {
-            _iter240.write(oprot);
+            _iter272.write(oprot);
           }
         }
       }
@@ -752,14 +752,14 @@ public class Response implements org.apache.thrift.TBase<Response, Response._Fie
       }
       if (incoming.get(1)) {
         {
-          org.apache.thrift.protocol.TList _list241 = iprot.readListBegin(org.apache.thrift.protocol.TType.STRUCT);
-          struct.details = new java.util.ArrayList<ResponseDetail>(_list241.size);
-          @org.apache.thrift.annotation.Nullable ResponseDetail _elem242;
-          for (int _i243 = 0; _i243 < _list241.size; ++_i243)
+          org.apache.thrift.protocol.TList _list273 = iprot.readListBegin(org.apache.thrift.protocol.TType.STRUCT);
+          struct.details = new java.util.ArrayList<ResponseDetail>(_list273.size);
+          @org.apache.thrift.annotation.Nullable ResponseDetail _elem274;
+          for (int _i275 = 0; _i275 < _list273.size; ++_i275)
           {
-            _elem242 = new ResponseDetail();
-            _elem242.read(iprot);
-            struct.details.add(_elem242);
+            _elem274 = new ResponseDetail();
+            _elem274.read(iprot);
+            struct.details.add(_elem274);
           }
         }
         struct.setDetailsIsSet(true);

@@ -21,6 +21,11 @@ public class Result extends org.apache.thrift.TUnion<Result, Result._Fields> {
   private static final org.apache.thrift.protocol.TField PRUNE_TASKS_RESULT_FIELD_DESC = new org.apache.thrift.protocol.TField("pruneTasksResult", org.apache.thrift.protocol.TType.STRUCT, (short)10);
   private static final org.apache.thrift.protocol.TField RECONCILE_TASKS_RESULT_FIELD_DESC = new org.apache.thrift.protocol.TField("reconcileTasksResult", org.apache.thrift.protocol.TType.STRUCT, (short)11);
   private static final org.apache.thrift.protocol.TField AGENT_TASKS_RESULT_FIELD_DESC = new org.apache.thrift.protocol.TField("agentTasksResult", org.apache.thrift.protocol.TType.STRUCT, (short)12);
+  private static final org.apache.thrift.protocol.TField MAINTENANCE_STATUS_RESULT_FIELD_DESC = new org.apache.thrift.protocol.TField("maintenanceStatusResult", org.apache.thrift.protocol.TType.STRUCT, (short)13);
+  private static final org.apache.thrift.protocol.TField LIST_BACKUPS_RESULT_FIELD_DESC = new org.apache.thrift.protocol.TField("listBackupsResult", org.apache.thrift.protocol.TType.STRUCT, (short)14);
+  private static final org.apache.thrift.protocol.TField PERFORM_BACKUP_RESULT_FIELD_DESC = new org.apache.thrift.protocol.TField("performBackupResult", org.apache.thrift.protocol.TType.STRUCT, (short)15);
+  private static final org.apache.thrift.protocol.TField QUERY_RECOVERY_RESULT_FIELD_DESC = new org.apache.thrift.protocol.TField("queryRecoveryResult", org.apache.thrift.protocol.TType.STRUCT, (short)16);
+  private static final org.apache.thrift.protocol.TField GET_SCHEDULER_RESULT_FIELD_DESC = new org.apache.thrift.protocol.TField("getSchedulerResult", org.apache.thrift.protocol.TType.STRUCT, (short)17);
 
   /** The set of fields this struct contains, along with convenience methods for finding and manipulating them. */
   public enum _Fields implements org.apache.thrift.TFieldIdEnum {
@@ -35,7 +40,12 @@ public class Result extends org.apache.thrift.TUnion<Result, Result._Fields> {
     GET_TIER_CONFIG_RESULT((short)9, "getTierConfigResult"),
     PRUNE_TASKS_RESULT((short)10, "pruneTasksResult"),
     RECONCILE_TASKS_RESULT((short)11, "reconcileTasksResult"),
-    AGENT_TASKS_RESULT((short)12, "agentTasksResult");
+    AGENT_TASKS_RESULT((short)12, "agentTasksResult"),
+    MAINTENANCE_STATUS_RESULT((short)13, "maintenanceStatusResult"),
+    LIST_BACKUPS_RESULT((short)14, "listBackupsResult"),
+    PERFORM_BACKUP_RESULT((short)15, "performBackupResult"),
+    QUERY_RECOVERY_RESULT((short)16, "queryRecoveryResult"),
+    GET_SCHEDULER_RESULT((short)17, "getSchedulerResult");
 
     private static final java.util.Map<java.lang.String, _Fields> byName = new java.util.HashMap<java.lang.String, _Fields>();
 
@@ -75,6 +85,16 @@ public class Result extends org.apache.thrift.TUnion<Result, Result._Fields> {
           return RECONCILE_TASKS_RESULT;
         case 12: // AGENT_TASKS_RESULT
           return AGENT_TASKS_RESULT;
+        case 13: // MAINTENANCE_STATUS_RESULT
+          return MAINTENANCE_STATUS_RESULT;
+        case 14: // LIST_BACKUPS_RESULT
+          return LIST_BACKUPS_RESULT;
+        case 15: // PERFORM_BACKUP_RESULT
+          return PERFORM_BACKUP_RESULT;
+        case 16: // QUERY_RECOVERY_RESULT
+          return QUERY_RECOVERY_RESULT;
+        case 17: // GET_SCHEDULER_RESULT
+          return GET_SCHEDULER_RESULT;
         default:
           return null;
       }
@@ -144,6 +164,16 @@ public class Result extends org.apache.thrift.TUnion<Result, Result._Fields> {
         new org.apache.thrift.meta_data.StructMetaData(org.apache.thrift.protocol.TType.STRUCT, ReconcileTasksResult.class)));
     tmpMap.put(_Fields.AGENT_TASKS_RESULT, new org.apache.thrift.meta_data.FieldMetaData("agentTasksResult", org.apache.thrift.TFieldRequirementType.OPTIONAL, 
         new org.apache.thrift.meta_data.StructMetaData(org.apache.thrift.protocol.TType.STRUCT, AgentTasksResult.class)));
+    tmpMap.put(_Fields.MAINTENANCE_STATUS_RESULT, new org.apache.thrift.meta_data.FieldMetaData("maintenanceStatusResult", org.apache.thrift.TFieldRequirementType.OPTIONAL, 
+        new org.apache.thrift.meta_data.StructMetaData(org.apache.thrift.protocol.TType.STRUCT, MaintenanceStatusResult.class)));
+    tmpMap.put(_Fields.LIST_BACKUPS_RESULT, new org.apache.thrift.meta_data.FieldMetaData("listBackupsResult", org.apache.thrift.TFieldRequirementType.OPTIONAL, 
+        new org.apache.thrift.meta_data.StructMetaData(org.apache.thrift.protocol.TType.STRUCT, ListBackupsResult.class)));
+    tmpMap.put(_Fields.PERFORM_BACKUP_RESULT, new org.apache.thrift.meta_data.FieldMetaData("performBackupResult", org.apache.thrift.TFieldRequirementType.OPTIONAL, 
+        new org.apache.thrift.meta_data.StructMetaData(org.apache.thrift.protocol.TType.STRUCT, PerformBackupResult.class)));
+    tmpMap.put(_Fields.QUERY_RECOVERY_RESULT, new org.apache.thrift.meta_data.FieldMetaData("queryRecoveryResult", org.apache.thrift.TFieldRequirementType.OPTIONAL, 
+        new org.apache.thrift.meta_data.StructMetaData(org.apache.thrift.protocol.TType.STRUCT, QueryRecoveryResult.class)));
+    tmpMap.put(_Fields.GET_SCHEDULER_RESULT, new org.apache.thrift.meta_data.FieldMetaData("getSchedulerResult", org.apache.thrift.TFieldRequirementType.OPTIONAL, 
+        new org.apache.thrift.meta_data.StructMetaData(org.apache.thrift.protocol.TType.STRUCT, GetSchedulerResult.class)));
     metaDataMap = java.util.Collections.unmodifiableMap(tmpMap);
     org.apache.thrift.meta_data.FieldMetaData.addStructMetaDataMap(Result.class, metaDataMap);
   }
@@ -236,6 +266,36 @@ public class Result extends org.apache.thrift.TUnion<Result, Result._Fields> {
     return x;
   }
 
+  public static Result maintenanceStatusResult(MaintenanceStatusResult value) {
+    Result x = new Result();
+    x.setMaintenanceStatusResult(value);
+    return x;
+  }
+
+  public static Result listBackupsResult(ListBackupsResult value) {
+    Result x = new Result();
+    x.setListBackupsResult(value);
+    return x;
+  }
+
+  public static Result performBackupResult(PerformBackupResult value) {
+    Result x = new Result();
+    x.setPerformBackupResult(value);
+    return x;
+  }
+
+  public static Result queryRecoveryResult(QueryRecoveryResult value) {
+    Result x = new Result();
+    x.setQueryRecoveryResult(value);
+    return x;
+  }
+
+  public static Result getSchedulerResult(GetSchedulerResult value) {
+    Result x = new Result();
+    x.setGetSchedulerResult(value);
+    return x;
+  }
+
 
   @Override
   protected void checkType(_Fields setField, java.lang.Object value) throws java.lang.ClassCastException {
@@ -300,6 +360,31 @@ public class Result extends org.apache.thrift.TUnion<Result, Result._Fields> {
           break;
         }
         throw new java.lang.ClassCastException("Was expecting value of type AgentTasksResult for field 'agentTasksResult', but got " + value.getClass().getSimpleName());
+      case MAINTENANCE_STATUS_RESULT:
+        if (value instanceof MaintenanceStatusResult) {
+          break;
+        }
+        throw new java.lang.ClassCastException("Was expecting value of type MaintenanceStatusResult for field 'maintenanceStatusResult', but got " + value.getClass().getSimpleName());
+      case LIST_BACKUPS_RESULT:
+        if (value instanceof ListBackupsResult) {
+          break;
+        }
+        throw new java.lang.ClassCastException("Was expecting value of type ListBackupsResult for field 'listBackupsResult', but got " + value.getClass().getSimpleName());
+      case PERFORM_BACKUP_RESULT:
+        if (value instanceof PerformBackupResult) {
+          break;
+        }
+        throw new java.lang.ClassCastException("Was expecting value of type PerformBackupResult for field 'performBackupResult', but got " + value.getClass().getSimpleName());
+      case QUERY_RECOVERY_RESULT:
+        if (value instanceof QueryRecoveryResult) {
+          break;
+        }
+        throw new java.lang.ClassCastException("Was expecting value of type QueryRecoveryResult for field 'queryRecoveryResult', but got " + value.getClass().getSimpleName());
+      case GET_SCHEDULER_RESULT:
+        if (value instanceof GetSchedulerResult) {
+          break;
+        }
+        throw new java.lang.ClassCastException("Was expecting value of type GetSchedulerResult for field 'getSchedulerResult', but got " + value.getClass().getSimpleName());
       default:
         throw new java.lang.IllegalArgumentException("Unknown field id " + setField);
     }
@@ -430,6 +515,56 @@ public class Result extends org.apache.thrift.TUnion<Result, Result._Fields> {
             org.apache.thrift.protocol.TProtocolUtil.skip(iprot, field.type);
             return null;
           }
+        case MAINTENANCE_STATUS_RESULT:
+          if (field.type == MAINTENANCE_STATUS_RESULT_FIELD_DESC.type) {
+            MaintenanceStatusResult maintenanceStatusResult;
+            maintenanceStatusResult = new MaintenanceStatusResult();
+            maintenanceStatusResult.read(iprot);
+            return maintenanceStatusResult;
+          } else {
+            org.apache.thrift.protocol.TProtocolUtil.skip(iprot, field.type);
+            return null;
+          }
+        case LIST_BACKUPS_RESULT:
+          if (field.type == LIST_BACKUPS_RESULT_FIELD_DESC.type) {
+            ListBackupsResult listBackupsResult;
+            listBackupsResult = new ListBackupsResult();
+            listBackupsResult.read(iprot);
+            return listBackupsResult;
+          } else {
+            org.apache.thrift.protocol.TProtocolUtil.skip(iprot, field.type);
+            return null;
+          }
+        case PERFORM_BACKUP_RESULT:
+          if (field.type == PERFORM_BACKUP_RESULT_FIELD_DESC.type) {
+            PerformBackupResult performBackupResult;
+            performBackupResult = new PerformBackupResult();
+            performBackupResult.read(iprot);
+            return performBackupResult;
+          } else {
+            org.apache.thrift.protocol.TProtocolUtil.skip(iprot, field.type);
+            return null;
+          }
+        case QUERY_RECOVERY_RESULT:
+          if (field.type == QUERY_RECOVERY_RESULT_FIELD_DESC.type) {
+            QueryRecoveryResult queryRecoveryResult;
+            queryRecoveryResult = new QueryRecoveryResult();
+            queryRecoveryResult.read(iprot);
+            return queryRecoveryResult;
+          } else {
+            org.apache.thrift.protocol.TProtocolUtil.skip(iprot, field.type);
+            return null;
+          }
+        case GET_SCHEDULER_RESULT:
+          if (field.type == GET_SCHEDULER_RESULT_FIELD_DESC.type) {
+            GetSchedulerResult getSchedulerResult;
+            getSchedulerResult = new GetSchedulerResult();
+            getSchedulerResult.read(iprot);
+            return getSchedulerResult;
+          } else {
+            org.apache.thrift.protocol.TProtocolUtil.skip(iprot, field.type);
+            return null;
+          }
         default:
           throw new java.lang.IllegalStateException("setField wasn't null, but didn't match any of the case statements!");
       }
@@ -489,6 +624,26 @@ public class Result extends org.apache.thrift.TUnion<Result, Result._Fields> {
       case AGENT_TASKS_RESULT:
         AgentTasksResult agentTasksResult = (AgentTasksResult)value_;
         agentTasksResult.write(oprot);
+        return;
+      case MAINTENANCE_STATUS_RESULT:
+        MaintenanceStatusResult maintenanceStatusResult = (MaintenanceStatusResult)value_;
+        maintenanceStatusResult.write(oprot);
+        return;
+      case LIST_BACKUPS_RESULT:
+        ListBackupsResult listBackupsResult = (ListBackupsResult)value_;
+        listBackupsResult.write(oprot);
+        return;
+      case PERFORM_BACKUP_RESULT:
+        PerformBackupResult performBackupResult = (PerformBackupResult)value_;
+        performBackupResult.write(oprot);
+        return;
+      case QUERY_RECOVERY_RESULT:
+        QueryRecoveryResult queryRecoveryResult = (QueryRecoveryResult)value_;
+        queryRecoveryResult.write(oprot);
+        return;
+      case GET_SCHEDULER_RESULT:
+        GetSchedulerResult getSchedulerResult = (GetSchedulerResult)value_;
+        getSchedulerResult.write(oprot);
         return;
       default:
         throw new java.lang.IllegalStateException("Cannot write union with unknown field " + setField_);
@@ -560,6 +715,31 @@ public class Result extends org.apache.thrift.TUnion<Result, Result._Fields> {
           agentTasksResult = new AgentTasksResult();
           agentTasksResult.read(iprot);
           return agentTasksResult;
+        case MAINTENANCE_STATUS_RESULT:
+          MaintenanceStatusResult maintenanceStatusResult;
+          maintenanceStatusResult = new MaintenanceStatusResult();
+          maintenanceStatusResult.read(iprot);
+          return maintenanceStatusResult;
+        case LIST_BACKUPS_RESULT:
+          ListBackupsResult listBackupsResult;
+          listBackupsResult = new ListBackupsResult();
+          listBackupsResult.read(iprot);
+          return listBackupsResult;
+        case PERFORM_BACKUP_RESULT:
+          PerformBackupResult performBackupResult;
+          performBackupResult = new PerformBackupResult();
+          performBackupResult.read(iprot);
+          return performBackupResult;
+        case QUERY_RECOVERY_RESULT:
+          QueryRecoveryResult queryRecoveryResult;
+          queryRecoveryResult = new QueryRecoveryResult();
+          queryRecoveryResult.read(iprot);
+          return queryRecoveryResult;
+        case GET_SCHEDULER_RESULT:
+          GetSchedulerResult getSchedulerResult;
+          getSchedulerResult = new GetSchedulerResult();
+          getSchedulerResult.read(iprot);
+          return getSchedulerResult;
         default:
           throw new java.lang.IllegalStateException("setField wasn't null, but didn't match any of the case statements!");
       }
@@ -619,6 +799,26 @@ public class Result extends org.apache.thrift.TUnion<Result, Result._Fields> {
         AgentTasksResult agentTasksResult = (AgentTasksResult)value_;
         agentTasksResult.write(oprot);
         return;
+      case MAINTENANCE_STATUS_RESULT:
+        MaintenanceStatusResult maintenanceStatusResult = (MaintenanceStatusResult)value_;
+        maintenanceStatusResult.write(oprot);
+        return;
+      case LIST_BACKUPS_RESULT:
+        ListBackupsResult listBackupsResult = (ListBackupsResult)value_;
+        listBackupsResult.write(oprot);
+        return;
+      case PERFORM_BACKUP_RESULT:
+        PerformBackupResult performBackupResult = (PerformBackupResult)value_;
+        performBackupResult.write(oprot);
+        return;
+      case QUERY_RECOVERY_RESULT:
+        QueryRecoveryResult queryRecoveryResult = (QueryRecoveryResult)value_;
+        queryRecoveryResult.write(oprot);
+        return;
+      case GET_SCHEDULER_RESULT:
+        GetSchedulerResult getSchedulerResult = (GetSchedulerResult)value_;
+        getSchedulerResult.write(oprot);
+        return;
       default:
         throw new java.lang.IllegalStateException("Cannot write union with unknown field " + setField_);
     }
@@ -651,6 +851,16 @@ public class Result extends org.apache.thrift.TUnion<Result, Result._Fields> {
         return RECONCILE_TASKS_RESULT_FIELD_DESC;
       case AGENT_TASKS_RESULT:
         return AGENT_TASKS_RESULT_FIELD_DESC;
+      case MAINTENANCE_STATUS_RESULT:
+        return MAINTENANCE_STATUS_RESULT_FIELD_DESC;
+      case LIST_BACKUPS_RESULT:
+        return LIST_BACKUPS_RESULT_FIELD_DESC;
+      case PERFORM_BACKUP_RESULT:
+        return PERFORM_BACKUP_RESULT_FIELD_DESC;
+      case QUERY_RECOVERY_RESULT:
+        return QUERY_RECOVERY_RESULT_FIELD_DESC;
+      case GET_SCHEDULER_RESULT:
+        return GET_SCHEDULER_RESULT_FIELD_DESC;
       default:
         throw new java.lang.IllegalArgumentException("Unknown field id " + setField);
     }
@@ -829,6 +1039,71 @@ public class Result extends org.apache.thrift.TUnion<Result, Result._Fields> {
     value_ = java.util.Objects.requireNonNull(value,"_Fields.AGENT_TASKS_RESULT");
   }
 
+  public MaintenanceStatusResult getMaintenanceStatusResult() {
+    if (getSetField() == _Fields.MAINTENANCE_STATUS_RESULT) {
+      return (MaintenanceStatusResult)getFieldValue();
+    } else {
+      throw new java.lang.RuntimeException("Cannot get field 'maintenanceStatusResult' because union is currently set to " + getFieldDesc(getSetField()).name);
+    }
+  }
+
+  public void setMaintenanceStatusResult(MaintenanceStatusResult value) {
+    setField_ = _Fields.MAINTENANCE_STATUS_RESULT;
+    value_ = java.util.Objects.requireNonNull(value,"_Fields.MAINTENANCE_STATUS_RESULT");
+  }
+
+  public ListBackupsResult getListBackupsResult() {
+    if (getSetField() == _Fields.LIST_BACKUPS_RESULT) {
+      return (ListBackupsResult)getFieldValue();
+    } else {
+      throw new java.lang.RuntimeException("Cannot get field 'listBackupsResult' because union is currently set to " + getFieldDesc(getSetField()).name);
+    }
+  }
+
+  public void setListBackupsResult(ListBackupsResult value) {
+    setField_ = _Fields.LIST_BACKUPS_RESULT;
+    value_ = java.util.Objects.requireNonNull(value,"_Fields.LIST_BACKUPS_RESULT");
+  }
+
+  public PerformBackupResult getPerformBackupResult() {
+    if (getSetField() == _Fields.PERFORM_BACKUP_RESULT) {
+      return (PerformBackupResult)getFieldValue();
+    } else {
+      throw new java.lang.RuntimeException("Cannot get field 'performBackupResult' because union is currently set to " + getFieldDesc(getSetField()).name);
+    }
+  }
+
+  public void setPerformBackupResult(PerformBackupResult value) {
+    setField_ = _Fields.PERFORM_BACKUP_RESULT;
+    value_ = java.util.Objects.requireNonNull(value,"_Fields.PERFORM_BACKUP_RESULT");
+  }
+
+  public QueryRecoveryResult getQueryRecoveryResult() {
+    if (getSetField() == _Fields.QUERY_RECOVERY_RESULT) {
+      return (QueryRecoveryResult)getFieldValue();
+    } else {
+      throw new java.lang.RuntimeException("Cannot get field 'queryRecoveryResult' because union is currently set to " + getFieldDesc(getSetField()).name);
+    }
+  }
+
+  public void setQueryRecoveryResult(QueryRecoveryResult value) {
+    setField_ = _Fields.QUERY_RECOVERY_RESULT;
+    value_ = java.util.Objects.requireNonNull(value,"_Fields.QUERY_RECOVERY_RESULT");
+  }
+
+  public GetSchedulerResult getGetSchedulerResult() {
+    if (getSetField() == _Fields.GET_SCHEDULER_RESULT) {
+      return (GetSchedulerResult)getFieldValue();
+    } else {
+      throw new java.lang.RuntimeException("Cannot get field 'getSchedulerResult' because union is currently set to " + getFieldDesc(getSetField()).name);
+    }
+  }
+
+  public void setGetSchedulerResult(GetSchedulerResult value) {
+    setField_ = _Fields.GET_SCHEDULER_RESULT;
+    value_ = java.util.Objects.requireNonNull(value,"_Fields.GET_SCHEDULER_RESULT");
+  }
+
   public boolean isSetScheduleStatusResult() {
     return setField_ == _Fields.SCHEDULE_STATUS_RESULT;
   }
@@ -886,6 +1161,31 @@ public class Result extends org.apache.thrift.TUnion<Result, Result._Fields> {
 
   public boolean isSetAgentTasksResult() {
     return setField_ == _Fields.AGENT_TASKS_RESULT;
+  }
+
+
+  public boolean isSetMaintenanceStatusResult() {
+    return setField_ == _Fields.MAINTENANCE_STATUS_RESULT;
+  }
+
+
+  public boolean isSetListBackupsResult() {
+    return setField_ == _Fields.LIST_BACKUPS_RESULT;
+  }
+
+
+  public boolean isSetPerformBackupResult() {
+    return setField_ == _Fields.PERFORM_BACKUP_RESULT;
+  }
+
+
+  public boolean isSetQueryRecoveryResult() {
+    return setField_ == _Fields.QUERY_RECOVERY_RESULT;
+  }
+
+
+  public boolean isSetGetSchedulerResult() {
+    return setField_ == _Fields.GET_SCHEDULER_RESULT;
   }
 
 

@@ -1871,13 +1871,13 @@ public class SchedulerManager {
             case 2: // INSTANCES
               if (schemeField.type == org.apache.thrift.protocol.TType.SET) {
                 {
-                  org.apache.thrift.protocol.TSet _set244 = iprot.readSetBegin();
-                  struct.instances = new java.util.HashSet<java.lang.Integer>(2*_set244.size);
-                  int _elem245;
-                  for (int _i246 = 0; _i246 < _set244.size; ++_i246)
+                  org.apache.thrift.protocol.TSet _set276 = iprot.readSetBegin();
+                  struct.instances = new java.util.HashSet<java.lang.Integer>(2*_set276.size);
+                  int _elem277;
+                  for (int _i278 = 0; _i278 < _set276.size; ++_i278)
                   {
-                    _elem245 = iprot.readI32();
-                    struct.instances.add(_elem245);
+                    _elem277 = iprot.readI32();
+                    struct.instances.add(_elem277);
                   }
                   iprot.readSetEnd();
                 }
@@ -1919,9 +1919,9 @@ public class SchedulerManager {
           oprot.writeFieldBegin(INSTANCES_FIELD_DESC);
           {
             oprot.writeSetBegin(new org.apache.thrift.protocol.TSet(org.apache.thrift.protocol.TType.I32, struct.instances.size()));
-            for (int _iter247 : struct.instances)
+            for (int _iter279 : struct.instances)
             {
-              oprot.writeI32(_iter247);
+              oprot.writeI32(_iter279);
             }
             oprot.writeSetEnd();
           }
@@ -1967,9 +1967,9 @@ public class SchedulerManager {
         if (struct.isSetInstances()) {
           {
             oprot.writeI32(struct.instances.size());
-            for (int _iter248 : struct.instances)
+            for (int _iter280 : struct.instances)
             {
-              oprot.writeI32(_iter248);
+              oprot.writeI32(_iter280);
             }
           }
         }
@@ -1989,13 +1989,13 @@ public class SchedulerManager {
         }
         if (incoming.get(1)) {
           {
-            org.apache.thrift.protocol.TSet _set249 = iprot.readSetBegin(org.apache.thrift.protocol.TType.I32);
-            struct.instances = new java.util.HashSet<java.lang.Integer>(2*_set249.size);
-            int _elem250;
-            for (int _i251 = 0; _i251 < _set249.size; ++_i251)
+            org.apache.thrift.protocol.TSet _set281 = iprot.readSetBegin(org.apache.thrift.protocol.TType.I32);
+            struct.instances = new java.util.HashSet<java.lang.Integer>(2*_set281.size);
+            int _elem282;
+            for (int _i283 = 0; _i283 < _set281.size; ++_i283)
             {
-              _elem250 = iprot.readI32();
-              struct.instances.add(_elem250);
+              _elem282 = iprot.readI32();
+              struct.instances.add(_elem282);
             }
           }
           struct.setInstancesIsSet(true);

@@ -71,9 +71,13 @@ public final class SchedulerClient {
                 ThriftCodec.toThrift(job), new HashSet<>(instances), message));
     }
 
+    /**
+     * The tasks {@code query} matches. Their configurations leave out the processes (the
+     * scheduler's {@code getTasksWithoutConfigs}): status, hosts and events are what callers read.
+     */
     public List<InstanceTask> tasks(TaskQuery query) throws SchedulerException {
         Response response = call("ReadOnlyScheduler", ReadOnlyScheduler.Client::new,
-                client -> client.getTasksStatus(ThriftCodec.toThrift(query)));
+                client -> client.getTasksWithoutConfigs(ThriftCodec.toThrift(query)));
         if (!response.isSetResult() || !response.getResult().isSetScheduleStatusResult()) {
             return List.of();
         }

@@ -178,6 +178,18 @@ class FakeScheduler implements ReadOnlyScheduler.Iface, SchedulerManager.Iface, 
         Responses.ok(Result.scheduleStatusResult(new ScheduleStatusResult().setTasks(matching)))
     }
 
+    /** The same tasks as getTasksStatus: the arranged configurations have no processes. */
+    @Override
+    Response getTasksWithoutConfigs(TaskQuery query) {
+        getTasksStatus(query)
+    }
+
+    @Override
+    Response getScheduler() {
+        Responses.ok(Result.getSchedulerResult(
+                new io.borealis.api.thrift.GetSchedulerResult(uri(), true)))
+    }
+
     @Override
     Response getJobs(String ownerRole) {
         Responses.ok(Result.getJobsResult(new GetJobsResult().setConfigs(

@@ -296,7 +296,7 @@ public final class SchedulerMain implements Callable<Integer> {
         TMultiplexedProcessor api = new TMultiplexedProcessor();
         api.registerProcessor("ReadOnlyScheduler", new ReadOnlyScheduler.Processor<>(
                 new ReadOnlySchedulerHandler(storage, usages, quotas, reasons, config.tiers(),
-                        responses)));
+                        responses, url)));
         api.registerProcessor("SchedulerManager", new SchedulerManager.Processor<>(
                 new SchedulerManagerHandler(jobManager, responses, url)));
         api.registerProcessor("Admin", new Admin.Processor<>(

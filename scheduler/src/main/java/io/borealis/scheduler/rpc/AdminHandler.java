@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import io.borealis.api.model.ThriftCodec;
 import io.borealis.api.thrift.Admin;
+import io.borealis.api.thrift.Hosts;
+import io.borealis.api.thrift.SlaPolicy;
 import io.borealis.api.thrift.ReconcileTasksResult;
 import io.borealis.api.thrift.PruneTasksResult;
 import io.borealis.api.thrift.Resources;
@@ -59,6 +61,77 @@ public final class AdminHandler implements Admin.Iface {
             TaskReconciler.Outcome outcome = reconciler.reconcileAll();
             return Result.reconcileTasksResult(new ReconcileTasksResult(outcome.agentsAsked(),
                     outcome.agentsAnswered(), outcome.tasksCorrected()));
+        });
+    }
+
+    @Override
+    public Response startMaintenance(Hosts hosts) {
+        return notYet("startMaintenance");
+    }
+
+    @Override
+    public Response drainHosts(Hosts hosts) {
+        return notYet("drainHosts");
+    }
+
+    @Override
+    public Response slaDrainHosts(Hosts hosts, SlaPolicy defaultSlaPolicy, long timeoutSecs) {
+        return notYet("slaDrainHosts");
+    }
+
+    @Override
+    public Response maintenanceStatus(Hosts hosts) {
+        return notYet("maintenanceStatus");
+    }
+
+    @Override
+    public Response endMaintenance(Hosts hosts) {
+        return notYet("endMaintenance");
+    }
+
+    @Override
+    public Response snapshot() {
+        return notYet("snapshot");
+    }
+
+    @Override
+    public Response performBackup() {
+        return notYet("performBackup");
+    }
+
+    @Override
+    public Response listBackups() {
+        return notYet("listBackups");
+    }
+
+    @Override
+    public Response stageRecovery(String backupId) {
+        return notYet("stageRecovery");
+    }
+
+    @Override
+    public Response queryRecovery(TaskQuery query) {
+        return notYet("queryRecovery");
+    }
+
+    @Override
+    public Response deleteRecoveryTasks(TaskQuery query) {
+        return notYet("deleteRecoveryTasks");
+    }
+
+    @Override
+    public Response commitRecovery() {
+        return notYet("commitRecovery");
+    }
+
+    @Override
+    public Response unloadRecovery() {
+        return notYet("unloadRecovery");
+    }
+
+    private Response notYet(String method) {
+        return responses.run(method, () -> {
+            throw PlatformException.invalid("Admin." + method + " is not available yet");
         });
     }
 }

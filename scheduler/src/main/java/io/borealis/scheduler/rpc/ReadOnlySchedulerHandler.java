@@ -6,6 +6,7 @@ import io.borealis.api.model.JobConfiguration;
 import io.borealis.api.model.ThriftCodec;
 import io.borealis.api.thrift.GetJobsResult;
 import io.borealis.api.thrift.GetQuotaResult;
+import io.borealis.api.thrift.GetSchedulerResult;
 import io.borealis.api.thrift.GetTierConfigResult;
 import io.borealis.api.thrift.ReadOnlyScheduler;
 import io.borealis.api.thrift.Response;
@@ -24,9 +25,11 @@ import io.borealis.scheduler.storage.Storage;
 import io.borealis.scheduler.tier.TierConfig;
 import io.borealis.scheduler.tier.Tiers;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * {@code ReadOnlyScheduler}: task status (active tasks with their latest resource use, PENDING
@@ -39,9 +42,12 @@ public final class ReadOnlySchedulerHandler implements ReadOnlyScheduler.Iface {
     private final PendingReasons reasons;
     private final Tiers tiers;
     private final Responses responses;
+    private final String publicUrl;
 
+    /** @param publicUrl how users reach this scheduler (getScheduler answers it) */
     public ReadOnlySchedulerHandler(Storage storage, TaskUsageCache usages, QuotaManager quotas,
-            PendingReasons reasons, Tiers tiers, Responses responses) {
+            PendingReasons reasons, Tiers tiers, Responses responses, String publicUrl) {
+        this.publicUrl = requireNonNull(publicUrl, "publicUrl is null");
         this.storage = requireNonNull(storage, "storage is null");
         this.usages = requireNonNull(usages, "usages is null");
         this.quotas = requireNonNull(quotas, "quotas is null");
@@ -52,14 +58,44 @@ public final class ReadOnlySchedulerHandler implements ReadOnlyScheduler.Iface {
 
     @Override
     public Response getTasksStatus(TaskQuery query) {
-        return responses.run("getTasksStatus", () -> {
-            io.borealis.api.model.TaskQuery decoded = Responses.decode("task query",
-                    () -> ThriftCodec.fromThrift(query == null ? new TaskQuery() : query));
-            List<io.borealis.api.thrift.ScheduledTask> tasks = ScheduledTasks
-                    .query(storage, decoded, usages, reasons).stream()
-                    .map(ThriftCodec::toThrift).toList();
-            return Result.scheduleStatusResult(new ScheduleStatusResult(new ArrayList<>(tasks)));
-        });
+        return responses.run("getTasksStatus", () -> tasks(query, ThriftCodec::toThrift));
+    }
+
+    @Override
+    public Response getTasksWithoutConfigs(TaskQuery query) {
+        return responses.run("getTasksWithoutConfigs", () -> tasks(query, config -> {
+            io.borealis.api.thrift.TaskConfig thrift = ThriftCodec.toThrift(config);
+            // What the executor runs is most of a configuration's size; its name stays.
+            thrift.setTask(new io.borealis.api.thrift.TaskSpec()
+                    .setName(config.task().name()).setProcesses(new ArrayList<>()));
+            return thrift;
+        }));
+    }
+
+    /**
+     * The tasks {@code query} matches, each distinct configuration converted once and shared by
+     * its tasks (tasks of one job share one configuration object in storage).
+     */
+    private Result tasks(TaskQuery query, Function<io.borealis.api.model.TaskConfig,
+            io.borealis.api.thrift.TaskConfig> convert) {
+        io.borealis.api.model.TaskQuery decoded = Responses.decode("task query",
+                () -> ThriftCodec.fromThrift(query == null ? new TaskQuery() : query));
+        Map<io.borealis.api.model.TaskConfig, io.borealis.api.thrift.TaskConfig> converted =
+                new IdentityHashMap<>();
+        List<io.borealis.api.thrift.ScheduledTask> tasks = new ArrayList<>();
+        for (io.borealis.api.model.ScheduledTask task
+                : ScheduledTasks.query(storage, decoded, usages, reasons)) {
+            tasks.add(ThriftCodec.toThrift(task,
+                    config -> converted.computeIfAbsent(config, convert)));
+        }
+        return Result.scheduleStatusResult(new ScheduleStatusResult(tasks));
+    }
+
+    @Override
+    public Response getScheduler() {
+        // One scheduler leads until replicas exist: this one.
+        return responses.run("getScheduler",
+                () -> Result.getSchedulerResult(new GetSchedulerResult(publicUrl, true)));
     }
 
     @Override

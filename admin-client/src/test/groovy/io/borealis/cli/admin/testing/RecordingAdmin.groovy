@@ -70,4 +70,23 @@ class RecordingAdmin implements Admin.Iface, AutoCloseable {
     Response reconcileTasks() {
         Responses.error(io.borealis.api.thrift.ResponseCode.INVALID_REQUEST, 'not arranged')
     }
+
+    @Override Response startMaintenance(io.borealis.api.thrift.Hosts hosts) { notArranged() }
+    @Override Response drainHosts(io.borealis.api.thrift.Hosts hosts) { notArranged() }
+    @Override Response slaDrainHosts(io.borealis.api.thrift.Hosts hosts,
+            io.borealis.api.thrift.SlaPolicy policy, long timeoutSecs) { notArranged() }
+    @Override Response maintenanceStatus(io.borealis.api.thrift.Hosts hosts) { notArranged() }
+    @Override Response endMaintenance(io.borealis.api.thrift.Hosts hosts) { notArranged() }
+    @Override Response snapshot() { notArranged() }
+    @Override Response performBackup() { notArranged() }
+    @Override Response listBackups() { notArranged() }
+    @Override Response stageRecovery(String backupId) { notArranged() }
+    @Override Response queryRecovery(TaskQuery query) { notArranged() }
+    @Override Response deleteRecoveryTasks(TaskQuery query) { notArranged() }
+    @Override Response commitRecovery() { notArranged() }
+    @Override Response unloadRecovery() { notArranged() }
+
+    private static Response notArranged() {
+        Responses.error(io.borealis.api.thrift.ResponseCode.INVALID_REQUEST, 'not arranged')
+    }
 }
