@@ -85,14 +85,15 @@ public final class AgentHttpServer implements AutoCloseable {
                 return true;
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ThriftHttp.Wire wire;
             try (InputStream in = Content.Source.asInputStream(request)) {
-                ThriftHttp.process(processor, in, out);
+                wire = ThriftHttp.process(processor, in, out);
             } catch (TException | IOException e) {
                 Response.writeError(request, response, callback, HttpStatus.BAD_REQUEST_400,
                         "not a Thrift request: " + e.getMessage());
                 return true;
             }
-            response.getHeaders().put(HttpHeader.CONTENT_TYPE, ThriftHttp.CONTENT_TYPE);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, wire.contentType());
             response.write(true, ByteBuffer.wrap(out.toByteArray()), callback);
             return true;
         }

@@ -12,8 +12,8 @@ import io.borealis.scheduler.state.PendingReasons;
 import io.borealis.scheduler.state.ScheduledTasks;
 import io.borealis.scheduler.state.TaskUsageCache;
 import io.borealis.scheduler.storage.Storage;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
@@ -141,9 +141,9 @@ public final class Routes extends Handler.Abstract {
     }
 
     private void api(Request request, Response response, Callback callback) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ThriftHttp.Reply reply;
         try (InputStream in = Content.Source.asInputStream(request)) {
-            ThriftHttp.process(api, in, out);
+            reply = ThriftHttp.handle(api, in);
         } catch (TException | java.io.IOException | RuntimeException e) {
             // Only a malformed request gets here: handlers map their own failures to Responses.
             LOG.warn("bad Thrift request: {}", e.toString());
@@ -152,8 +152,14 @@ public final class Routes extends Handler.Abstract {
             return;
         }
         response.setStatus(200);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, ThriftHttp.CONTENT_TYPE);
-        response.write(true, ByteBuffer.wrap(out.toByteArray()), callback);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.wire().contentType());
+        try (OutputStream out = Content.Sink.asOutputStream(response)) {
+            reply.writeTo(out);
+            callback.succeeded();
+        } catch (java.io.IOException e) {
+            // The caller went away while the reply was written; nothing to tell it.
+            callback.failed(e);
+        }
     }
 
     private static void send(Response response, Callback callback, int status, String type,

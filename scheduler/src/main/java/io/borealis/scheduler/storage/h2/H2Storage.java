@@ -77,10 +77,20 @@ public final class H2Storage implements Storage, AutoCloseable {
         try (Connection connection = pool.getConnection();
                 Statement statement = connection.createStatement()) {
             statement.execute("SET WRITE_DELAY 0");
+            // H2's page cache defaults to 16 MB: a round of 50,000 assignments then re-read and
+            // re-decoded evicted pages from the file (ScaleBench placement-round: 7.9 s of the
+            // round's CPU with 512 MB, 9-10 s with the default). A quarter of the heap, at most
+            // 512 MB.
+            statement.execute("SET CACHE_SIZE " + cacheKilobytes(Runtime.getRuntime().maxMemory()));
         } catch (SQLException e) {
             throw new PlatformException(ErrorCode.INTERNAL,
                     "cannot make commits durable: " + e.getMessage(), e);
         }
+    }
+
+    /** A quarter of {@code maxHeapBytes}, from 16 MB (H2's default) to 512 MB, in KB. */
+    static long cacheKilobytes(long maxHeapBytes) {
+        return Math.max(16 * 1024, Math.min(512 * 1024, maxHeapBytes / 4 / 1024));
     }
 
     private void load() {
