@@ -79,8 +79,18 @@ public final class Recovery implements AutoCloseable {
         String url = "jdbc:h2:mem:borealis-recovery-" + STAGINGS.incrementAndGet()
                 + ";DB_CLOSE_DELAY=-1";
         H2Storage storage;
+        // Opening checks the name and the header; those refusals name the backup already.
         try (StateTables.Reader source = backups.open(backupId)) {
-            storage = H2Storage.openFrom(url, clock, source);
+            storage = load(url, backupId, source);
+        }
+        staged = new Staged(backupId, storage);
+        LOG.info("recovery staged from backup {} in {} ms", backupId,
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private H2Storage load(String url, String backupId, StateTables.Reader source) {
+        try {
+            return H2Storage.openFrom(url, clock, source);
         } catch (PlatformException e) {
             dropDatabase(url);
             // Problems found reading the file name it already; those found loading it do not.
@@ -91,9 +101,6 @@ public final class Recovery implements AutoCloseable {
             dropDatabase(url);
             throw e;
         }
-        staged = new Staged(backupId, storage);
-        LOG.info("recovery staged from backup {} in {} ms", backupId,
-                (System.nanoTime() - started) / 1_000_000);
     }
 
     /** The staged recovery's tasks that {@code query} matches, with their events. */
