@@ -4,6 +4,10 @@ import io.borealis.api.thrift.Admin;
 import io.borealis.api.thrift.AgentService;
 import io.borealis.api.thrift.ReadOnlyScheduler;
 import io.borealis.api.thrift.SchedulerManager;
+import io.borealis.scheduler.backup.BackupService;
+import io.borealis.scheduler.backup.BackupSettings;
+import io.borealis.scheduler.backup.Backups;
+import io.borealis.scheduler.backup.Recovery;
 import io.borealis.scheduler.http.Routes;
 import io.borealis.scheduler.lifecycle.HistoryPruner;
 import io.borealis.scheduler.lifecycle.TaskTimers;
@@ -160,6 +164,19 @@ public final class SchedulerMain implements Callable<Integer> {
                     + "e.g. 0, 15s, 3m (default: 15s).")
     private Duration preemptionDelay = RoundPlanner.Settings.DEFAULT_PREEMPTION_DELAY;
 
+    @Option(names = "--backup-dir", paramLabel = "DIR",
+            description = "Where backups are written (default: HOME/backups).")
+    private Path backupDir;
+
+    @Option(names = "--backup-interval", paramLabel = "DURATION", defaultValue = "1h",
+            converter = DurationConverter.class,
+            description = "Time between periodic backups (default: ${DEFAULT-VALUE}).")
+    private Duration backupInterval;
+
+    @Option(names = "--max-saved-backups", paramLabel = "N", defaultValue = "48",
+            description = "Backups kept; older ones are deleted (default: ${DEFAULT-VALUE}).")
+    private int maxSavedBackups;
+
     public static void main(String[] args) {
         int code = commandLine().execute(args);
         if (code != 0) {
@@ -179,9 +196,10 @@ public final class SchedulerMain implements Callable<Integer> {
     @Override
     public Integer call() {
         SchedulerConfig config = config();
+        BackupSettings backups = backupSettings();
         Scheduler scheduler;
         try {
-            scheduler = start(config, Clock.systemUTC());
+            scheduler = start(config, Clock.systemUTC(), backups);
         } catch (RuntimeException e) {
             // Whatever had started is stopped again; say why once, without a stack trace.
             spec.commandLine().getErr().println("borealis-scheduler: cannot start: " + e.getMessage());
@@ -223,6 +241,17 @@ public final class SchedulerMain implements Callable<Integer> {
         return withTiers;
     }
 
+    /** The backup flags' settings. */
+    BackupSettings backupSettings() {
+        try {
+            BackupSettings defaults = BackupSettings.defaults(home);
+            return new BackupSettings(backupDir == null ? defaults.dir() : backupDir,
+                    backupInterval, maxSavedBackups);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
     private static <T> T checked(List<String> problems, Supplier<T> build) {
         try {
             return build.get();
@@ -234,9 +263,14 @@ public final class SchedulerMain implements Callable<Integer> {
 
     /** Builds and starts a scheduler. On failure, whatever was started is stopped again. */
     public static Scheduler start(SchedulerConfig config, Clock clock) {
+        return start(config, clock, BackupSettings.defaults(config.home()));
+    }
+
+    /** As {@link #start(SchedulerConfig, Clock)}, with these backup settings. */
+    public static Scheduler start(SchedulerConfig config, Clock clock, BackupSettings backups) {
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
-            return start(config, clock, started);
+            return start(config, clock, backups, started);
         } catch (Exception e) {
             new Scheduler(0, "", started).close();
             if (e instanceof RuntimeException runtime) {
@@ -247,7 +281,7 @@ public final class SchedulerMain implements Callable<Integer> {
     }
 
     private static Scheduler start(SchedulerConfig config, Clock clock,
-            Deque<AutoCloseable> started) throws Exception {
+            BackupSettings backupSettings, Deque<AutoCloseable> started) throws Exception {
         String hostName = hostName();
         createDirectories(config.home().resolve("db"));
         H2Storage storage = H2Storage.open(config.jdbcUrl(), clock);
@@ -281,6 +315,9 @@ public final class SchedulerMain implements Callable<Integer> {
         TaskTimers timers = new TaskTimers(storage, stateManager, flapping, gateway, clock,
                 config.lifecycle().timers());
         HistoryPruner pruner = new HistoryPruner(storage, clock, config.lifecycle().history());
+        Backups backupDir = new Backups(storage, backupSettings, clock);
+        BackupService backups = new BackupService(storage, backupDir,
+                new Recovery(backupDir, storage, pending, clock));
 
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server);
@@ -300,7 +337,7 @@ public final class SchedulerMain implements Callable<Integer> {
         api.registerProcessor("SchedulerManager", new SchedulerManager.Processor<>(
                 new SchedulerManagerHandler(jobManager, responses, url)));
         api.registerProcessor("Admin", new Admin.Processor<>(
-                new AdminHandler(quotas, reconciler, pruner, responses)));
+                new AdminHandler(quotas, reconciler, pruner, backups, responses)));
         api.registerProcessor("AgentService", new AgentService.Processor<>(
                 new AgentServiceHandler(agentManager, responses)));
         server.setHandler(new Routes(api, storage, usages, reasons, config.cluster()));
@@ -314,6 +351,8 @@ public final class SchedulerMain implements Callable<Integer> {
         started.push(timers);
         pruner.start();
         started.push(pruner);
+        backupDir.start();
+        started.push(backups);
         LOG.info("cluster {}: public URL {}", config.cluster(), url);
         LOG.info("listening on http://{}:{}", hostName, port);
         return new Scheduler(port, url, started, api);
