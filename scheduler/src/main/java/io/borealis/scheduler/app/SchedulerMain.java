@@ -7,6 +7,9 @@ import io.borealis.api.thrift.SchedulerManager;
 import io.borealis.scheduler.http.Routes;
 import io.borealis.scheduler.lifecycle.HistoryPruner;
 import io.borealis.scheduler.lifecycle.TaskTimers;
+import io.borealis.scheduler.maintenance.DrainDriver;
+import io.borealis.scheduler.maintenance.HttpCoordinator;
+import io.borealis.scheduler.maintenance.MaintenanceManager;
 import io.borealis.scheduler.rpc.AdminHandler;
 import io.borealis.scheduler.rpc.AgentServiceHandler;
 import io.borealis.scheduler.rpc.ReadOnlySchedulerHandler;
@@ -18,7 +21,6 @@ import io.borealis.scheduler.rpc.ThriftAgentGateway;
 import io.borealis.scheduler.scheduling.AgentLiveness;
 import io.borealis.scheduler.scheduling.AgentManager;
 import io.borealis.scheduler.scheduling.AgentMonitor;
-import io.borealis.scheduler.scheduling.HostModes;
 import io.borealis.scheduler.scheduling.RoundPlanner;
 import io.borealis.scheduler.scheduling.SchedulingLoop;
 import io.borealis.scheduler.scheduling.TaskReconciler;
@@ -74,6 +76,8 @@ public final class SchedulerMain implements Callable<Integer> {
     private static final int MAX_ASSIGNMENTS_PER_ROUND = 10_000;
     private static final int AGENT_GATEWAY_THREADS = 8;
     private static final Duration AGENT_CALL_TIMEOUT = Duration.ofSeconds(10);
+    /** How long an SLA coordinator may take to answer (Aurora: 1 min). */
+    private static final Duration COORDINATOR_TIMEOUT = Duration.ofSeconds(10);
 
     @Option(names = "--home", required = true, paramLabel = "DIR",
             description = "State directory; the database lives in DIR/db.")
@@ -160,6 +164,12 @@ public final class SchedulerMain implements Callable<Integer> {
                     + "e.g. 0, 15s, 3m (default: 15s).")
     private Duration preemptionDelay = RoundPlanner.Settings.DEFAULT_PREEMPTION_DELAY;
 
+    @Option(names = "--host-maintenance-interval", paramLabel = "DURATION", defaultValue = "5s",
+            converter = DurationConverter.class,
+            description = "How often drains of hosts in maintenance are carried forward "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private Duration maintenanceInterval;
+
     public static void main(String[] args) {
         int code = commandLine().execute(args);
         if (code != 0) {
@@ -215,7 +225,8 @@ public final class SchedulerMain implements Callable<Integer> {
         }
         SchedulerConfig base = config;
         SchedulerConfig withTiers = checked(problems, () -> base
-                .withLifecycle(new LifecycleConfig(flapping, timers, history))
+                .withLifecycle(new LifecycleConfig(flapping, timers, history,
+                        maintenanceInterval))
                 .withTiers(tiers).withPreemptionDelay(preemptionDelay));
         if (!problems.isEmpty()) {
             throw new ParameterException(spec.commandLine(), String.join("; ", problems));
@@ -270,8 +281,8 @@ public final class SchedulerMain implements Callable<Integer> {
         TaskReconciler reconciler = new TaskReconciler(storage, agentManager, gateway, gateway,
                 AGENT_CALL_TIMEOUT.multipliedBy(2));
         PendingReasons reasons = new PendingReasons();
-        // Host maintenance (another issue) plugs its modes in here.
-        RoundPlanner planner = new RoundPlanner(config.tiers(), HostModes.NONE, clock,
+        MaintenanceManager maintenance = new MaintenanceManager(storage, stateManager, clock);
+        RoundPlanner planner = new RoundPlanner(config.tiers(), maintenance, clock,
                 new RoundPlanner.Settings(MAX_ASSIGNMENTS_PER_ROUND, config.preemptionDelay(),
                         RoundPlanner.Settings.DEFAULT_RESERVATION_HOLD));
         SchedulingLoop loop = new SchedulingLoop(storage, stateManager, gateway, pending,
@@ -281,6 +292,9 @@ public final class SchedulerMain implements Callable<Integer> {
         TaskTimers timers = new TaskTimers(storage, stateManager, flapping, gateway, clock,
                 config.lifecycle().timers());
         HistoryPruner pruner = new HistoryPruner(storage, clock, config.lifecycle().history());
+        DrainDriver drains = new DrainDriver(storage, maintenance,
+                new HttpCoordinator(config.cluster(), COORDINATOR_TIMEOUT), clock,
+                config.lifecycle().maintenanceInterval());
 
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server);
@@ -300,10 +314,11 @@ public final class SchedulerMain implements Callable<Integer> {
         api.registerProcessor("SchedulerManager", new SchedulerManager.Processor<>(
                 new SchedulerManagerHandler(jobManager, responses, url)));
         api.registerProcessor("Admin", new Admin.Processor<>(
-                new AdminHandler(quotas, reconciler, pruner, responses)));
+                new AdminHandler(quotas, reconciler, pruner, maintenance, responses)));
         api.registerProcessor("AgentService", new AgentService.Processor<>(
                 new AgentServiceHandler(agentManager, responses)));
-        server.setHandler(new Routes(api, storage, usages, reasons, config.cluster()));
+        server.setHandler(new Routes(api, storage, usages, reasons, config.cluster(),
+                drains::overview));
         server.start();
 
         loop.start();
@@ -314,6 +329,8 @@ public final class SchedulerMain implements Callable<Integer> {
         started.push(timers);
         pruner.start();
         started.push(pruner);
+        drains.start();
+        started.push(drains);
         LOG.info("cluster {}: public URL {}", config.cluster(), url);
         LOG.info("listening on http://{}:{}", hostName, port);
         return new Scheduler(port, url, started, api);

@@ -5,6 +5,7 @@ import static io.borealis.api.model.TaskStatus.*
 import io.borealis.api.model.JobKey
 import io.borealis.api.model.PortRange
 import io.borealis.api.model.Resources
+import io.borealis.scheduler.storage.HostMode
 import io.borealis.scheduler.storage.Task
 import io.borealis.scheduler.storage.TaskId
 import io.borealis.scheduler.testing.Fixtures
