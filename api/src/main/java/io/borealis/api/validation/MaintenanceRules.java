@@ -18,6 +18,8 @@ public final class MaintenanceRules {
     public static final int MAX_HOSTS = 1_000;
     /** Longest host name (DNS: 253). */
     public static final int MAX_HOST_LENGTH = 253;
+    /** Longest drain timeout: ten years (Aurora's admin default is 7 days). */
+    public static final long MAX_DRAIN_TIMEOUT_SECS = 10L * 365 * 24 * 3600;
     private static final Pattern HOST =
             Pattern.compile("[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?");
     private static final int SHOWN = 40;

@@ -49,8 +49,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class MaintenanceManager implements HostModes {
     private static final Logger LOG = LoggerFactory.getLogger(MaintenanceManager.class);
-    /** Longest drain timeout accepted: ten years (Aurora's admin default is 7 days). */
-    static final long MAX_TIMEOUT_SECS = 10L * 365 * 24 * 3600;
     /** The states of a task a drain stops; others are being stopped already or not placed. */
     private static final Set<TaskStatus> DRAINABLE = EnumSet.of(TaskStatus.ASSIGNED,
             TaskStatus.STARTING, TaskStatus.RUNNING, TaskStatus.PARTITIONED);
@@ -128,8 +126,9 @@ public final class MaintenanceManager implements HostModes {
             MaintenanceRules.slaPolicyProblems(defaultPolicy).forEach(p -> problems.add(
                     "default " + p));
         }
-        if (timeoutSecs < 0 || timeoutSecs > MAX_TIMEOUT_SECS) {
-            problems.add("timeoutSecs must be from 0 (no timeout) to " + MAX_TIMEOUT_SECS
+        if (timeoutSecs < 0 || timeoutSecs > MaintenanceRules.MAX_DRAIN_TIMEOUT_SECS) {
+            problems.add("timeoutSecs must be from 0 (no timeout) to "
+                    + MaintenanceRules.MAX_DRAIN_TIMEOUT_SECS
                     + " (ten years), got " + timeoutSecs);
         }
         if (!problems.isEmpty()) {
