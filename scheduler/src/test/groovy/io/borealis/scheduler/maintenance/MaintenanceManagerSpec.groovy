@@ -40,6 +40,8 @@ class MaintenanceManagerSpec extends Specification {
     static final Duration MINUTE = Duration.ofMinutes(1)
 
     MutableClock clock = new MutableClock()
+    @TempDir
+    Path dir
     @AutoCleanup
     H2Storage storage = TestStorage.open(clock)
     RecordingGateway gateway = new RecordingGateway()
@@ -353,6 +355,45 @@ class MaintenanceManagerSpec extends Specification {
         then:
         active(WEB).size() == 1
         active(WEB)[0].ancestorId() == web[0].id()
+    }
+
+    def "a drain goes on after a restart, its timeout counted from the request"() {
+        given: 'file storage; a job whose policy is never met; an SLA drain with a 120 s timeout'
+        String url = "jdbc:h2:file:${dir.resolve('db')}"
+        def first = H2Storage.open(url, clock)
+        def firstStates = new StateManager(clock, gateway, new PendingSignal(), 'scheduler-1')
+        first.write { store -> ['a1', 'a2'].each { store.agents().save(Fixtures.agent(id: it)) } }
+        def task = first.write { store ->
+            def created = firstStates.insertPendingTasks(store, config(WEB, count(5, 0)), [0])[0]
+            firstStates.assign(store, created.id(), store.agents().fetch('a1').get(), [:])
+            firstStates.changeState(store, created.id(), RUNNING, clock.millis(), 'agent')
+            created
+        }
+        new MaintenanceManager(first, firstStates, clock).slaDrainHosts(['a1'], null, 120)
+        clock.advance(Duration.ofSeconds(100))
+        first.close()
+
+        when: 'a new scheduler on the same database'
+        def second = H2Storage.open(url, clock)
+        def states = new StateManager(clock, gateway, new PendingSignal(), 'scheduler-2')
+        def restarted = new MaintenanceManager(second, states, clock)
+        def newDriver = new DrainDriver(second, restarted, { p, t, c -> false } as Coordinator,
+                clock, Duration.ofSeconds(1))
+
+        then: 'placement sees the mode at once; the task waits until 120 s after the request'
+        restarted.modeOf('a1') == HostMode.DRAINING
+        newDriver.drainOnce() == 0
+
+        when:
+        clock.advance(Duration.ofSeconds(20))
+
+        then:
+        newDriver.drainOnce() == 1
+        second.read { it.tasks().fetch(task.id()).get().status() } == DRAINING
+
+        cleanup:
+        newDriver?.close()
+        second?.close()
     }
 
     def "every kind of drain is stored as asked"() {
