@@ -109,13 +109,14 @@ public final class DrainDriver implements AutoCloseable {
         int drained = storage.write(store -> {
             int moved = 0;
             Set<TaskId> chosen = new HashSet<>();
+            Map<String, List<Task>> byHost = MaintenanceManager.tasksByHost(store);
             for (HostMaintenance stale : draining) {
                 // Decided again from this write's view: the host may have changed since.
                 HostMaintenance host = store.maintenance().fetch(stale.host()).orElse(null);
                 if (host == null || host.mode() != stale.mode()) {
                     continue;
                 }
-                List<Task> tasks = MaintenanceManager.onHost(store, host.host());
+                List<Task> tasks = byHost.getOrDefault(host.host(), List.of());
                 if (host.mode() == HostMode.DRAINED) {
                     // Only a round that placed a task before the host was drained gets one here.
                     List<TaskId> late = tasks.stream().filter(MaintenanceManager::drainable)
@@ -181,14 +182,13 @@ public final class DrainDriver implements AutoCloseable {
     /** The tasks whose coordinator allows their drain now, asked outside any unit of work. */
     private Set<TaskId> askCoordinators(List<HostMaintenance> draining, long now) {
         Set<TaskId> approved = new HashSet<>();
+        Map<String, List<Task>> byHost = storage.read(MaintenanceManager::tasksByHost);
         for (HostMaintenance host : draining) {
             HostMaintenance.Drain drain = host.drain();
             if (drain == null || drain.forced(now)) {
                 continue;
             }
-            List<Task> tasks = storage.read(store -> MaintenanceManager.onHost(store,
-                    host.host()));
-            for (Task task : tasks) {
+            for (Task task : byHost.getOrDefault(host.host(), List.of())) {
                 SlaPolicy policy = policyOf(task, drain);
                 if (policy != null && policy.coordinator() != null
                         && MaintenanceManager.drainable(task)) {
@@ -210,8 +210,9 @@ public final class DrainDriver implements AutoCloseable {
             Set<String> registered = new HashSet<>();
             store.agents().fetchAll().forEach(agent -> registered.add(agent.host()));
             List<HostOverview> hosts = new ArrayList<>();
+            Map<String, List<Task>> byHost = MaintenanceManager.tasksByHost(store);
             for (HostMaintenance host : store.maintenance().fetchAll()) {
-                List<HostOverview.TaskLeft> tasks = MaintenanceManager.onHost(store, host.host())
+                List<HostOverview.TaskLeft> tasks = byHost.getOrDefault(host.host(), List.of())
                         .stream().map(task -> new HostOverview.TaskLeft(task.id().value(),
                                 task.jobKey().toString(), task.instanceId(),
                                 task.status().name(), reasons.get(task.id())))

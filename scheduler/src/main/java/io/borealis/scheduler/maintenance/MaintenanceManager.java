@@ -20,6 +20,7 @@ import io.borealis.scheduler.storage.TaskId;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -106,8 +107,10 @@ public final class MaintenanceManager implements HostModes {
         List<String> names = checked(hosts);
         return change(names, store -> {
             long now = clock.millis();
+            Map<String, List<Task>> byHost = tasksByHost(store);
             for (String host : names) {
-                beginDrain(store, host, HostMaintenance.Drain.immediate(now));
+                beginDrain(store, host, byHost.getOrDefault(host, List.of()),
+                        HostMaintenance.Drain.immediate(now));
             }
         });
     }
@@ -136,10 +139,11 @@ public final class MaintenanceManager implements HostModes {
         }
         return change(names, store -> {
             long now = clock.millis();
+            Map<String, List<Task>> byHost = tasksByHost(store);
             for (String host : names) {
                 HostMaintenance.Drain drain =
                         new HostMaintenance.Drain(true, defaultPolicy, timeoutSecs, now);
-                if (onHost(store, host).isEmpty()) {
+                if (!byHost.containsKey(host)) {
                     markDrained(store, host, now);
                 } else {
                     store.maintenance().save(new HostMaintenance(host, HostMode.DRAINING, now,
@@ -179,10 +183,9 @@ public final class MaintenanceManager implements HostModes {
      * Puts {@code host} into DRAINING with {@code drain} and drains every drainable task on it
      * (when the drain is immediate); DRAINED when nothing is on it. Inside the caller's write.
      */
-    private void beginDrain(MutableStoreProvider store, String host,
+    private void beginDrain(MutableStoreProvider store, String host, List<Task> tasks,
             HostMaintenance.Drain drain) {
         long now = clock.millis();
-        List<Task> tasks = onHost(store, host);
         if (tasks.isEmpty()) {
             markDrained(store, host, now);
             return;
@@ -207,13 +210,21 @@ public final class MaintenanceManager implements HostModes {
         LOG.info("host {} -> DRAINED", host);
     }
 
-    /** The active tasks placed on {@code host}, PENDING and THROTTLED ones never are. */
-    static List<Task> onHost(StoreProvider store, String host) {
-        return store.tasks().active().stream()
-                .filter(t -> host.equals(t.agentHost()))
-                .sorted(java.util.Comparator.comparing((Task t) -> t.jobKey().toString())
-                        .thenComparingInt(Task::instanceId))
-                .toList();
+    /**
+     * The active tasks placed on each host (PENDING and THROTTLED ones never are), by job and
+     * instance. One pass over the active tasks (memory), however many hosts the caller looks at.
+     */
+    static Map<String, List<Task>> tasksByHost(StoreProvider store) {
+        Map<String, List<Task>> byHost = new HashMap<>();
+        for (Task task : store.tasks().active()) {
+            if (task.agentHost() != null) {
+                byHost.computeIfAbsent(task.agentHost(), h -> new ArrayList<>()).add(task);
+            }
+        }
+        Comparator<Task> order = Comparator.comparing((Task t) -> t.jobKey().toString())
+                .thenComparingInt(Task::instanceId);
+        byHost.values().forEach(tasks -> tasks.sort(order));
+        return byHost;
     }
 
     /** Whether {@code task} is one a drain stops (not already being stopped). */
