@@ -11,6 +11,9 @@ import io.borealis.scheduler.backup.Recovery;
 import io.borealis.scheduler.http.Routes;
 import io.borealis.scheduler.lifecycle.HistoryPruner;
 import io.borealis.scheduler.lifecycle.TaskTimers;
+import io.borealis.scheduler.maintenance.DrainDriver;
+import io.borealis.scheduler.maintenance.HttpCoordinator;
+import io.borealis.scheduler.maintenance.MaintenanceManager;
 import io.borealis.scheduler.rpc.AdminHandler;
 import io.borealis.scheduler.rpc.AgentServiceHandler;
 import io.borealis.scheduler.rpc.ReadOnlySchedulerHandler;
@@ -22,7 +25,6 @@ import io.borealis.scheduler.rpc.ThriftAgentGateway;
 import io.borealis.scheduler.scheduling.AgentLiveness;
 import io.borealis.scheduler.scheduling.AgentManager;
 import io.borealis.scheduler.scheduling.AgentMonitor;
-import io.borealis.scheduler.scheduling.HostModes;
 import io.borealis.scheduler.scheduling.RoundPlanner;
 import io.borealis.scheduler.scheduling.SchedulingLoop;
 import io.borealis.scheduler.scheduling.TaskReconciler;
@@ -78,6 +80,8 @@ public final class SchedulerMain implements Callable<Integer> {
     private static final int MAX_ASSIGNMENTS_PER_ROUND = 10_000;
     private static final int AGENT_GATEWAY_THREADS = 8;
     private static final Duration AGENT_CALL_TIMEOUT = Duration.ofSeconds(10);
+    /** How long an SLA coordinator may take to answer (Aurora: 1 min). */
+    private static final Duration COORDINATOR_TIMEOUT = Duration.ofSeconds(10);
 
     @Option(names = "--home", required = true, paramLabel = "DIR",
             description = "State directory; the database lives in DIR/db.")
@@ -176,6 +180,11 @@ public final class SchedulerMain implements Callable<Integer> {
     @Option(names = "--max-saved-backups", paramLabel = "N", defaultValue = "48",
             description = "Backups kept; older ones are deleted (default: ${DEFAULT-VALUE}).")
     private int maxSavedBackups;
+    @Option(names = "--host-maintenance-interval", paramLabel = "DURATION", defaultValue = "5s",
+            converter = DurationConverter.class,
+            description = "How often drains of hosts in maintenance are carried forward "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private Duration maintenanceInterval;
 
     public static void main(String[] args) {
         int code = commandLine().execute(args);
@@ -233,7 +242,8 @@ public final class SchedulerMain implements Callable<Integer> {
         }
         SchedulerConfig base = config;
         SchedulerConfig withTiers = checked(problems, () -> base
-                .withLifecycle(new LifecycleConfig(flapping, timers, history))
+                .withLifecycle(new LifecycleConfig(flapping, timers, history,
+                        maintenanceInterval))
                 .withTiers(tiers).withPreemptionDelay(preemptionDelay));
         if (!problems.isEmpty()) {
             throw new ParameterException(spec.commandLine(), String.join("; ", problems));
@@ -304,8 +314,8 @@ public final class SchedulerMain implements Callable<Integer> {
         TaskReconciler reconciler = new TaskReconciler(storage, agentManager, gateway, gateway,
                 AGENT_CALL_TIMEOUT.multipliedBy(2));
         PendingReasons reasons = new PendingReasons();
-        // Host maintenance (another issue) plugs its modes in here.
-        RoundPlanner planner = new RoundPlanner(config.tiers(), HostModes.NONE, clock,
+        MaintenanceManager maintenance = new MaintenanceManager(storage, stateManager, clock);
+        RoundPlanner planner = new RoundPlanner(config.tiers(), maintenance, clock,
                 new RoundPlanner.Settings(MAX_ASSIGNMENTS_PER_ROUND, config.preemptionDelay(),
                         RoundPlanner.Settings.DEFAULT_RESERVATION_HOLD));
         SchedulingLoop loop = new SchedulingLoop(storage, stateManager, gateway, pending,
@@ -318,6 +328,9 @@ public final class SchedulerMain implements Callable<Integer> {
         Backups backupDir = new Backups(storage, backupSettings, clock);
         BackupService backups = new BackupService(storage, backupDir,
                 new Recovery(backupDir, storage, pending, clock));
+        DrainDriver drains = new DrainDriver(storage, maintenance,
+                new HttpCoordinator(config.cluster(), COORDINATOR_TIMEOUT), clock,
+                config.lifecycle().maintenanceInterval());
 
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server);
@@ -337,10 +350,12 @@ public final class SchedulerMain implements Callable<Integer> {
         api.registerProcessor("SchedulerManager", new SchedulerManager.Processor<>(
                 new SchedulerManagerHandler(jobManager, responses, url)));
         api.registerProcessor("Admin", new Admin.Processor<>(
-                new AdminHandler(quotas, reconciler, pruner, backups, responses)));
+                new AdminHandler(quotas, reconciler, pruner, maintenance, backups,
+                        responses)));
         api.registerProcessor("AgentService", new AgentService.Processor<>(
                 new AgentServiceHandler(agentManager, responses)));
-        server.setHandler(new Routes(api, storage, usages, reasons, config.cluster()));
+        server.setHandler(new Routes(api, storage, usages, reasons, config.cluster(),
+                drains::overview));
         server.start();
 
         loop.start();
@@ -353,6 +368,8 @@ public final class SchedulerMain implements Callable<Integer> {
         started.push(pruner);
         backupDir.start();
         started.push(backups);
+        drains.start();
+        started.push(drains);
         LOG.info("cluster {}: public URL {}", config.cluster(), url);
         LOG.info("listening on http://{}:{}", hostName, port);
         return new Scheduler(port, url, started, api);

@@ -8,6 +8,7 @@ import io.borealis.api.model.ScheduledTask;
 import io.borealis.api.model.TaskQuery;
 import io.borealis.api.model.TaskStatus;
 import io.borealis.api.rpc.ThriftHttp;
+import io.borealis.scheduler.maintenance.HostOverview;
 import io.borealis.scheduler.state.PendingReasons;
 import io.borealis.scheduler.state.ScheduledTasks;
 import io.borealis.scheduler.state.TaskUsageCache;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.thrift.TException;
@@ -51,14 +53,17 @@ public final class Routes extends Handler.Abstract {
     private final TaskUsageCache usages;
     private final PendingReasons reasons;
     private final Pages pages;
+    private final Supplier<List<HostOverview>> maintenance;
 
+    /** @param maintenance the hosts in maintenance, for {@code /maintenance} */
     public Routes(TProcessor api, Storage storage, TaskUsageCache usages, PendingReasons reasons,
-            String cluster) {
+            String cluster, Supplier<List<HostOverview>> maintenance) {
         this.api = requireNonNull(api, "api is null");
         this.storage = requireNonNull(storage, "storage is null");
         this.usages = requireNonNull(usages, "usages is null");
         this.reasons = requireNonNull(reasons, "reasons is null");
         this.pages = new Pages(requireNonNull(cluster, "cluster is null"));
+        this.maintenance = requireNonNull(maintenance, "maintenance is null");
     }
 
     @Override
@@ -84,6 +89,8 @@ public final class Routes extends Handler.Abstract {
             case "/scheduler", "/scheduler/" -> send(response, callback, 200, HTML, roles());
             case "/agents" -> send(response, callback, 200, HTML,
                     pages.agents(storage.read(store -> store.agents().fetchAll())));
+            case "/maintenance" -> send(response, callback, 200, HTML,
+                    pages.maintenance(maintenance.get()));
             default -> page(path, response, callback);
         }
         return true;

@@ -22,10 +22,11 @@ import io.borealis.scheduler.error.PlatformException;
 import io.borealis.scheduler.quota.QuotaManager;
 import io.borealis.scheduler.scheduling.TaskReconciler;
 import io.borealis.scheduler.lifecycle.HistoryPruner;
+import io.borealis.scheduler.maintenance.MaintenanceManager;
 import java.util.ArrayList;
 
 /**
- * {@code Admin}: operators' calls (quotas, pruning, reconciliation), authorized as
+ * {@code Admin}: operators' calls (quotas, pruning, reconciliation, host maintenance), authorized as
  * {@code thrift.Admin:METHOD} once authentication is on. Thread-safe.
  */
 public final class AdminHandler implements Admin.Iface {
@@ -33,14 +34,16 @@ public final class AdminHandler implements Admin.Iface {
     private final TaskReconciler reconciler;
     private final Responses responses;
     private final HistoryPruner pruner;
+    private final MaintenanceManager maintenance;
     private final BackupService backups;
 
     public AdminHandler(QuotaManager quotas, TaskReconciler reconciler, HistoryPruner pruner,
-            BackupService backups, Responses responses) {
+            MaintenanceManager maintenance, BackupService backups, Responses responses) {
         this.quotas = requireNonNull(quotas, "quotas is null");
         this.reconciler = requireNonNull(reconciler, "reconciler is null");
         this.responses = requireNonNull(responses, "responses is null");
         this.pruner = requireNonNull(pruner, "pruner is null");
+        this.maintenance = requireNonNull(maintenance, "maintenance is null");
         this.backups = requireNonNull(backups, "backups is null");
     }
 
@@ -75,27 +78,33 @@ public final class AdminHandler implements Admin.Iface {
 
     @Override
     public Response startMaintenance(Hosts hosts) {
-        return notYet("startMaintenance");
+        return MaintenanceRpc.answer(responses, "startMaintenance",
+                () -> maintenance.startMaintenance(MaintenanceRpc.hosts(hosts)));
     }
 
     @Override
     public Response drainHosts(Hosts hosts) {
-        return notYet("drainHosts");
+        return MaintenanceRpc.answer(responses, "drainHosts",
+                () -> maintenance.drainHosts(MaintenanceRpc.hosts(hosts)));
     }
 
     @Override
     public Response slaDrainHosts(Hosts hosts, SlaPolicy defaultSlaPolicy, long timeoutSecs) {
-        return notYet("slaDrainHosts");
+        return MaintenanceRpc.answer(responses, "slaDrainHosts",
+                () -> maintenance.slaDrainHosts(MaintenanceRpc.hosts(hosts),
+                        MaintenanceRpc.policy(defaultSlaPolicy), timeoutSecs));
     }
 
     @Override
     public Response maintenanceStatus(Hosts hosts) {
-        return notYet("maintenanceStatus");
+        return MaintenanceRpc.answer(responses, "maintenanceStatus",
+                () -> maintenance.status(MaintenanceRpc.hostsOrAll(hosts)));
     }
 
     @Override
     public Response endMaintenance(Hosts hosts) {
-        return notYet("endMaintenance");
+        return MaintenanceRpc.answer(responses, "endMaintenance",
+                () -> maintenance.endMaintenance(MaintenanceRpc.hosts(hosts)));
     }
 
     @Override
@@ -165,12 +174,6 @@ public final class AdminHandler implements Admin.Iface {
         return responses.run("unloadRecovery", () -> {
             backups.unloadRecovery();
             return null;
-        });
-    }
-
-    private Response notYet(String method) {
-        return responses.run(method, () -> {
-            throw PlatformException.invalid("Admin." + method + " is not available yet");
         });
     }
 }

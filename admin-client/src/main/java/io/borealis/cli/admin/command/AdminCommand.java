@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Operate a Borealis cluster: quotas, host maintenance, backups.",
         subcommands = {GetScheduler.class, SetQuota.class, IncreaseQuota.class, Query.class,
-                ReconcileTasks.class, PruneTasks.class, SchedulerBackupNow.class,
+                ReconcileTasks.class, PruneTasks.class, HostDeactivate.class, HostDrain.class,
+                SlaHostDrain.class, HostActivate.class, HostStatus.class, SchedulerBackupNow.class,
                 SchedulerListBackups.class, SchedulerStageRecovery.class,
                 SchedulerPrintRecoveryTasks.class, SchedulerCommitRecovery.class,
                 SchedulerUnloadRecovery.class, SchedulerSnapshot.class, HelpCommand.class})

@@ -22,12 +22,8 @@ final class PlannedCommand implements Callable<Integer> {
     }
 
     static final List<Plan> PLANS = List.of(
-            new Plan("host_deactivate", "--hosts=H[,H...] CLUSTER", "avoid hosts for new tasks (SCHEDULED)"),
-            new Plan("host_drain", "--hosts=H[,H...] CLUSTER", "kill and reschedule the hosts' tasks; hosts end DRAINED"),
-            new Plan("sla_host_drain", "--hosts=H[,H...] [--force_drain_timeout=DURATION] CLUSTER",
-                    "drain only as fast as each job's SLA policy allows"),
-            new Plan("host_activate", "--hosts=H[,H...] CLUSTER", "return hosts to NONE"),
-            new Plan("host_status", "--hosts=H[,H...] CLUSTER", "each host's maintenance mode"));
+            new Plan("hash_password", "", "read a password (no echo) and print its hash for the "
+                    + "scheduler's user file"));
 
     private final Plan plan;
 
