@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Function;
+import javax.net.ssl.SSLContext;
 import org.apache.thrift.TException;
 import org.apache.thrift.TProcessor;
 import org.apache.thrift.TServiceClient;
@@ -84,7 +85,23 @@ public final class ThriftHttp {
             Function<TProtocol, C> factory,
             Map<String, String> headers,
             Duration timeout) throws TTransportException {
-        THttpClient transport = new THttpClient(apiUrl);
+        return client(apiUrl, service, factory, headers, timeout, null);
+    }
+
+    /**
+     * As {@link #client(String, String, Function, Map, Duration)}; an {@code https} URL is
+     * verified with {@code tls} (e.g. {@code Tls.trusting(caFile)}: that CA, and the host name
+     * in the certificate), or with the JVM's default trust store when {@code tls} is null.
+     */
+    public static <C extends TServiceClient> C client(
+            String apiUrl,
+            String service,
+            Function<TProtocol, C> factory,
+            Map<String, String> headers,
+            Duration timeout,
+            SSLContext tls) throws TTransportException {
+        THttpClient transport = tls == null
+                ? new THttpClient(apiUrl) : new THttpClient(apiUrl, HttpsClients.of(tls));
         int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
         transport.setConnectTimeout(millis);
         transport.setReadTimeout(millis);
