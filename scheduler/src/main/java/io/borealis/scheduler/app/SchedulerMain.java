@@ -7,6 +7,11 @@ import io.borealis.api.thrift.SchedulerManager;
 import io.borealis.scheduler.http.Routes;
 import io.borealis.scheduler.lifecycle.HistoryPruner;
 import io.borealis.scheduler.lifecycle.TaskTimers;
+import io.borealis.scheduler.metrics.MeteredProcessor;
+import io.borealis.scheduler.metrics.MeteredStorage;
+import io.borealis.scheduler.metrics.MetricsRoute;
+import io.borealis.scheduler.metrics.PlacementCounter;
+import io.borealis.scheduler.metrics.SchedulerMetrics;
 import io.borealis.scheduler.rpc.AdminHandler;
 import io.borealis.scheduler.rpc.AgentServiceHandler;
 import io.borealis.scheduler.rpc.ReadOnlySchedulerHandler;
@@ -28,6 +33,7 @@ import io.borealis.scheduler.state.PendingReasons;
 import io.borealis.scheduler.state.PendingSignal;
 import io.borealis.scheduler.state.StateManager;
 import io.borealis.scheduler.state.TaskUsageCache;
+import io.borealis.scheduler.storage.Storage;
 import io.borealis.scheduler.storage.h2.H2Storage;
 import io.borealis.scheduler.tier.Tiers;
 import io.borealis.scheduler.tier.TiersFile;
@@ -44,9 +50,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.apache.thrift.TMultiplexedProcessor;
+import org.apache.thrift.TProcessor;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
@@ -249,9 +257,12 @@ public final class SchedulerMain implements Callable<Integer> {
     private static Scheduler start(SchedulerConfig config, Clock clock,
             Deque<AutoCloseable> started) throws Exception {
         String hostName = hostName();
+        SchedulerMetrics metrics = new SchedulerMetrics();
+        started.push(metrics);
         createDirectories(config.home().resolve("db"));
-        H2Storage storage = H2Storage.open(config.jdbcUrl(), clock);
-        started.push(storage);
+        H2Storage h2 = H2Storage.open(config.jdbcUrl(), clock);
+        started.push(h2);
+        Storage storage = new MeteredStorage(h2, metrics);
         ThriftAgentGateway gateway =
                 new ThriftAgentGateway(AGENT_GATEWAY_THREADS, AGENT_CALL_TIMEOUT);
         started.push(gateway);
@@ -274,7 +285,8 @@ public final class SchedulerMain implements Callable<Integer> {
         RoundPlanner planner = new RoundPlanner(config.tiers(), HostModes.NONE, clock,
                 new RoundPlanner.Settings(MAX_ASSIGNMENTS_PER_ROUND, config.preemptionDelay(),
                         RoundPlanner.Settings.DEFAULT_RESERVATION_HOLD));
-        SchedulingLoop loop = new SchedulingLoop(storage, stateManager, gateway, pending,
+        SchedulingLoop loop = new SchedulingLoop(storage, stateManager,
+                new PlacementCounter(gateway, metrics), pending,
                 planner, reasons, config.schedulingTick());
         AgentMonitor monitor = new AgentMonitor(storage, stateManager, liveness, usages, clock,
                 config.agentTimeout(), config.agentCheckInterval());
@@ -303,7 +315,15 @@ public final class SchedulerMain implements Callable<Integer> {
                 new AdminHandler(quotas, reconciler, pruner, responses)));
         api.registerProcessor("AgentService", new AgentService.Processor<>(
                 new AgentServiceHandler(agentManager, responses)));
-        server.setHandler(new Routes(api, storage, usages, reasons, config.cluster()));
+        metrics.watchCluster(() -> storage.read(store -> store.tasks().countByStatus()),
+                () -> storage.read(store -> store.agents().fetchAll().size()),
+                liveness::forgotten, () -> true);
+        TProcessor metered = new MeteredProcessor(api, metrics, Map.of(
+                "ReadOnlyScheduler", ReadOnlyScheduler.Iface.class,
+                "SchedulerManager", SchedulerManager.Iface.class,
+                "Admin", Admin.Iface.class, "AgentService", AgentService.Iface.class));
+        server.setHandler(new MetricsRoute(metrics,
+                new Routes(metered, storage, usages, reasons, config.cluster())));
         server.start();
 
         loop.start();
