@@ -67,7 +67,7 @@ class ObserverMetricsSpec extends Specification {
         scrape.get('borealis_observer_processes', [state: 'WAITING']) == 1
         scrape.get('borealis_observer_processes', [state: 'SUCCESS']) == 0
         // A scrape's own look at the host is timed after the timer was written: the next shows it.
-        scrape().get('borealis_observer_sampling_seconds', [:]) >= 1
+        this.scrape().get('borealis_observer_sampling_seconds', [:]) >= 1
         ['jvm_memory_used_bytes', 'process_uptime_seconds'].every { it in scrape.names() }
     }
 
