@@ -53,10 +53,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
 import org.apache.thrift.TMultiplexedProcessor;
 import org.apache.thrift.TProcessor;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -168,6 +170,19 @@ public final class SchedulerMain implements Callable<Integer> {
                     + "e.g. 0, 15s, 3m (default: 15s).")
     private Duration preemptionDelay = RoundPlanner.Settings.DEFAULT_PREEMPTION_DELAY;
 
+    @Option(names = "--tls-cert", paramLabel = "FILE",
+            description = "Serve HTTPS with this PEM certificate chain (needs --tls-key).")
+    private Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE",
+            description = "The PEM (PKCS#8) private key of --tls-cert.")
+    private Path tlsKey;
+
+    @Option(names = "--tls-ca", paramLabel = "FILE",
+            description = "PEM CA certificates trusted for agents' https endpoints "
+                    + "(default: the JVM's).")
+    private Path tlsCa;
+
     public static void main(String[] args) {
         int code = commandLine().execute(args);
         if (code != 0) {
@@ -187,9 +202,15 @@ public final class SchedulerMain implements Callable<Integer> {
     @Override
     public Integer call() {
         SchedulerConfig config = config();
+        SchedulerTls tls;
+        try {
+            tls = SchedulerTls.of(tlsCert, tlsKey, tlsCa);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
         Scheduler scheduler;
         try {
-            scheduler = start(config, Clock.systemUTC());
+            scheduler = start(config, Clock.systemUTC(), tls);
         } catch (RuntimeException e) {
             // Whatever had started is stopped again; say why once, without a stack trace.
             spec.commandLine().getErr().println("borealis-scheduler: cannot start: " + e.getMessage());
@@ -242,9 +263,14 @@ public final class SchedulerMain implements Callable<Integer> {
 
     /** Builds and starts a scheduler. On failure, whatever was started is stopped again. */
     public static Scheduler start(SchedulerConfig config, Clock clock) {
+        return start(config, clock, SchedulerTls.NONE);
+    }
+
+    /** As {@link #start(SchedulerConfig, Clock)}, serving and calling agents with {@code tls}. */
+    public static Scheduler start(SchedulerConfig config, Clock clock, SchedulerTls tls) {
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
-            return start(config, clock, started);
+            return start(config, clock, tls, started);
         } catch (Exception e) {
             new Scheduler(0, "", started).close();
             if (e instanceof RuntimeException runtime) {
@@ -254,7 +280,7 @@ public final class SchedulerMain implements Callable<Integer> {
         }
     }
 
-    private static Scheduler start(SchedulerConfig config, Clock clock,
+    private static Scheduler start(SchedulerConfig config, Clock clock, SchedulerTls tls,
             Deque<AutoCloseable> started) throws Exception {
         String hostName = hostName();
         SchedulerMetrics metrics = new SchedulerMetrics();
@@ -264,7 +290,7 @@ public final class SchedulerMain implements Callable<Integer> {
         started.push(h2);
         Storage storage = new MeteredStorage(h2, metrics);
         ThriftAgentGateway gateway =
-                new ThriftAgentGateway(AGENT_GATEWAY_THREADS, AGENT_CALL_TIMEOUT);
+                new ThriftAgentGateway(AGENT_GATEWAY_THREADS, AGENT_CALL_TIMEOUT, tls.agentTrust());
         started.push(gateway);
         PendingSignal pending = new PendingSignal();
         Flapping flapping = new Flapping(config.lifecycle().flapping());
@@ -295,14 +321,16 @@ public final class SchedulerMain implements Callable<Integer> {
         HistoryPruner pruner = new HistoryPruner(storage, clock, config.lifecycle().history());
 
         Server server = new Server();
-        ServerConnector connector = new ServerConnector(server);
+        ServerConnector connector = tls.server() == null ? new ServerConnector(server)
+                : new ServerConnector(server, sslContextFactory(tls.server()));
         connector.setPort(config.httpPort());
         server.addConnector(connector);
         connector.open(); // bind now: the public URL names the port actually bound
         started.push(server::stop);
         int port = connector.getLocalPort();
         String url = config.publicUrl() != null
-                ? config.publicUrl() : "http://" + hostName + ":" + port;
+                ? config.publicUrl()
+                : (tls.server() == null ? "http" : "https") + "://" + hostName + ":" + port;
 
         Responses responses = new Responses(config.cluster());
         TMultiplexedProcessor api = new TMultiplexedProcessor();
@@ -335,8 +363,15 @@ public final class SchedulerMain implements Callable<Integer> {
         pruner.start();
         started.push(pruner);
         LOG.info("cluster {}: public URL {}", config.cluster(), url);
-        LOG.info("listening on http://{}:{}", hostName, port);
+        LOG.info("listening on {}://{}:{}", tls.server() == null ? "http" : "https", hostName,
+                port);
         return new Scheduler(port, url, started, api);
+    }
+
+    private static SslContextFactory.Server sslContextFactory(SSLContext context) {
+        SslContextFactory.Server factory = new SslContextFactory.Server();
+        factory.setSslContext(context);
+        return factory;
     }
 
     private static void createDirectories(Path dir) {
