@@ -58,15 +58,17 @@ class AdminCliSpec extends Specification {
         run().code == 5
     }
 
-    def "get_scheduler prints the scheduler's host:port from clusters.json"() {
+    def "get_scheduler exits 7 naming the scheduler it cannot reach, and 6 for an unknown cluster"() {
         given:
+        int port = new ServerSocket(0).withCloseable { it.localPort }
         Files.writeString(dir.resolve('clusters.json'),
-                '[{"name": "devcluster", "scheduler_uri": "http://sched.example:8081"}]')
+                """[{"name": "devcluster", "scheduler_uri": "http://127.0.0.1:${port}"}]""")
 
         expect:
         with(run('get_scheduler', 'devcluster')) {
-            code == 0
-            out.trim() == 'sched.example:8081'
+            code == 7
+            err.contains("cannot reach scheduler at http://127.0.0.1:${port}")
+            out.isEmpty()
         }
         with(run('get_scheduler', 'elsewhere')) {
             code == 6

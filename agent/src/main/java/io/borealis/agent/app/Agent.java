@@ -63,10 +63,17 @@ public final class Agent implements AutoCloseable {
     private SchedulerSession session;
     private OutboxSender sender;
     private String endpoint;
+    private final AgentTls tls;
 
     public Agent(AgentConfig config, Clock clock) {
+        this(config, clock, AgentTls.NONE);
+    }
+
+    /** An agent whose endpoint and scheduler calls use {@code tls}. */
+    public Agent(AgentConfig config, Clock clock, AgentTls tls) {
         this.config = requireNonNull(config, "config is null");
         this.clock = requireNonNull(clock, "clock is null");
+        this.tls = requireNonNull(tls, "tls is null");
     }
 
     /**
@@ -107,13 +114,16 @@ public final class Agent implements AutoCloseable {
         monitor = daemonThread("task-monitor");
         monitor.scheduleWithFixedDelay(this::pollTasks, 0, timing.pollInterval().toMillis(),
                 TimeUnit.MILLISECONDS);
-        http = new AgentHttpServer(config.httpPort(), new AgentControlService(tasks));
+        http = new AgentHttpServer(config.httpPort(), new AgentControlService(tasks),
+                tls.server());
         int port = http.start();
-        endpoint = "http://" + endpointHost(config.host()) + ":" + port;
+        endpoint = (tls.server() == null ? "http" : "https") + "://"
+                + endpointHost(config.host()) + ":" + port;
         log.info("listening on {}", endpoint);
         AgentInfo info = new AgentInfo(config.host(), config.host(), endpoint, config.resources(),
                 config.portRanges(), config.attributes(), config.observerUrl());
-        SchedulerClient client = new SchedulerClient(config.schedulerUrl(), timing.rpcTimeout());
+        SchedulerClient client = new SchedulerClient(config.schedulerUrl(), timing.rpcTimeout(),
+                tls.schedulerTrust());
         session = new SchedulerSession(client, info, tasks,
                 new Backoff(timing.retryInitial(), timing.retryMax()), beacon::timeout);
         session.start();

@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import javax.net.ssl.SSLContext;
 import org.apache.thrift.TException;
 import org.apache.thrift.TMultiplexedProcessor;
 import org.apache.thrift.TProcessor;
@@ -21,6 +22,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.LoggerFactory;
 
@@ -35,12 +37,26 @@ public final class AgentHttpServer implements AutoCloseable {
 
     /** @param port the port to bind on every interface; 0 picks a free one */
     public AgentHttpServer(int port, AgentControl.Iface control) {
+        this(port, control, null);
+    }
+
+    /**
+     * @param port the port to bind on every interface; 0 picks a free one
+     * @param tls the identity to serve HTTPS with ({@code Tls.server}); null for HTTP
+     */
+    public AgentHttpServer(int port, AgentControl.Iface control, SSLContext tls) {
         TMultiplexedProcessor processor = new TMultiplexedProcessor();
         processor.registerProcessor("AgentControl", new AgentControl.Processor<>(control));
         QueuedThreadPool threads = new QueuedThreadPool(16, 2);
         threads.setName("agent-http");
         this.server = new Server(threads);
-        this.connector = new ServerConnector(server);
+        if (tls == null) {
+            this.connector = new ServerConnector(server);
+        } else {
+            SslContextFactory.Server ssl = new SslContextFactory.Server();
+            ssl.setSslContext(tls);
+            this.connector = new ServerConnector(server, ssl);
+        }
         connector.setPort(port);
         server.addConnector(connector);
         server.setHandler(new Routes(processor));

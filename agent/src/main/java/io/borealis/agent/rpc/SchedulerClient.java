@@ -14,6 +14,7 @@ import io.borealis.api.thrift.ResponseCode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
 import org.apache.thrift.TException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +30,7 @@ public final class SchedulerClient {
     private static final String SERVICE = "AgentService";
 
     private final Duration timeout;
+    private final SSLContext trust;
     private volatile String schedulerUrl;
 
     /**
@@ -36,8 +38,17 @@ public final class SchedulerClient {
      * @param timeout connect and read timeout of every call
      */
     public SchedulerClient(String schedulerUrl, Duration timeout) {
+        this(schedulerUrl, timeout, null);
+    }
+
+    /**
+     * @param trust the CAs trusted when the scheduler's URL is {@code https}
+     *     ({@code Tls.trusting}); null for the JVM's default CAs
+     */
+    public SchedulerClient(String schedulerUrl, Duration timeout, SSLContext trust) {
         this.schedulerUrl = stripSlash(requireNonNull(schedulerUrl, "schedulerUrl is null"));
         this.timeout = requireNonNull(timeout, "timeout is null");
+        this.trust = trust;
     }
 
     /** Registers {@code agent}; returns what the scheduler asks of it. */
@@ -100,7 +111,7 @@ public final class SchedulerClient {
         Response response;
         try {
             AgentService.Client client = ThriftHttp.client(
-                    url + "/api", SERVICE, AgentService.Client::new, Map.of(), timeout);
+                    url + "/api", SERVICE, AgentService.Client::new, Map.of(), timeout, trust);
             response = call.apply(client);
         } catch (TException | RuntimeException e) {
             throw new SchedulerException(

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import javax.net.ssl.SSLContext;
 import org.apache.thrift.TException;
 import org.apache.thrift.TProcessor;
 import org.apache.thrift.TServiceClient;
@@ -194,18 +195,35 @@ public final class ThriftHttp {
             Function<TProtocol, C> factory,
             Map<String, String> headers,
             Duration timeout) throws TTransportException {
-        return client(apiUrl, service, factory, headers, timeout, Wire.COMPACT);
+        return client(apiUrl, service, factory, headers, timeout, Wire.COMPACT, null);
     }
 
-    /** As {@link #client(String, String, Function, Map, Duration)}, in the given encoding. */
+    /**
+     * As {@link #client(String, String, Function, Map, Duration)}; an {@code https} URL is
+     * verified with {@code tls} (e.g. {@code Tls.trusting(caFile)}: that CA, and the host name
+     * in the certificate), or with the JVM's default trust store when {@code tls} is null.
+     */
     public static <C extends TServiceClient> C client(
             String apiUrl,
             String service,
             Function<TProtocol, C> factory,
             Map<String, String> headers,
             Duration timeout,
-            Wire wire) throws TTransportException {
-        THttpClient transport = new THttpClient(apiUrl);
+            SSLContext tls) throws TTransportException {
+        return client(apiUrl, service, factory, headers, timeout, Wire.COMPACT, tls);
+    }
+
+    /** As {@link #client(String, String, Function, Map, Duration, SSLContext)}, in {@code wire}. */
+    public static <C extends TServiceClient> C client(
+            String apiUrl,
+            String service,
+            Function<TProtocol, C> factory,
+            Map<String, String> headers,
+            Duration timeout,
+            Wire wire,
+            SSLContext tls) throws TTransportException {
+        THttpClient transport = tls == null
+                ? new THttpClient(apiUrl) : new THttpClient(apiUrl, HttpsClients.of(tls));
         int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
         transport.setConnectTimeout(millis);
         transport.setReadTimeout(millis);

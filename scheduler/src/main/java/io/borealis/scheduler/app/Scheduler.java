@@ -56,9 +56,12 @@ public final class Scheduler implements AutoCloseable {
         return publicUrl;
     }
 
-    /** {@code http://localhost:PORT}: where a process on this machine reaches it. */
+    /**
+     * {@code http://localhost:PORT} ({@code https://} when it serves TLS, as its public URL
+     * says): where a process on this machine reaches it.
+     */
     public String localUrl() {
-        return "http://localhost:" + httpPort;
+        return (publicUrl.startsWith("https:") ? "https" : "http") + "://localhost:" + httpPort;
     }
 
     @Override

@@ -14,6 +14,11 @@ import io.borealis.scheduler.lifecycle.TaskTimers;
 import io.borealis.scheduler.maintenance.DrainDriver;
 import io.borealis.scheduler.maintenance.HttpCoordinator;
 import io.borealis.scheduler.maintenance.MaintenanceManager;
+import io.borealis.scheduler.metrics.MeteredProcessor;
+import io.borealis.scheduler.metrics.MeteredStorage;
+import io.borealis.scheduler.metrics.MetricsRoute;
+import io.borealis.scheduler.metrics.PlacementCounter;
+import io.borealis.scheduler.metrics.SchedulerMetrics;
 import io.borealis.scheduler.rpc.AdminHandler;
 import io.borealis.scheduler.rpc.AgentServiceHandler;
 import io.borealis.scheduler.rpc.ReadOnlySchedulerHandler;
@@ -34,6 +39,7 @@ import io.borealis.scheduler.state.PendingReasons;
 import io.borealis.scheduler.state.PendingSignal;
 import io.borealis.scheduler.state.StateManager;
 import io.borealis.scheduler.state.TaskUsageCache;
+import io.borealis.scheduler.storage.Storage;
 import io.borealis.scheduler.storage.h2.H2Storage;
 import io.borealis.scheduler.tier.Tiers;
 import io.borealis.scheduler.tier.TiersFile;
@@ -50,11 +56,15 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
 import org.apache.thrift.TMultiplexedProcessor;
+import org.apache.thrift.TProcessor;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -186,6 +196,19 @@ public final class SchedulerMain implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     private Duration maintenanceInterval;
 
+    @Option(names = "--tls-cert", paramLabel = "FILE",
+            description = "Serve HTTPS with this PEM certificate chain (needs --tls-key).")
+    private Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE",
+            description = "The PEM (PKCS#8) private key of --tls-cert.")
+    private Path tlsKey;
+
+    @Option(names = "--tls-ca", paramLabel = "FILE",
+            description = "PEM CA certificates trusted for agents' https endpoints "
+                    + "(default: the JVM's).")
+    private Path tlsCa;
+
     public static void main(String[] args) {
         int code = commandLine().execute(args);
         if (code != 0) {
@@ -205,10 +228,16 @@ public final class SchedulerMain implements Callable<Integer> {
     @Override
     public Integer call() {
         SchedulerConfig config = config();
+        SchedulerTls tls;
+        try {
+            tls = SchedulerTls.of(tlsCert, tlsKey, tlsCa);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
         BackupSettings backups = backupSettings();
         Scheduler scheduler;
         try {
-            scheduler = start(config, Clock.systemUTC(), backups);
+            scheduler = start(config, Clock.systemUTC(), backups, tls);
         } catch (RuntimeException e) {
             // Whatever had started is stopped again; say why once, without a stack trace.
             spec.commandLine().getErr().println("borealis-scheduler: cannot start: " + e.getMessage());
@@ -273,14 +302,25 @@ public final class SchedulerMain implements Callable<Integer> {
 
     /** Builds and starts a scheduler. On failure, whatever was started is stopped again. */
     public static Scheduler start(SchedulerConfig config, Clock clock) {
-        return start(config, clock, BackupSettings.defaults(config.home()));
+        return start(config, clock, BackupSettings.defaults(config.home()), SchedulerTls.NONE);
     }
 
     /** As {@link #start(SchedulerConfig, Clock)}, with these backup settings. */
     public static Scheduler start(SchedulerConfig config, Clock clock, BackupSettings backups) {
+        return start(config, clock, backups, SchedulerTls.NONE);
+    }
+
+    /** As {@link #start(SchedulerConfig, Clock)}, serving and calling agents with {@code tls}. */
+    public static Scheduler start(SchedulerConfig config, Clock clock, SchedulerTls tls) {
+        return start(config, clock, BackupSettings.defaults(config.home()), tls);
+    }
+
+    /** As {@link #start(SchedulerConfig, Clock)}, with these backup settings and {@code tls}. */
+    public static Scheduler start(SchedulerConfig config, Clock clock, BackupSettings backups,
+            SchedulerTls tls) {
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
-            return start(config, clock, backups, started);
+            return start(config, clock, backups, tls, started);
         } catch (Exception e) {
             new Scheduler(0, "", started).close();
             if (e instanceof RuntimeException runtime) {
@@ -291,13 +331,17 @@ public final class SchedulerMain implements Callable<Integer> {
     }
 
     private static Scheduler start(SchedulerConfig config, Clock clock,
-            BackupSettings backupSettings, Deque<AutoCloseable> started) throws Exception {
+            BackupSettings backupSettings, SchedulerTls tls, Deque<AutoCloseable> started)
+            throws Exception {
         String hostName = hostName();
+        SchedulerMetrics metrics = new SchedulerMetrics();
+        started.push(metrics);
         createDirectories(config.home().resolve("db"));
-        H2Storage storage = H2Storage.open(config.jdbcUrl(), clock);
-        started.push(storage);
+        H2Storage h2 = H2Storage.open(config.jdbcUrl(), clock);
+        started.push(h2);
+        Storage storage = new MeteredStorage(h2, metrics);
         ThriftAgentGateway gateway =
-                new ThriftAgentGateway(AGENT_GATEWAY_THREADS, AGENT_CALL_TIMEOUT);
+                new ThriftAgentGateway(AGENT_GATEWAY_THREADS, AGENT_CALL_TIMEOUT, tls.agentTrust());
         started.push(gateway);
         PendingSignal pending = new PendingSignal();
         Flapping flapping = new Flapping(config.lifecycle().flapping());
@@ -318,7 +362,8 @@ public final class SchedulerMain implements Callable<Integer> {
         RoundPlanner planner = new RoundPlanner(config.tiers(), maintenance, clock,
                 new RoundPlanner.Settings(MAX_ASSIGNMENTS_PER_ROUND, config.preemptionDelay(),
                         RoundPlanner.Settings.DEFAULT_RESERVATION_HOLD));
-        SchedulingLoop loop = new SchedulingLoop(storage, stateManager, gateway, pending,
+        SchedulingLoop loop = new SchedulingLoop(storage, stateManager,
+                new PlacementCounter(gateway, metrics), pending,
                 planner, reasons, config.schedulingTick());
         AgentMonitor monitor = new AgentMonitor(storage, stateManager, liveness, usages, clock,
                 config.agentTimeout(), config.agentCheckInterval());
@@ -333,14 +378,16 @@ public final class SchedulerMain implements Callable<Integer> {
                 config.lifecycle().maintenanceInterval());
 
         Server server = new Server();
-        ServerConnector connector = new ServerConnector(server);
+        ServerConnector connector = tls.server() == null ? new ServerConnector(server)
+                : new ServerConnector(server, sslContextFactory(tls.server()));
         connector.setPort(config.httpPort());
         server.addConnector(connector);
         connector.open(); // bind now: the public URL names the port actually bound
         started.push(server::stop);
         int port = connector.getLocalPort();
         String url = config.publicUrl() != null
-                ? config.publicUrl() : "http://" + hostName + ":" + port;
+                ? config.publicUrl()
+                : (tls.server() == null ? "http" : "https") + "://" + hostName + ":" + port;
 
         Responses responses = new Responses(config.cluster());
         TMultiplexedProcessor api = new TMultiplexedProcessor();
@@ -354,8 +401,16 @@ public final class SchedulerMain implements Callable<Integer> {
                         responses)));
         api.registerProcessor("AgentService", new AgentService.Processor<>(
                 new AgentServiceHandler(agentManager, responses)));
-        server.setHandler(new Routes(api, storage, usages, reasons, config.cluster(),
-                drains::overview));
+        metrics.watchCluster(() -> storage.read(store -> store.tasks().countByStatus()),
+                () -> storage.read(store -> store.agents().fetchAll().size()),
+                liveness::forgotten, () -> true);
+        TProcessor metered = new MeteredProcessor(api, metrics, Map.of(
+                "ReadOnlyScheduler", ReadOnlyScheduler.Iface.class,
+                "SchedulerManager", SchedulerManager.Iface.class,
+                "Admin", Admin.Iface.class, "AgentService", AgentService.Iface.class));
+        server.setHandler(new MetricsRoute(metrics,
+                new Routes(metered, storage, usages, reasons, config.cluster(),
+                        drains::overview)));
         server.start();
 
         loop.start();
@@ -371,8 +426,15 @@ public final class SchedulerMain implements Callable<Integer> {
         drains.start();
         started.push(drains);
         LOG.info("cluster {}: public URL {}", config.cluster(), url);
-        LOG.info("listening on http://{}:{}", hostName, port);
+        LOG.info("listening on {}://{}:{}", tls.server() == null ? "http" : "https", hostName,
+                port);
         return new Scheduler(port, url, started, api);
+    }
+
+    private static SslContextFactory.Server sslContextFactory(SSLContext context) {
+        SslContextFactory.Server factory = new SslContextFactory.Server();
+        factory.setSslContext(context);
+        return factory;
     }
 
     private static void createDirectories(Path dir) {

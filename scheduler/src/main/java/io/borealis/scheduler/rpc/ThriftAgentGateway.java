@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import javax.net.ssl.SSLContext;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -35,9 +36,17 @@ public final class ThriftAgentGateway implements AgentGateway, AgentTaskReports,
 
     private final Duration timeout;
     private final ExecutorService executor;
+    /** Trust for agents' https endpoints; null: the JVM's default CAs. */
+    private final SSLContext trust;
 
     public ThriftAgentGateway(int threads, Duration timeout) {
+        this(threads, timeout, null);
+    }
+
+    /** @param trust CAs trusted for agents' {@code https} endpoints; null for the JVM's */
+    public ThriftAgentGateway(int threads, Duration timeout, SSLContext trust) {
         this.timeout = timeout;
+        this.trust = trust;
         AtomicInteger count = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "agent-gateway-" + count.incrementAndGet());
@@ -69,7 +78,7 @@ public final class ThriftAgentGateway implements AgentGateway, AgentTaskReports,
         String url = url(agent);
         try {
             AgentControl.Client client = ThriftHttp.client(url, "AgentControl",
-                    AgentControl.Client::new, Map.of(), timeout);
+                    AgentControl.Client::new, Map.of(), timeout, trust);
             try {
                 Response response = client.reportTasks();
                 if (response.getResponseCode() != ResponseCode.OK || !response.isSetResult()
@@ -113,7 +122,7 @@ public final class ThriftAgentGateway implements AgentGateway, AgentTaskReports,
         String url = url(agent);
         try {
             AgentControl.Client client = ThriftHttp.client(url, "AgentControl",
-                    AgentControl.Client::new, Map.of(), timeout);
+                    AgentControl.Client::new, Map.of(), timeout, trust);
             try {
                 Response response = call.send(client);
                 if (response.getResponseCode() != ResponseCode.OK) {

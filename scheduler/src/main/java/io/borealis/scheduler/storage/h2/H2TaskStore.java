@@ -186,6 +186,22 @@ final class H2TaskStore implements TaskStore.Mutable {
     }
 
     @Override
+    public Map<TaskStatus, Long> countByStatus() {
+        flush();
+        return Jdbc.call("counting tasks by status", () -> {
+            try (PreparedStatement statement = unit.connection().prepareStatement(
+                    "SELECT status, COUNT(*) FROM tasks GROUP BY status");
+                    ResultSet rows = statement.executeQuery()) {
+                Map<TaskStatus, Long> counts = new java.util.EnumMap<>(TaskStatus.class);
+                while (rows.next()) {
+                    counts.put(TaskStatus.valueOf(rows.getString(1)), rows.getLong(2));
+                }
+                return counts;
+            }
+        });
+    }
+
+    @Override
     public List<Task> active() {
         return overlay(index.all(), task -> true);
     }
