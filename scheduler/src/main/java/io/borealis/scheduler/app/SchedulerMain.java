@@ -370,9 +370,9 @@ public final class SchedulerMain implements Callable<Integer> {
         TaskTimers timers = new TaskTimers(storage, stateManager, flapping, gateway, clock,
                 config.lifecycle().timers());
         HistoryPruner pruner = new HistoryPruner(storage, clock, config.lifecycle().history());
-        Backups backupDir = new Backups(storage, backupSettings, clock);
-        BackupService backups = new BackupService(storage, backupDir,
-                new Recovery(backupDir, storage, pending, clock));
+        Backups backupDir = new Backups(h2, backupSettings, clock);
+        BackupService backups = new BackupService(h2, backupDir,
+                new Recovery(backupDir, h2, pending, clock));
         DrainDriver drains = new DrainDriver(storage, maintenance,
                 new HttpCoordinator(config.cluster(), COORDINATOR_TIMEOUT), clock,
                 config.lifecycle().maintenanceInterval());
