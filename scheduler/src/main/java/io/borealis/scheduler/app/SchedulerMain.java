@@ -428,7 +428,7 @@ public final class SchedulerMain implements Callable<Integer> {
         LOG.info("cluster {}: public URL {}", config.cluster(), url);
         LOG.info("listening on {}://{}:{}", tls.server() == null ? "http" : "https", hostName,
                 port);
-        return new Scheduler(port, url, started, api);
+        return new Scheduler(port, url, started, api, tls.server() != null);
     }
 
     private static SslContextFactory.Server sslContextFactory(SSLContext context) {

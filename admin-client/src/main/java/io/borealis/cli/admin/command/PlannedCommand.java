@@ -22,8 +22,7 @@ final class PlannedCommand implements Callable<Integer> {
     }
 
     static final List<Plan> PLANS = List.of(
-            new Plan("hash_password", "", "read a password (no echo) and print its hash for the "
-                    + "scheduler's user file"));
+            new Plan("hash_password", "", "hash a password for the user file"));
 
     private final Plan plan;
 
