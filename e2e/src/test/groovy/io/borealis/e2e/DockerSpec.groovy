@@ -11,6 +11,7 @@ import spock.lang.Stepwise
 import spock.lang.TempDir
 import spock.util.concurrent.PollingConditions
 
+import java.nio.file.Files
 import java.nio.file.Path
 
 /**
@@ -112,15 +113,20 @@ class DockerSpec extends Specification {
 
         then:
         created.exit == 0
+        String taskId = null
         conditions.eventually {
             def status = cluster.status(HTTP)
             assert status.active.size() == 1
             assert status.active[0].status == 'RUNNING'
+            taskId = status.active[0].taskId
         }
 
-        when:
-        String taskId = cluster.status(HTTP).active[0].taskId
-        def task = new JsonSlurper().parse(cluster.agentWorkDir.resolve("tasks/${taskId}/task.json").toFile())
+        when: 'the port the agent assigned to the task that was seen RUNNING'
+        def taskFile = cluster.agentWorkDir.resolve("tasks/${taskId}/task.json")
+        conditions.eventually {
+            assert Files.exists(taskFile): "no ${taskFile}; the job is now ${cluster.status(HTTP)}"
+        }
+        def task = new JsonSlurper().parse(taskFile.toFile())
         int port = task.assignedPorts.http as int
 
         then:
