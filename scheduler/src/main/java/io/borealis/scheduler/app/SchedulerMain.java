@@ -4,10 +4,16 @@ import io.borealis.api.thrift.Admin;
 import io.borealis.api.thrift.AgentService;
 import io.borealis.api.thrift.ReadOnlyScheduler;
 import io.borealis.api.thrift.SchedulerManager;
+import io.borealis.scheduler.audit.AuditLog;
+import io.borealis.scheduler.auth.AgentBinding;
+import io.borealis.scheduler.auth.Security;
+import io.borealis.scheduler.auth.SecurityConfig;
+import io.borealis.scheduler.http.ApiEndpoint;
 import io.borealis.scheduler.http.Routes;
 import io.borealis.scheduler.lifecycle.HistoryPruner;
 import io.borealis.scheduler.lifecycle.TaskTimers;
 import io.borealis.scheduler.rpc.AdminHandler;
+import io.borealis.scheduler.rpc.ApiGuard;
 import io.borealis.scheduler.rpc.AgentServiceHandler;
 import io.borealis.scheduler.rpc.ReadOnlySchedulerHandler;
 import io.borealis.scheduler.rpc.Responses;
@@ -160,6 +166,30 @@ public final class SchedulerMain implements Callable<Integer> {
                     + "e.g. 0, 15s, 3m (default: 15s).")
     private Duration preemptionDelay = RoundPlanner.Settings.DEFAULT_PREEMPTION_DELAY;
 
+    @Option(names = "--shiro-ini", paramLabel = "FILE",
+            description = "Turns security on: users (passwords as $shiro2$ hashes), roles and "
+                    + "realms in Shiro's INI format. Without it every caller may do everything.")
+    private Path shiroIni;
+
+    @Option(names = "--authorize-reads",
+            description = "Read-only calls need thrift.ReadOnlyScheduler:METHOD too "
+                    + "(default: open to every authenticated caller).")
+    private boolean authorizeReads;
+
+    @Option(names = "--pages-require-login",
+            description = "The web pages need the same login as the API (not /health).")
+    private boolean pagesRequireLogin;
+
+    @Option(names = "--audit-log", paramLabel = "FILE",
+            description = "Audit log, one JSON line per write call and per refused call "
+                    + "(default: HOME/audit.log).")
+    private Path auditLog;
+
+    @Option(names = "--max-request-size", paramLabel = "SIZE", defaultValue = "4m",
+            description = "Largest POST /api body accepted, e.g. 512k, 4m "
+                    + "(default: ${DEFAULT-VALUE}); larger ones get 413.")
+    private String maxRequestSize;
+
     public static void main(String[] args) {
         int code = commandLine().execute(args);
         if (code != 0) {
@@ -179,9 +209,10 @@ public final class SchedulerMain implements Callable<Integer> {
     @Override
     public Integer call() {
         SchedulerConfig config = config();
+        SecurityConfig security = securityConfig();
         Scheduler scheduler;
         try {
-            scheduler = start(config, Clock.systemUTC());
+            scheduler = start(config, security, Clock.systemUTC());
         } catch (RuntimeException e) {
             // Whatever had started is stopped again; say why once, without a stack trace.
             spec.commandLine().getErr().println("borealis-scheduler: cannot start: " + e.getMessage());
@@ -223,6 +254,17 @@ public final class SchedulerMain implements Callable<Integer> {
         return withTiers;
     }
 
+    /** The security settings the flags describe. */
+    SecurityConfig securityConfig() {
+        try {
+            return new SecurityConfig(shiroIni, authorizeReads, pagesRequireLogin, auditLog,
+                    io.borealis.api.units.DataSize.parse(maxRequestSize).bytes());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage().startsWith("'")
+                    ? "--max-request-size " + e.getMessage() : e.getMessage());
+        }
+    }
+
     private static <T> T checked(List<String> problems, Supplier<T> build) {
         try {
             return build.get();
@@ -232,11 +274,16 @@ public final class SchedulerMain implements Callable<Integer> {
         }
     }
 
-    /** Builds and starts a scheduler. On failure, whatever was started is stopped again. */
+    /** Builds and starts an open scheduler (no security; audit log in HOME/audit.log). */
     public static Scheduler start(SchedulerConfig config, Clock clock) {
+        return start(config, SecurityConfig.defaults(), clock);
+    }
+
+    /** Builds and starts a scheduler. On failure, whatever was started is stopped again. */
+    public static Scheduler start(SchedulerConfig config, SecurityConfig security, Clock clock) {
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
-            return start(config, clock, started);
+            return start(config, security, clock, started);
         } catch (Exception e) {
             new Scheduler(0, "", started).close();
             if (e instanceof RuntimeException runtime) {
@@ -246,9 +293,11 @@ public final class SchedulerMain implements Callable<Integer> {
         }
     }
 
-    private static Scheduler start(SchedulerConfig config, Clock clock,
-            Deque<AutoCloseable> started) throws Exception {
+    private static Scheduler start(SchedulerConfig config, SecurityConfig securityConfig,
+            Clock clock, Deque<AutoCloseable> started) throws Exception {
         String hostName = hostName();
+        Security security = securityConfig.shiroIni() == null
+                ? Security.open() : Security.fromIni(securityConfig.shiroIni());
         createDirectories(config.home().resolve("db"));
         H2Storage storage = H2Storage.open(config.jdbcUrl(), clock);
         started.push(storage);
@@ -293,17 +342,29 @@ public final class SchedulerMain implements Callable<Integer> {
                 ? config.publicUrl() : "http://" + hostName + ":" + port;
 
         Responses responses = new Responses(config.cluster());
+        AuditLog audit = AuditLog.open(securityConfig.auditLogIn(config.home()), clock);
+        started.push(audit);
+        // Every service is served through its ApiGuard: authorization and audit in one place.
+        ApiGuard.Policy policy = new ApiGuard.Policy(security.enabled(),
+                securityConfig.authorizeReads(), new AgentBinding(), audit, config.cluster());
         TMultiplexedProcessor api = new TMultiplexedProcessor();
-        api.registerProcessor("ReadOnlyScheduler", new ReadOnlyScheduler.Processor<>(
-                new ReadOnlySchedulerHandler(storage, usages, quotas, reasons, config.tiers(),
-                        responses, url)));
-        api.registerProcessor("SchedulerManager", new SchedulerManager.Processor<>(
-                new SchedulerManagerHandler(jobManager, responses, url)));
-        api.registerProcessor("Admin", new Admin.Processor<>(
-                new AdminHandler(quotas, reconciler, pruner, responses)));
-        api.registerProcessor("AgentService", new AgentService.Processor<>(
-                new AgentServiceHandler(agentManager, responses)));
-        server.setHandler(new Routes(api, storage, usages, reasons, config.cluster()));
+        api.registerProcessor("ReadOnlyScheduler", ApiGuard.of("ReadOnlyScheduler",
+                ReadOnlyScheduler.Iface.class, new ReadOnlySchedulerHandler(storage, usages,
+                        quotas, reasons, config.tiers(), responses, url),
+                ReadOnlyScheduler.Processor::new, policy));
+        api.registerProcessor("SchedulerManager", ApiGuard.of("SchedulerManager",
+                SchedulerManager.Iface.class, new SchedulerManagerHandler(jobManager, responses,
+                        url), SchedulerManager.Processor::new, policy));
+        api.registerProcessor("Admin", ApiGuard.of("Admin", Admin.Iface.class,
+                new AdminHandler(quotas, reconciler, pruner, responses), Admin.Processor::new,
+                policy));
+        api.registerProcessor("AgentService", ApiGuard.of("AgentService",
+                AgentService.Iface.class, new AgentServiceHandler(agentManager, responses,
+                        gateway), AgentService.Processor::new, policy));
+        server.setHandler(new Routes(
+                new ApiEndpoint(api, security, audit, securityConfig.maxRequestBytes()),
+                securityConfig.pagesRequireLogin() ? security : Security.open(), storage, usages,
+                reasons, config.cluster()));
         server.start();
 
         loop.start();
@@ -315,6 +376,15 @@ public final class SchedulerMain implements Callable<Integer> {
         pruner.start();
         started.push(pruner);
         LOG.info("cluster {}: public URL {}", config.cluster(), url);
+        if (security.enabled()) {
+            LOG.info("security on: users from {}; reads {}; pages {}; audit log {}",
+                    security.source(), securityConfig.authorizeReads() ? "authorized" : "open to "
+                            + "authenticated callers", securityConfig.pagesRequireLogin()
+                            ? "need login" : "open", audit.file());
+        } else {
+            LOG.warn("security off (no --shiro-ini): anyone who reaches port {} may do anything; "
+                    + "audit log {}", port, audit.file());
+        }
         LOG.info("listening on http://{}:{}", hostName, port);
         return new Scheduler(port, url, started, api);
     }
