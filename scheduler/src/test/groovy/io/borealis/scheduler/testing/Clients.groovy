@@ -35,7 +35,7 @@ final class Clients {
     }
 
     Admin.Client admin() {
-        ThriftHttp.client("$baseUrl/api", 'Admin', { new Admin.Client(it) }, [:],
+        ThriftHttp.client("$baseUrl/api", 'Admin', { new Admin.Client(it) }, headers,
                 Duration.ofSeconds(30))
     }
 
