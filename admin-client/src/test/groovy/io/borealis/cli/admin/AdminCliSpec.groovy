@@ -14,7 +14,7 @@ class AdminCliSpec extends Specification {
             'get_scheduler', 'scheduler_backup_now', 'scheduler_list_backups',
             'scheduler_stage_recovery', 'scheduler_print_recovery_tasks',
             'scheduler_commit_recovery', 'scheduler_unload_recovery', 'scheduler_snapshot',
-            'reconcile_tasks', 'prune_tasks']
+            'reconcile_tasks', 'prune_tasks', 'hash_password']
 
     @TempDir
     Path dir

@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Operate a Borealis cluster: quotas, host maintenance, backups.",
         subcommands = {GetScheduler.class, SetQuota.class, IncreaseQuota.class, Query.class,
-                ReconcileTasks.class, PruneTasks.class, HelpCommand.class})
+                ReconcileTasks.class, PruneTasks.class, HashPassword.class,
+                HelpCommand.class})
 public final class AdminCommand implements Runnable, Verbosity {
     @Option(names = {"-v", "--verbose"}, description = "show stack traces of failures")
     boolean verbose;
