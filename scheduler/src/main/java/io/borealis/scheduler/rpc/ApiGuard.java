@@ -147,14 +147,16 @@ public final class ApiGuard<I> implements TProcessor {
 
     private TBase<?, ?> call(ApiPermissions.Rule rule, ProcessFunction<I, TBase> function,
             TBase<?, ?> args) throws TException {
-        Caller caller = CallerContext.current();
+        Caller bound = CallerContext.current();
         ApiPermissions.Target target;
         try {
             target = rule.target().apply(args);
         } catch (RuntimeException e) {
             target = ApiPermissions.Target.invalid("malformed arguments: " + e.getMessage());
         }
-        Response refusal = refusal(rule, caller, target);
+        Response refusal = refusal(rule, bound, target);
+        // Past the refusal, an unbound caller is the open one (security off, in-process calls).
+        Caller caller = bound == null ? Caller.OPEN : bound;
         if (refusal != null) {
             return function.getResult(answering(refusal), args);
         }

@@ -271,10 +271,11 @@ class SecureRpcSpec extends Specification {
         Responses.message(admin.agents().registerAgent(existing)) ==
                 'agent agent-0 is registered by another principal; admin may not act as it'
 
-        and: 'no launch or task configuration reaches the forger'
-        dev.manager().createJob(job('www-data', 'second')).responseCode == ResponseCode.OK
-        eventually.eventually { assert agent.launched.size() == 2 }
-        other.launched.isEmpty()
+        and: 'agent-0 still has its own endpoint: a kill of its task reaches it, not the forger'
+        dev.manager().killTasks(new JobKey('www-data', 'prod', 'hello'), [] as Set, 'bye')
+                .responseCode == ResponseCode.OK
+        eventually.eventually { assert agent.killed.size() == 1 }
+        other.launched.isEmpty() && other.killed.isEmpty()
 
         cleanup:
         other?.close()
