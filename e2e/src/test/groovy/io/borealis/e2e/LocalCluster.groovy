@@ -189,6 +189,7 @@ class LocalCluster implements Closeable {
                 """"scheduler_uri": "http://localhost:${schedulerPort}", "auth_mechanism": "BASIC"}]""")
         schedulerArgs += ['--shiro-ini', home.resolve('security.ini').toString()]
         agentFlags += ['--scheduler-netrc', home.resolve('netrc').toString(), '--bind-address', '127.0.0.1']
+        clientEnvironment = [BOREALIS_NETRC: home.resolve('netrc-admin').toString()]
         this
     }
 
@@ -196,6 +197,9 @@ class LocalCluster implements Closeable {
     Result runAs(String user, String launcher, String... args) {
         run([BOREALIS_NETRC: home.resolve("netrc-${user}").toString()], launcher, args)
     }
+
+    /** Environment of every client run; {@link #secure} makes the clients admin by default. */
+    Map<String, String> clientEnvironment = [:]
 
     Result run(String launcher, String... args) {
         run([:], launcher, args)
@@ -205,6 +209,7 @@ class LocalCluster implements Closeable {
         def builder = new ProcessBuilder([ROOT.resolve(launcher).toString()] + args.toList())
                 .directory(ROOT.toFile())
         builder.environment().put('BOREALIS_CONFIG_ROOT', configRoot.toString())
+        builder.environment().putAll(clientEnvironment)
         builder.environment().putAll(environment)
         def process = builder.start()
         def out = new ByteArrayOutputStream()
