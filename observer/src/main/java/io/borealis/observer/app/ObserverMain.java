@@ -26,6 +26,11 @@ public final class ObserverMain implements Callable<Integer> {
             description = "Port to serve on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int httpPort;
 
+    @Option(names = "--shiro-ini", paramLabel = "FILE",
+            description = "The scheduler's Shiro INI file: every page but /health then needs "
+                    + "the login of one of its users (HTTP Basic).")
+    Path shiroIni;
+
     @Spec
     CommandSpec spec;
 
@@ -43,7 +48,12 @@ public final class ObserverMain implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--work-dir " + workDir + " is not a directory");
         }
-        ObserverServer server = new ObserverServer(workDir, httpPort).start();
+        ObserverServer server;
+        try {
+            server = new ObserverServer(workDir, httpPort, shiroIni).start();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 server.stop();

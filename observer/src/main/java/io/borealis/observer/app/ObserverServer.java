@@ -41,6 +41,14 @@ public final class ObserverServer {
     private final String hostname;
 
     public ObserverServer(Path workDir, int port) {
+        this(workDir, port, null);
+    }
+
+    /**
+     * @param shiroIni the scheduler's Shiro INI file: every page but {@code /health} then needs
+     *     the login of one of its users; null for open pages
+     */
+    public ObserverServer(Path workDir, int port, Path shiroIni) {
         requireNonNull(workDir, "workDir is null");
         this.hostname = localHostName();
         Clock clock = Clock.systemUTC();
@@ -60,7 +68,7 @@ public final class ObserverServer {
         this.connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setPort(port);
         server.addConnector(connector);
-        server.setHandler(handler);
+        server.setHandler(shiroIni == null ? handler : ObserverLogin.of(handler, shiroIni));
     }
 
     /** Binds the port and starts serving. */

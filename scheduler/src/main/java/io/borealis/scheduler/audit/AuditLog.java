@@ -78,6 +78,11 @@ public final class AuditLog implements AutoCloseable {
             return;
         }
         synchronized (this) {
+            if (!channel.isOpen()) {
+                // A request answered while the scheduler stops, after the log was closed.
+                LOG.warn("audit log {} is closed; not recorded: {}", file, event);
+                return;
+            }
             try {
                 ByteBuffer buffer = ByteBuffer.wrap(line);
                 while (buffer.hasRemaining()) {
