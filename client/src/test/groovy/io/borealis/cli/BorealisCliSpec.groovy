@@ -209,6 +209,21 @@ jobs = [Service(task: Task(processes: [hello], resources: Resources(cpu: 0, ram:
         ['job', 'status', 'nowhere/www-data/prod/hello']            || "unknown cluster 'nowhere'"
     }
 
+    def "a ca_file is read relative to clusters.json; one that holds no CA is status 6, named"() {
+        given:
+        java.nio.file.Files.writeString(dir.resolve('not-a-ca.pem'), 'hello')
+        cli.clusters([[name: 'devcluster', scheduler_uri: 'https://localhost:1', ca_file: 'not-a-ca.pem']])
+
+        when:
+        def result = borealis('job', 'list', 'devcluster/www-data')
+
+        then:
+        result.code == 6
+        result.err.trim() == "error: cluster 'devcluster': ca_file: CA file " +
+                "${dir.resolve('not-a-ca.pem')}: no PEM certificate in it " +
+                '(expected -----BEGIN CERTIFICATE-----)'
+    }
+
     def "a cluster found only through ZooKeeper is refused clearly"() {
         given:
         cli.clusters([[name: 'devcluster', zk: 'zk1:2181', scheduler_zk_path: '/borealis/scheduler']])

@@ -159,9 +159,9 @@ class QuotaCliSpec extends Specification {
 
         where:
         args                                                  || message
-        ['devcluster/www-data/prod/hello/0', '0']             || 'COUNT must be from 1 to 4000, got 0'
-        ['devcluster/www-data/prod/hello/0', '-2']            || 'COUNT must be from 1 to 4000, got -2'
-        ['devcluster/www-data/prod/hello/0', '4001']          || 'COUNT must be from 1 to 4000, got 4001'
+        ['devcluster/www-data/prod/hello/0', '0']             || 'COUNT must be from 1 to 10000, got 0'
+        ['devcluster/www-data/prod/hello/0', '-2']            || 'COUNT must be from 1 to 10000, got -2'
+        ['devcluster/www-data/prod/hello/0', '10001']         || 'COUNT must be from 1 to 10000, got 10001'
         ['devcluster/www-data/prod/hello/0', '99999999999']   || "'99999999999' is not an int"
         ['devcluster/www-data/prod/hello/0', 'two']           || "'two' is not an int"
         ['devcluster/www-data/prod/hello', '1']               || 'is not an instance key of the form CLUSTER/ROLE/ENV/NAME/INSTANCES'

@@ -1,6 +1,8 @@
 package io.borealis.e2e
 
 import groovy.json.JsonSlurper
+import io.borealis.api.testing.TestCertificates
+import io.borealis.api.tls.Tls
 import java.net.http.HttpClient
 import java.net.http.HttpRequest
 import java.net.http.HttpResponse
@@ -29,26 +31,49 @@ class LocalCluster implements Closeable {
     final Map<String, Process> byName = [:]
     /** Flags added to the agent's command line, e.g. {@code ['--agent-timeout', '10s']}. */
     List<String> agentFlags = []
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
+    /**
+     * Certificates to run every link over HTTPS with (scheduler, agent endpoint, observer, and
+     * the clients' ca_file); null for plain HTTP. Set before {@link #start}.
+     */
+    TestCertificates.Files tls
+    private HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
 
     LocalCluster(Path home) {
         this.home = home
         this.configRoot = home.resolve('config')
         Files.createDirectories(configRoot)
-        Files.writeString(configRoot.resolve('clusters.json'),
-                """[{"name": "devcluster", "scheduler_uri": "http://localhost:${schedulerPort}"}]""")
+        writeClusters()
     }
 
-    String getSchedulerUrl() { "http://localhost:${schedulerPort}" }
+    private void writeClusters() {
+        String ca = tls == null ? '' : ', "ca_file": "' + tls.ca() + '"'
+        Files.writeString(configRoot.resolve('clusters.json'),
+                """[{"name": "devcluster", "scheduler_uri": "${schedulerUrl}"${ca}}]""")
+    }
 
-    String getObserverUrl() { "http://localhost:${observerPort}" }
+    String getScheme() { tls == null ? 'http' : 'https' }
+
+    String getSchedulerUrl() { "${scheme}://localhost:${schedulerPort}" }
+
+    String getObserverUrl() { "${scheme}://localhost:${observerPort}" }
+
+    /** The TLS flags of a server program, and the CA to trust; none without {@link #tls}. */
+    List<String> tlsFlags() {
+        tls == null ? [] : ['--tls-cert', tls.cert().toString(), '--tls-key', tls.key().toString(),
+                            '--tls-ca', tls.ca().toString()]
+    }
 
     Path getAgentWorkDir() { home.resolve('agent') }
 
     LocalCluster start() {
+        if (tls != null) {
+            writeClusters()
+            http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                    .sslContext(Tls.trusting(tls.ca())).build()
+        }
         startScheduler()
         startProgram('observer', 'bin/borealis-observer', '--work-dir', agentWorkDir.toString(),
-                '--http-port', observerPort.toString())
+                '--http-port', observerPort.toString(), *(tlsFlags().take(4)))
         startAgent()
         waitForHttp("${schedulerUrl}/health")
         waitForHttp("${observerUrl}/health")
@@ -62,7 +87,7 @@ class LocalCluster implements Closeable {
         startProgram('scheduler', 'bin/borealis-scheduler', *([
                 '--home', home.resolve('scheduler').toString(),
                 '--http-port', schedulerPort.toString(), '--cluster', 'devcluster',
-                '--public-url', schedulerUrl] + schedulerArgs))
+                '--public-url', schedulerUrl] + tlsFlags() + schedulerArgs))
     }
 
     /**
@@ -101,7 +126,7 @@ class LocalCluster implements Closeable {
                 '--work-dir', agentWorkDir.toString(), '--http-port', '0',
                 '--port-range', '42000-42999', '--observer-url', observerUrl, '--task-user', 'executor',
                 '--executor-command', ROOT.resolve('bin/borealis-executor').toString(),
-                *agentFlags)
+                *(tlsFlags() + agentFlags))
     }
 
     Process startProgram(String name, String launcher, String... args) {

@@ -77,6 +77,21 @@ jobs = [Service(task: task, cluster: 'devcluster', role: 'www-data', environment
         file
     }
 
+    def "get_scheduler asks the scheduler and prints the leader's host:port, not clusters.json's"() {
+        given: 'a scheduler that names another public URL than the one clusters.json gives'
+        scheduler.close()
+        scheduler = SchedulerMain.start(SchedulerConfig.defaults(dir.resolve('scheduler'))
+                .withHttpPort(0).withPublicUrl('https://leader.example:8443'), Clock.systemUTC())
+        clusters(scheduler.localUrl())
+
+        when:
+        def result = admin('get_scheduler', 'devcluster')
+
+        then:
+        result.code == 0
+        result.out == 'leader.example:8443\n'
+    }
+
     def "set_quota takes RAM and DISK with units: #ram #disk"() {
         when:
         def result = admin('set_quota', 'devcluster', 'www-data', cpu, ram, disk)

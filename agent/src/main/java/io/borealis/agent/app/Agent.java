@@ -64,10 +64,17 @@ public final class Agent implements AutoCloseable {
     private SchedulerSession session;
     private OutboxSender sender;
     private String endpoint;
+    private final AgentTls tls;
 
     public Agent(AgentConfig config, Clock clock) {
+        this(config, clock, AgentTls.NONE);
+    }
+
+    /** An agent whose endpoint and scheduler calls use {@code tls}. */
+    public Agent(AgentConfig config, Clock clock, AgentTls tls) {
         this.config = requireNonNull(config, "config is null");
         this.clock = requireNonNull(clock, "clock is null");
+        this.tls = requireNonNull(tls, "tls is null");
     }
 
     /**
@@ -110,17 +117,19 @@ public final class Agent implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
         ControlTokens tokens = new ControlTokens();
         http = new AgentHttpServer(config.access().bindAddress(), config.httpPort(),
-                new AgentControlService(tasks), tokens, config.access().maxRequestBytes());
+                new AgentControlService(tasks), tokens, config.access().maxRequestBytes(),
+                tls.server());
         int port = http.start();
         String bound = config.access().bindAddress();
-        endpoint = "http://" + (bound != null && !bound.equals("0.0.0.0") && !bound.equals("::")
-                ? (bound.contains(":") ? "[" + bound + "]" : bound)
-                : endpointHost(config.host())) + ":" + port;
+        endpoint = (tls.server() == null ? "http" : "https") + "://"
+                + (bound != null && !bound.equals("0.0.0.0") && !bound.equals("::")
+                        ? (bound.contains(":") ? "[" + bound + "]" : bound)
+                        : endpointHost(config.host())) + ":" + port;
         log.info("listening on {}", endpoint);
         AgentInfo info = new AgentInfo(config.host(), config.host(), endpoint, config.resources(),
                 config.portRanges(), config.attributes(), config.observerUrl());
         SchedulerClient client = new SchedulerClient(config.schedulerUrl(), timing.rpcTimeout(),
-                config.access().credentials());
+                config.access().credentials(), tls.schedulerTrust());
         session = new SchedulerSession(client, info, tasks,
                 new Backoff(timing.retryInitial(), timing.retryMax()), beacon::timeout, tokens,
                 outbox::lastSeq);

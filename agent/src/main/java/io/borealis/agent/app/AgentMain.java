@@ -132,6 +132,20 @@ public final class AgentMain implements Callable<Integer> {
                     + "${DEFAULT-VALUE}).")
     String maxRequestSize;
 
+    @Option(names = "--tls-cert", paramLabel = "FILE",
+            description = "Serve the AgentControl endpoint over HTTPS with this PEM certificate "
+                    + "chain (needs --tls-key); the agent then registers an https:// endpoint.")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE",
+            description = "The PEM (PKCS#8) private key of --tls-cert.")
+    Path tlsKey;
+
+    @Option(names = "--tls-ca", paramLabel = "FILE",
+            description = "PEM CA certificates trusted for an https --scheduler "
+                    + "(default: the JVM's).")
+    Path tlsCa;
+
     public static void main(String[] args) {
         int code = new CommandLine(new AgentMain()).execute(args);
         if (code != 0) {
@@ -142,7 +156,13 @@ public final class AgentMain implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         AgentConfig config = config();
-        Agent agent = new Agent(config, Clock.systemUTC());
+        AgentTls tls;
+        try {
+            tls = AgentTls.of(tlsCert, tlsKey, tlsCa);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(commandLine(), e.getMessage(), e);
+        }
+        Agent agent = new Agent(config, Clock.systemUTC(), tls);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import javax.net.ssl.SSLContext;
 import org.apache.thrift.TException;
 import org.apache.thrift.TMultiplexedProcessor;
 import org.apache.thrift.TProcessor;
@@ -23,6 +24,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.LoggerFactory;
 
@@ -42,15 +44,22 @@ public final class AgentHttpServer implements AutoCloseable {
      * @param port the port to bind; 0 picks a free one
      * @param tokens the tokens a call must carry
      * @param maxRequestBytes the largest request body accepted
+     * @param tls the identity to serve HTTPS with ({@code Tls.server}); null for HTTP
      */
     public AgentHttpServer(String bindAddress, int port, AgentControl.Iface control,
-            ControlTokens tokens, long maxRequestBytes) {
+            ControlTokens tokens, long maxRequestBytes, SSLContext tls) {
         TMultiplexedProcessor processor = new TMultiplexedProcessor();
         processor.registerProcessor("AgentControl", new AgentControl.Processor<>(control));
         QueuedThreadPool threads = new QueuedThreadPool(16, 2);
         threads.setName("agent-http");
         this.server = new Server(threads);
-        this.connector = new ServerConnector(server);
+        if (tls == null) {
+            this.connector = new ServerConnector(server);
+        } else {
+            SslContextFactory.Server ssl = new SslContextFactory.Server();
+            ssl.setSslContext(tls);
+            this.connector = new ServerConnector(server, ssl);
+        }
         connector.setPort(port);
         if (bindAddress != null) {
             connector.setHost(bindAddress);
@@ -124,14 +133,15 @@ public final class AgentHttpServer implements AutoCloseable {
                 return true;
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ThriftHttp.Wire wire;
             try (InputStream in = new ByteArrayInputStream(body)) {
-                ThriftHttp.process(processor, in, out);
+                wire = ThriftHttp.process(processor, in, out);
             } catch (TException | IOException | RuntimeException | StackOverflowError e) {
                 Response.writeError(request, response, callback, HttpStatus.BAD_REQUEST_400,
                         "not a Thrift request: " + e.getMessage());
                 return true;
             }
-            response.getHeaders().put(HttpHeader.CONTENT_TYPE, ThriftHttp.CONTENT_TYPE);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, wire.contentType());
             response.write(true, ByteBuffer.wrap(out.toByteArray()), callback);
             return true;
         }

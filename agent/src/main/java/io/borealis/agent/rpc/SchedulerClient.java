@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
 import org.apache.thrift.TException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,7 @@ public final class SchedulerClient {
 
     private final Duration timeout;
     private final Map<String, String> headers;
+    private final SSLContext trust;
     private volatile String schedulerUrl;
 
     /**
@@ -40,20 +42,23 @@ public final class SchedulerClient {
      * @param timeout connect and read timeout of every call
      */
     public SchedulerClient(String schedulerUrl, Duration timeout) {
-        this(schedulerUrl, timeout, null);
+        this(schedulerUrl, timeout, null, null);
     }
 
     /**
      * @param credentials the agent's HTTP Basic credentials ({@code --scheduler-netrc}); null
      *     for a scheduler without security
+     * @param trust the CAs trusted when the scheduler's URL is {@code https}
+     *     ({@code Tls.trusting}); null for the JVM's default CAs
      */
     public SchedulerClient(String schedulerUrl, Duration timeout,
-            NetrcFile.Entry credentials) {
+            NetrcFile.Entry credentials, SSLContext trust) {
         this.schedulerUrl = stripSlash(requireNonNull(schedulerUrl, "schedulerUrl is null"));
         this.timeout = requireNonNull(timeout, "timeout is null");
         this.headers = credentials == null ? Map.of() : Map.of("Authorization", "Basic "
                 + Base64.getEncoder().encodeToString((credentials.login() + ":"
                         + credentials.password()).getBytes(StandardCharsets.UTF_8)));
+        this.trust = trust;
     }
 
     /** Registers {@code agent} without a control token (tests of the scheduler side). */
@@ -130,7 +135,7 @@ public final class SchedulerClient {
         Response response;
         try {
             AgentService.Client client = ThriftHttp.client(
-                    url + "/api", SERVICE, AgentService.Client::new, headers, timeout);
+                    url + "/api", SERVICE, AgentService.Client::new, headers, timeout, trust);
             response = call.apply(client);
         } catch (TException | RuntimeException e) {
             throw new SchedulerException(

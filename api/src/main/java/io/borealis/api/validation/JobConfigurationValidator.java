@@ -15,8 +15,11 @@ import java.util.List;
  * is available, the owner it authenticated) are not here; the scheduler adds them.
  */
 public final class JobConfigurationValidator {
-    /** Aurora's {@code -max_tasks_per_job}. */
-    public static final int MAX_INSTANCES = 4000;
+    /**
+     * The most instances one job may have: Aurora's {@code -max_tasks_per_job} defaults to 4,000;
+     * Borealis's job status, pages and placement are built and measured for 10,000.
+     */
+    public static final int MAX_INSTANCES = 10_000;
     /**
      * The most one task may ask for: more than any single host offers today, far less than what
      * overflows a sum. A request above these can never be placed, so it is refused up front.

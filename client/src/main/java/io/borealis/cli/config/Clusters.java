@@ -92,8 +92,17 @@ public final class Clusters {
             throw new ConfigException(ConfigException.Kind.INVALID, where + " (" + name
                     + "): auth_mechanism '" + mechanism + "' is not UNAUTHENTICATED or BASIC");
         }
+        String caFile = text(node, "ca_file");
+        // A relative ca_file is relative to clusters.json, wherever the client runs.
         ClusterConfig cluster = new ClusterConfig(name, text(node, "scheduler_uri"),
-                text(node, "zk"), text(node, "scheduler_zk_path"), auth);
+                text(node, "zk"), text(node, "scheduler_zk_path"), auth,
+                caFile == null ? null : file.toAbsolutePath().getParent().resolve(caFile));
+        if (caFile != null && cluster.schedulerUri() != null
+                && !cluster.schedulerUri().startsWith("https://")) {
+            throw new ConfigException(ConfigException.Kind.INVALID, where + " (" + name
+                    + "): ca_file is given but scheduler_uri '" + cluster.schedulerUri()
+                    + "' is not https://");
+        }
         if (cluster.schedulerUri() == null && cluster.zk() == null) {
             throw new ConfigException(ConfigException.Kind.INVALID, where + " (" + name
                     + ") has neither 'scheduler_uri' nor 'zk'");

@@ -6,6 +6,7 @@ import io.borealis.api.model.Resources;
 import io.borealis.api.model.TaskQuery;
 import io.borealis.api.model.ThriftCodec;
 import io.borealis.api.thrift.Admin;
+import io.borealis.api.thrift.ReadOnlyScheduler;
 import io.borealis.api.thrift.ReconcileTasksResult;
 import io.borealis.api.thrift.Response;
 
@@ -38,6 +39,22 @@ public final class AdminClient {
                 client -> client.pruneTasks(ThriftCodec.toThrift(query)));
         return response.isSetResult() && response.getResult().isSetPruneTasksResult()
                 ? response.getResult().getPruneTasksResult().getPruned() : 0;
+    }
+
+    /**
+     * The leading scheduler's base URL as the scheduler names it (its public URL, e.g.
+     * {@code http://host:8081}), asked with {@code ReadOnlyScheduler.getScheduler}.
+     */
+    public String leaderUrl() throws SchedulerException {
+        Response response = scheduler.call("ReadOnlyScheduler", ReadOnlyScheduler.Client::new,
+                ReadOnlyScheduler.Client::getScheduler);
+        if (!response.isSetResult() || !response.getResult().isSetGetSchedulerResult()
+                || response.getResult().getGetSchedulerResult().getLeaderUrl() == null) {
+            throw new SchedulerException(SchedulerException.Failure.REFUSED, "scheduler at "
+                    + scheduler.schedulerUri() + " answered getScheduler without a leader",
+                    null);
+        }
+        return response.getResult().getGetSchedulerResult().getLeaderUrl();
     }
 
     /** What one reconciliation did. */

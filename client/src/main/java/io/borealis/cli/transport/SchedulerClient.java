@@ -9,6 +9,7 @@ import io.borealis.api.model.TaskQuery;
 import io.borealis.api.model.ThriftCodec;
 import io.borealis.api.rpc.Responses;
 import io.borealis.api.rpc.ThriftHttp;
+import io.borealis.api.tls.Tls;
 import io.borealis.api.thrift.GetQuotaResult;
 import io.borealis.api.thrift.InstanceKey;
 import io.borealis.api.thrift.ReadOnlyScheduler;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import javax.net.ssl.SSLContext;
 import org.apache.thrift.TException;
 import org.apache.thrift.transport.TTransportException;
 
@@ -38,15 +40,26 @@ public final class SchedulerClient {
     private final String schedulerUri;
     private final Map<String, String> headers;
     private final Duration timeout;
+    private final SSLContext trust;
 
     /**
      * @param schedulerUri e.g. {@code http://localhost:8081}; calls go to {@code URI/api}
      * @param headers sent with every call, e.g. {@code Authorization}
      */
     public SchedulerClient(String schedulerUri, Map<String, String> headers, Duration timeout) {
+        this(schedulerUri, headers, timeout, null);
+    }
+
+    /**
+     * @param trust the CAs an {@code https} scheduler's certificate must chain to (a cluster's
+     *     {@code ca_file}); null for the JVM's default CAs
+     */
+    public SchedulerClient(String schedulerUri, Map<String, String> headers, Duration timeout,
+            SSLContext trust) {
         this.schedulerUri = requireNonNull(schedulerUri, "schedulerUri is null");
         this.headers = Map.copyOf(requireNonNull(headers, "headers is null"));
         this.timeout = requireNonNull(timeout, "timeout is null");
+        this.trust = trust;
     }
 
     public String schedulerUri() {
@@ -144,7 +157,7 @@ public final class SchedulerClient {
         String apiUrl = schedulerUri + "/api";
         Response response;
         try {
-            C client = ThriftHttp.client(apiUrl, service, factory, headers, timeout);
+            C client = ThriftHttp.client(apiUrl, service, factory, headers, timeout, trust);
             response = call.apply(client);
         } catch (TTransportException e) {
             throw transportFailure(e);
@@ -166,6 +179,14 @@ public final class SchedulerClient {
     private SchedulerException transportFailure(TTransportException e) {
         Throwable cause = e.getCause();
         String message = String.valueOf(e.getMessage());
+        Optional<String> tls = Tls.handshakeFailure(e);
+        if (tls.isPresent()) {
+            // The scheduler could not prove who it is: an authentication failure, not a retry.
+            return new SchedulerException(SchedulerException.Failure.AUTH_FAILED,
+                    "refusing scheduler at " + schedulerUri + ": " + tls.get()
+                            + (trust == null ? "; name the CA that signed it as ca_file in "
+                            + "clusters.json" : ""), e);
+        }
         if (cause instanceof SocketTimeoutException) {
             return new SchedulerException(SchedulerException.Failure.TIMEOUT, "scheduler at "
                     + schedulerUri + " did not answer within " + timeout.toSeconds() + "s", e);

@@ -1,5 +1,6 @@
 package io.borealis.cli.transport;
 
+import io.borealis.api.tls.Tls;
 import io.borealis.cli.config.CliEnvironment;
 import io.borealis.cli.config.ClusterConfig;
 import io.borealis.cli.config.ConfigException;
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
 
 /** Builds the {@link SchedulerClient} for a configured cluster. */
 public final class SchedulerClients {
@@ -29,7 +31,14 @@ public final class SchedulerClients {
             case UNAUTHENTICATED -> Map.of();
             case BASIC -> Map.of("Authorization", basic(cluster, environment));
         };
-        return new SchedulerClient(cluster.schedulerUri(), headers, timeout);
+        SSLContext trust;
+        try {
+            trust = cluster.caFile() == null ? null : Tls.trusting(cluster.caFile());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(ConfigException.Kind.INVALID, "cluster '" + cluster.name()
+                    + "': ca_file: " + e.getMessage());
+        }
+        return new SchedulerClient(cluster.schedulerUri(), headers, timeout, trust);
     }
 
     private static String basic(ClusterConfig cluster, CliEnvironment environment)

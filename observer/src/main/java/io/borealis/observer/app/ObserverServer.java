@@ -14,11 +14,17 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import io.borealis.observer.metrics.MetricsHandler;
+import io.borealis.observer.metrics.ObserverMetrics;
+import javax.net.ssl.SSLContext;
+import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,16 +45,34 @@ public final class ObserverServer {
     private final Server server;
     private final ServerConnector connector;
     private final String hostname;
+    private final ObserverMetrics metrics;
+    private final String scheme;
 
     public ObserverServer(Path workDir, int port) {
-        this(workDir, port, null);
+        this(workDir, port, null, null);
     }
 
     /**
-     * @param shiroIni the scheduler's Shiro INI file: every page but {@code /health} then needs
-     *     the login of one of its users; null for open pages
+     * @param shiroIni the scheduler's Shiro INI file: every page but {@code /health} and
+     *     {@code /metrics} then needs the login of one of its users; null for open pages
      */
     public ObserverServer(Path workDir, int port, Path shiroIni) {
+        this(workDir, port, null, shiroIni);
+    }
+
+    /**
+     * @param tls the server's identity ({@code Tls.server}) to serve HTTPS, or null for HTTP
+     */
+    public ObserverServer(Path workDir, int port, SSLContext tls) {
+        this(workDir, port, tls, null);
+    }
+
+    /**
+     * @param tls the server's identity ({@code Tls.server}) to serve HTTPS, or null for HTTP
+     * @param shiroIni the scheduler's Shiro INI file: every page but {@code /health} and
+     *     {@code /metrics} then needs the login of one of its users; null for open pages
+     */
+    public ObserverServer(Path workDir, int port, SSLContext tls, Path shiroIni) {
         requireNonNull(workDir, "workDir is null");
         this.hostname = localHostName();
         Clock clock = Clock.systemUTC();
@@ -65,10 +89,23 @@ public final class ObserverServer {
         // refuses escapes with a message that says why, instead of Jetty's bare 400.
         http.setUriCompliance(UriCompliance.UNSAFE);
         http.setSendServerVersion(false);
-        this.connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        if (tls == null) {
+            this.connector = new ServerConnector(server, new HttpConnectionFactory(http));
+            this.scheme = "http";
+        } else {
+            SslContextFactory.Server ssl = new SslContextFactory.Server();
+            ssl.setSslContext(tls);
+            this.connector = new ServerConnector(server,
+                    new SslConnectionFactory(ssl, HttpVersion.HTTP_1_1.asString()),
+                    new HttpConnectionFactory(http));
+            this.scheme = "https";
+        }
         connector.setPort(port);
         server.addConnector(connector);
-        server.setHandler(shiroIni == null ? handler : ObserverLogin.of(handler, shiroIni));
+        this.metrics = new ObserverMetrics(new WorkDir(workDir));
+        // /metrics stays outside the login (scrapers), like /health inside it.
+        server.setHandler(new MetricsHandler(metrics,
+                shiroIni == null ? handler : ObserverLogin.of(handler, shiroIni)));
     }
 
     /** Binds the port and starts serving. */
@@ -83,9 +120,9 @@ public final class ObserverServer {
         return connector.getLocalPort();
     }
 
-    /** {@code http://HOST:PORT}, with this host's name. */
+    /** {@code http://HOST:PORT} (or {@code https://}), with this host's name. */
     public URI uri() {
-        return URI.create("http://" + hostname + ":" + port());
+        return URI.create(scheme + "://" + hostname + ":" + port());
     }
 
     /** Blocks until the server stops. */
@@ -96,6 +133,7 @@ public final class ObserverServer {
     /** Stops serving; safe to call more than once. */
     public void stop() throws Exception {
         server.stop();
+        metrics.close();
     }
 
     private static String localHostName() {

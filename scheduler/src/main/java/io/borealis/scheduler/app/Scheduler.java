@@ -21,15 +21,17 @@ public final class Scheduler implements AutoCloseable {
     private final String publicUrl;
     private final Deque<AutoCloseable> resources;
     private final @Nullable TProcessor api;
+    private final boolean https;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     Scheduler(int httpPort, String publicUrl, Deque<AutoCloseable> resources) {
-        this(httpPort, publicUrl, resources, null);
+        this(httpPort, publicUrl, resources, null, false);
     }
 
     Scheduler(int httpPort, String publicUrl, Deque<AutoCloseable> resources,
-            @Nullable TProcessor api) {
+            @Nullable TProcessor api, boolean https) {
         this.httpPort = httpPort;
+        this.https = https;
         this.publicUrl = publicUrl;
         this.resources = new ArrayDeque<>(resources);
         this.api = api;
@@ -56,9 +58,12 @@ public final class Scheduler implements AutoCloseable {
         return publicUrl;
     }
 
-    /** {@code http://localhost:PORT}: where a process on this machine reaches it. */
+    /**
+     * {@code http://localhost:PORT} ({@code https://} when it serves TLS): where a process on
+     * this machine reaches it.
+     */
     public String localUrl() {
-        return "http://localhost:" + httpPort;
+        return (https ? "https" : "http") + "://localhost:" + httpPort;
     }
 
     @Override

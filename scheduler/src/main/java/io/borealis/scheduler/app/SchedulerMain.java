@@ -9,9 +9,21 @@ import io.borealis.scheduler.auth.AgentBinding;
 import io.borealis.scheduler.auth.Security;
 import io.borealis.scheduler.auth.SecurityConfig;
 import io.borealis.scheduler.http.ApiEndpoint;
+import io.borealis.scheduler.backup.BackupService;
+import io.borealis.scheduler.backup.BackupSettings;
+import io.borealis.scheduler.backup.Backups;
+import io.borealis.scheduler.backup.Recovery;
 import io.borealis.scheduler.http.Routes;
 import io.borealis.scheduler.lifecycle.HistoryPruner;
 import io.borealis.scheduler.lifecycle.TaskTimers;
+import io.borealis.scheduler.maintenance.DrainDriver;
+import io.borealis.scheduler.maintenance.HttpCoordinator;
+import io.borealis.scheduler.maintenance.MaintenanceManager;
+import io.borealis.scheduler.metrics.MeteredProcessor;
+import io.borealis.scheduler.metrics.MeteredStorage;
+import io.borealis.scheduler.metrics.MetricsRoute;
+import io.borealis.scheduler.metrics.PlacementCounter;
+import io.borealis.scheduler.metrics.SchedulerMetrics;
 import io.borealis.scheduler.rpc.AdminHandler;
 import io.borealis.scheduler.rpc.ApiGuard;
 import io.borealis.scheduler.rpc.AgentServiceHandler;
@@ -24,7 +36,6 @@ import io.borealis.scheduler.rpc.ThriftAgentGateway;
 import io.borealis.scheduler.scheduling.AgentLiveness;
 import io.borealis.scheduler.scheduling.AgentManager;
 import io.borealis.scheduler.scheduling.AgentMonitor;
-import io.borealis.scheduler.scheduling.HostModes;
 import io.borealis.scheduler.scheduling.RoundPlanner;
 import io.borealis.scheduler.scheduling.SchedulingLoop;
 import io.borealis.scheduler.scheduling.TaskReconciler;
@@ -34,6 +45,7 @@ import io.borealis.scheduler.state.PendingReasons;
 import io.borealis.scheduler.state.PendingSignal;
 import io.borealis.scheduler.state.StateManager;
 import io.borealis.scheduler.state.TaskUsageCache;
+import io.borealis.scheduler.storage.Storage;
 import io.borealis.scheduler.storage.h2.H2Storage;
 import io.borealis.scheduler.tier.Tiers;
 import io.borealis.scheduler.tier.TiersFile;
@@ -50,11 +62,15 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
 import org.apache.thrift.TMultiplexedProcessor;
+import org.apache.thrift.TProcessor;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -80,6 +96,8 @@ public final class SchedulerMain implements Callable<Integer> {
     private static final int MAX_ASSIGNMENTS_PER_ROUND = 10_000;
     private static final int AGENT_GATEWAY_THREADS = 8;
     private static final Duration AGENT_CALL_TIMEOUT = Duration.ofSeconds(10);
+    /** How long an SLA coordinator may take to answer (Aurora: 1 min). */
+    private static final Duration COORDINATOR_TIMEOUT = Duration.ofSeconds(10);
 
     @Option(names = "--home", required = true, paramLabel = "DIR",
             description = "State directory; the database lives in DIR/db.")
@@ -190,6 +208,37 @@ public final class SchedulerMain implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}); larger ones get 413.")
     private String maxRequestSize;
 
+    @Option(names = "--backup-dir", paramLabel = "DIR",
+            description = "Where backups are written (default: HOME/backups).")
+    private Path backupDir;
+
+    @Option(names = "--backup-interval", paramLabel = "DURATION", defaultValue = "1h",
+            converter = DurationConverter.class,
+            description = "Time between periodic backups (default: ${DEFAULT-VALUE}).")
+    private Duration backupInterval;
+
+    @Option(names = "--max-saved-backups", paramLabel = "N", defaultValue = "48",
+            description = "Backups kept; older ones are deleted (default: ${DEFAULT-VALUE}).")
+    private int maxSavedBackups;
+    @Option(names = "--host-maintenance-interval", paramLabel = "DURATION", defaultValue = "5s",
+            converter = DurationConverter.class,
+            description = "How often drains of hosts in maintenance are carried forward "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private Duration maintenanceInterval;
+
+    @Option(names = "--tls-cert", paramLabel = "FILE",
+            description = "Serve HTTPS with this PEM certificate chain (needs --tls-key).")
+    private Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE",
+            description = "The PEM (PKCS#8) private key of --tls-cert.")
+    private Path tlsKey;
+
+    @Option(names = "--tls-ca", paramLabel = "FILE",
+            description = "PEM CA certificates trusted for agents' https endpoints "
+                    + "(default: the JVM's).")
+    private Path tlsCa;
+
     public static void main(String[] args) {
         int code = commandLine().execute(args);
         if (code != 0) {
@@ -210,9 +259,16 @@ public final class SchedulerMain implements Callable<Integer> {
     public Integer call() {
         SchedulerConfig config = config();
         SecurityConfig security = securityConfig();
+        SchedulerTls tls;
+        try {
+            tls = SchedulerTls.of(tlsCert, tlsKey, tlsCa);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        BackupSettings backups = backupSettings();
         Scheduler scheduler;
         try {
-            scheduler = start(config, security, Clock.systemUTC());
+            scheduler = start(config, security, Clock.systemUTC(), backups, tls);
         } catch (RuntimeException e) {
             // Whatever had started is stopped again; say why once, without a stack trace.
             spec.commandLine().getErr().println("borealis-scheduler: cannot start: " + e.getMessage());
@@ -246,7 +302,8 @@ public final class SchedulerMain implements Callable<Integer> {
         }
         SchedulerConfig base = config;
         SchedulerConfig withTiers = checked(problems, () -> base
-                .withLifecycle(new LifecycleConfig(flapping, timers, history))
+                .withLifecycle(new LifecycleConfig(flapping, timers, history,
+                        maintenanceInterval))
                 .withTiers(tiers).withPreemptionDelay(preemptionDelay));
         if (!problems.isEmpty()) {
             throw new ParameterException(spec.commandLine(), String.join("; ", problems));
@@ -265,6 +322,17 @@ public final class SchedulerMain implements Callable<Integer> {
         }
     }
 
+    /** The backup flags' settings. */
+    BackupSettings backupSettings() {
+        try {
+            BackupSettings defaults = BackupSettings.defaults(home);
+            return new BackupSettings(backupDir == null ? defaults.dir() : backupDir,
+                    backupInterval, maxSavedBackups);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
     private static <T> T checked(List<String> problems, Supplier<T> build) {
         try {
             return build.get();
@@ -279,11 +347,38 @@ public final class SchedulerMain implements Callable<Integer> {
         return start(config, SecurityConfig.defaults(), clock);
     }
 
-    /** Builds and starts a scheduler. On failure, whatever was started is stopped again. */
+    /** As {@link #start(SchedulerConfig, Clock)}, with these security settings. */
     public static Scheduler start(SchedulerConfig config, SecurityConfig security, Clock clock) {
+        return start(config, security, clock, BackupSettings.defaults(config.home()),
+                SchedulerTls.NONE);
+    }
+
+    /** As {@link #start(SchedulerConfig, Clock)}, with these backup settings. */
+    public static Scheduler start(SchedulerConfig config, Clock clock, BackupSettings backups) {
+        return start(config, SecurityConfig.defaults(), clock, backups, SchedulerTls.NONE);
+    }
+
+    /** As {@link #start(SchedulerConfig, Clock)}, serving and calling agents with {@code tls}. */
+    public static Scheduler start(SchedulerConfig config, Clock clock, SchedulerTls tls) {
+        return start(config, SecurityConfig.defaults(), clock,
+                BackupSettings.defaults(config.home()), tls);
+    }
+
+    /** As {@link #start(SchedulerConfig, Clock)}, with these backup settings and {@code tls}. */
+    public static Scheduler start(SchedulerConfig config, Clock clock, BackupSettings backups,
+            SchedulerTls tls) {
+        return start(config, SecurityConfig.defaults(), clock, backups, tls);
+    }
+
+    /**
+     * Builds and starts a scheduler with these security and backup settings, serving and calling
+     * agents with {@code tls}. On failure, whatever was started is stopped again.
+     */
+    public static Scheduler start(SchedulerConfig config, SecurityConfig security, Clock clock,
+            BackupSettings backups, SchedulerTls tls) {
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
-            return start(config, security, clock, started);
+            return start(config, security, clock, backups, tls, started);
         } catch (Exception e) {
             new Scheduler(0, "", started).close();
             if (e instanceof RuntimeException runtime) {
@@ -294,15 +389,19 @@ public final class SchedulerMain implements Callable<Integer> {
     }
 
     private static Scheduler start(SchedulerConfig config, SecurityConfig securityConfig,
-            Clock clock, Deque<AutoCloseable> started) throws Exception {
+            Clock clock, BackupSettings backupSettings, SchedulerTls tls,
+            Deque<AutoCloseable> started) throws Exception {
         String hostName = hostName();
         Security security = securityConfig.shiroIni() == null
                 ? Security.open() : Security.fromIni(securityConfig.shiroIni());
+        SchedulerMetrics metrics = new SchedulerMetrics();
+        started.push(metrics);
         createDirectories(config.home().resolve("db"));
-        H2Storage storage = H2Storage.open(config.jdbcUrl(), clock);
-        started.push(storage);
+        H2Storage h2 = H2Storage.open(config.jdbcUrl(), clock);
+        started.push(h2);
+        Storage storage = new MeteredStorage(h2, metrics);
         ThriftAgentGateway gateway =
-                new ThriftAgentGateway(AGENT_GATEWAY_THREADS, AGENT_CALL_TIMEOUT);
+                new ThriftAgentGateway(AGENT_GATEWAY_THREADS, AGENT_CALL_TIMEOUT, tls.agentTrust());
         started.push(gateway);
         PendingSignal pending = new PendingSignal();
         Flapping flapping = new Flapping(config.lifecycle().flapping());
@@ -319,27 +418,36 @@ public final class SchedulerMain implements Callable<Integer> {
         TaskReconciler reconciler = new TaskReconciler(storage, agentManager, gateway, gateway,
                 AGENT_CALL_TIMEOUT.multipliedBy(2));
         PendingReasons reasons = new PendingReasons();
-        // Host maintenance (another issue) plugs its modes in here.
-        RoundPlanner planner = new RoundPlanner(config.tiers(), HostModes.NONE, clock,
+        MaintenanceManager maintenance = new MaintenanceManager(storage, stateManager, clock);
+        RoundPlanner planner = new RoundPlanner(config.tiers(), maintenance, clock,
                 new RoundPlanner.Settings(MAX_ASSIGNMENTS_PER_ROUND, config.preemptionDelay(),
                         RoundPlanner.Settings.DEFAULT_RESERVATION_HOLD));
-        SchedulingLoop loop = new SchedulingLoop(storage, stateManager, gateway, pending,
+        SchedulingLoop loop = new SchedulingLoop(storage, stateManager,
+                new PlacementCounter(gateway, metrics), pending,
                 planner, reasons, config.schedulingTick());
         AgentMonitor monitor = new AgentMonitor(storage, stateManager, liveness, usages, clock,
                 config.agentTimeout(), config.agentCheckInterval());
         TaskTimers timers = new TaskTimers(storage, stateManager, flapping, gateway, clock,
                 config.lifecycle().timers());
         HistoryPruner pruner = new HistoryPruner(storage, clock, config.lifecycle().history());
+        Backups backupDir = new Backups(h2, backupSettings, clock);
+        BackupService backups = new BackupService(h2, backupDir,
+                new Recovery(backupDir, h2, pending, clock));
+        DrainDriver drains = new DrainDriver(storage, maintenance,
+                new HttpCoordinator(config.cluster(), COORDINATOR_TIMEOUT), clock,
+                config.lifecycle().maintenanceInterval());
 
         Server server = new Server();
-        ServerConnector connector = new ServerConnector(server);
+        ServerConnector connector = tls.server() == null ? new ServerConnector(server)
+                : new ServerConnector(server, sslContextFactory(tls.server()));
         connector.setPort(config.httpPort());
         server.addConnector(connector);
         connector.open(); // bind now: the public URL names the port actually bound
         started.push(server::stop);
         int port = connector.getLocalPort();
         String url = config.publicUrl() != null
-                ? config.publicUrl() : "http://" + hostName + ":" + port;
+                ? config.publicUrl()
+                : (tls.server() == null ? "http" : "https") + "://" + hostName + ":" + port;
 
         Responses responses = new Responses(config.cluster());
         AuditLog audit = AuditLog.open(securityConfig.auditLogIn(config.home()), clock);
@@ -356,15 +464,23 @@ public final class SchedulerMain implements Callable<Integer> {
                 SchedulerManager.Iface.class, new SchedulerManagerHandler(jobManager, responses,
                         url), SchedulerManager.Processor::new, policy));
         api.registerProcessor("Admin", ApiGuard.of("Admin", Admin.Iface.class,
-                new AdminHandler(quotas, reconciler, pruner, responses), Admin.Processor::new,
-                policy));
+                new AdminHandler(quotas, reconciler, pruner, maintenance, backups, responses),
+                Admin.Processor::new, policy));
         api.registerProcessor("AgentService", ApiGuard.of("AgentService",
                 AgentService.Iface.class, new AgentServiceHandler(agentManager, responses,
                         gateway), AgentService.Processor::new, policy));
-        server.setHandler(new Routes(
-                new ApiEndpoint(api, security, audit, securityConfig.maxRequestBytes()),
+        metrics.watchCluster(() -> storage.read(store -> store.tasks().countByStatus()),
+                () -> storage.read(store -> store.agents().fetchAll().size()),
+                liveness::forgotten, () -> true);
+        // Metrics outside security: a refused call is counted too; /metrics needs no login.
+        TProcessor metered = new MeteredProcessor(api, metrics, Map.of(
+                "ReadOnlyScheduler", ReadOnlyScheduler.Iface.class,
+                "SchedulerManager", SchedulerManager.Iface.class,
+                "Admin", Admin.Iface.class, "AgentService", AgentService.Iface.class));
+        server.setHandler(new MetricsRoute(metrics, new Routes(
+                new ApiEndpoint(metered, security, audit, securityConfig.maxRequestBytes()),
                 securityConfig.pagesRequireLogin() ? security : Security.open(), storage, usages,
-                reasons, config.cluster()));
+                reasons, config.cluster(), drains::overview)));
         server.start();
 
         loop.start();
@@ -375,6 +491,10 @@ public final class SchedulerMain implements Callable<Integer> {
         started.push(timers);
         pruner.start();
         started.push(pruner);
+        backupDir.start();
+        started.push(backups);
+        drains.start();
+        started.push(drains);
         LOG.info("cluster {}: public URL {}", config.cluster(), url);
         if (security.enabled()) {
             LOG.info("security on: users from {}; reads {}; pages {}; audit log {}",
@@ -385,8 +505,15 @@ public final class SchedulerMain implements Callable<Integer> {
             LOG.warn("security off (no --shiro-ini): anyone who reaches port {} may do anything; "
                     + "audit log {}", port, audit.file());
         }
-        LOG.info("listening on http://{}:{}", hostName, port);
-        return new Scheduler(port, url, started, api);
+        LOG.info("listening on {}://{}:{}", tls.server() == null ? "http" : "https", hostName,
+                port);
+        return new Scheduler(port, url, started, api, tls.server() != null);
+    }
+
+    private static SslContextFactory.Server sslContextFactory(SSLContext context) {
+        SslContextFactory.Server factory = new SslContextFactory.Server();
+        factory.setSslContext(context);
+        return factory;
     }
 
     private static void createDirectories(Path dir) {

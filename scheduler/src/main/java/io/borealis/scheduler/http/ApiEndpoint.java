@@ -9,14 +9,15 @@ import io.borealis.scheduler.audit.AuditLog;
 import io.borealis.scheduler.auth.CallerContext;
 import io.borealis.scheduler.auth.Security;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
+import java.io.OutputStream;
 import org.apache.thrift.TException;
 import org.apache.thrift.TProcessor;
+import org.apache.thrift.protocol.TCompactProtocol;
 import org.apache.thrift.protocol.TJSONProtocol;
 import org.apache.thrift.protocol.TMessage;
+import org.apache.thrift.protocol.TProtocol;
 import org.apache.thrift.transport.TMemoryInputTransport;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
@@ -38,7 +39,8 @@ import org.slf4j.LoggerFactory;
  *   <li>without valid HTTP Basic credentials (when security is on) the answer is 401 with
  *       {@code WWW-Authenticate}, and the audit log names the call attempted (read from the
  *       message header only) and who was claimed;
- *   <li>a body that is not a Thrift request (malformed, nested beyond the protocol's depth
+ *   <li>a body that is not a Thrift request in either encoding ({@link ThriftHttp}: JSON or
+ *       compact, answered in the same) (malformed, nested beyond the protocol's depth
  *       limit) is answered 400 naming the problem.
  * </ul>
  *
@@ -47,6 +49,8 @@ import org.slf4j.LoggerFactory;
 public final class ApiEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(ApiEndpoint.class);
     private static final String TEXT = "text/plain; charset=utf-8";
+    /** The first byte of a compact-protocol message (a JSON one starts with {@code [}). */
+    private static final byte COMPACT_PROTOCOL_ID = (byte) 0x82;
     static final String CHALLENGE = "Basic realm=\"borealis\", charset=\"UTF-8\"";
 
     private final TProcessor api;
@@ -94,32 +98,40 @@ public final class ApiEndpoint {
                     "authentication required: " + authentication.failure() + "\n");
             return;
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        String problem = CallerContext.run(authentication.caller(), remote,
-                () -> process(body, out));
-        if (problem != null) {
+        Outcome outcome = CallerContext.run(authentication.caller(), remote,
+                () -> process(body));
+        if (outcome.problem() != null) {
             send(response, callback, HttpStatus.BAD_REQUEST_400,
-                    "bad Thrift request: " + problem + "\n");
+                    "bad Thrift request: " + outcome.problem() + "\n");
             return;
         }
+        ThriftHttp.Reply reply = outcome.reply();
         response.setStatus(200);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, ThriftHttp.CONTENT_TYPE);
-        response.write(true, ByteBuffer.wrap(out.toByteArray()), callback);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.wire().contentType());
+        try (OutputStream out = Content.Sink.asOutputStream(response)) {
+            reply.writeTo(out);
+            callback.succeeded();
+        } catch (IOException e) {
+            // The caller went away while the reply was written; nothing to tell it.
+            callback.failed(e);
+        }
     }
 
-    /** Runs the request; null when it was a Thrift request, else what is wrong with it. */
-    private @Nullable String process(byte[] body, ByteArrayOutputStream out) {
+    /** A processed request's reply, or what is wrong with the request. */
+    private record Outcome(ThriftHttp.@Nullable Reply reply, @Nullable String problem) {}
+
+    /** Runs the request, in whichever encoding it came. */
+    private Outcome process(byte[] body) {
         try (InputStream in = new ByteArrayInputStream(body)) {
-            ThriftHttp.process(api, in, out);
-            return null;
+            return new Outcome(ThriftHttp.handle(api, in), null);
         } catch (TException | IOException | RuntimeException e) {
             // Only a malformed request gets here: handlers map their own failures to Responses.
             LOG.warn("bad Thrift request: {}", e.toString());
-            return String.valueOf(e.getMessage());
+            return new Outcome(null, String.valueOf(e.getMessage()));
         } catch (StackOverflowError e) {
             // The protocol limits nesting (ThriftHttp); this is the last line of defence.
             LOG.warn("bad Thrift request: nested too deeply");
-            return "nested too deeply";
+            return new Outcome(null, "nested too deeply");
         }
     }
 
@@ -129,8 +141,10 @@ public final class ApiEndpoint {
      */
     static String callName(byte[] body) {
         try {
-            TMessage message = new TJSONProtocol(new TMemoryInputTransport(body))
-                    .readMessageBegin();
+            TMemoryInputTransport transport = new TMemoryInputTransport(body);
+            TProtocol protocol = body.length > 0 && body[0] == COMPACT_PROTOCOL_ID
+                    ? new TCompactProtocol(transport) : new TJSONProtocol(transport);
+            TMessage message = protocol.readMessageBegin();
             String name = message.name == null ? "?" : message.name.replace(':', '.');
             return name.length() > 200 ? name.substring(0, 200) + "..." : name;
         } catch (TException | RuntimeException e) {

@@ -10,6 +10,7 @@ import io.borealis.api.model.JobKey;
 import io.borealis.api.model.Resources;
 import io.borealis.api.model.ScheduledTask;
 import io.borealis.api.model.TaskEvent;
+import io.borealis.scheduler.maintenance.HostOverview;
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.loader.ClasspathLoader;
 import java.io.IOException;
@@ -106,6 +107,18 @@ final class Pages {
     /** {@code /agents}: every registered agent with its resources and attributes. */
     String agents(List<AgentInfo> agents) {
         return render("agents", "Agents", Map.of("agents", agents));
+    }
+
+    /** One host of {@code /maintenance}. */
+    record HostRow(String host, String mode, String since, boolean registered, String drain,
+            List<HostOverview.TaskLeft> tasks) {}
+
+    /** {@code /maintenance}: hosts in maintenance, drains in progress and the tasks left. */
+    String maintenance(List<HostOverview> hosts) {
+        List<HostRow> rows = hosts.stream().map(h -> new HostRow(h.host(), h.mode().name(),
+                TIME.format(Instant.ofEpochMilli(h.since())), h.registered(), h.drain(),
+                h.tasks())).toList();
+        return render("maintenance", "Maintenance", Map.of("hosts", rows));
     }
 
     static String jobPath(JobKey key) {

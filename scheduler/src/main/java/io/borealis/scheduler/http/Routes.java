@@ -8,6 +8,7 @@ import io.borealis.api.model.ScheduledTask;
 import io.borealis.api.model.TaskQuery;
 import io.borealis.api.model.TaskStatus;
 import io.borealis.scheduler.auth.Security;
+import io.borealis.scheduler.maintenance.HostOverview;
 import io.borealis.scheduler.state.PendingReasons;
 import io.borealis.scheduler.state.ScheduledTasks;
 import io.borealis.scheduler.state.TaskUsageCache;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.eclipse.jetty.http.HttpHeader;
@@ -44,19 +46,22 @@ public final class Routes extends Handler.Abstract {
     private final TaskUsageCache usages;
     private final PendingReasons reasons;
     private final Pages pages;
+    private final Supplier<List<HostOverview>> maintenance;
 
     /**
      * @param pagesLogin who may see the pages ({@code --pages-require-login}): {@link
      *     Security#open()} for everyone; {@code /health} and {@code /leaderhealth} stay open
+     * @param maintenance the hosts in maintenance, for {@code /maintenance}
      */
     public Routes(ApiEndpoint api, Security pagesLogin, Storage storage, TaskUsageCache usages,
-            PendingReasons reasons, String cluster) {
+            PendingReasons reasons, String cluster, Supplier<List<HostOverview>> maintenance) {
         this.api = requireNonNull(api, "api is null");
         this.pagesLogin = requireNonNull(pagesLogin, "pagesLogin is null");
         this.storage = requireNonNull(storage, "storage is null");
         this.usages = requireNonNull(usages, "usages is null");
         this.reasons = requireNonNull(reasons, "reasons is null");
         this.pages = new Pages(requireNonNull(cluster, "cluster is null"));
+        this.maintenance = requireNonNull(maintenance, "maintenance is null");
     }
 
     @Override
@@ -90,6 +95,8 @@ public final class Routes extends Handler.Abstract {
             case "/scheduler", "/scheduler/" -> send(response, callback, 200, HTML, roles());
             case "/agents" -> send(response, callback, 200, HTML,
                     pages.agents(storage.read(store -> store.agents().fetchAll())));
+            case "/maintenance" -> send(response, callback, 200, HTML,
+                    pages.maintenance(maintenance.get()));
             default -> page(path, response, callback);
         }
         return true;

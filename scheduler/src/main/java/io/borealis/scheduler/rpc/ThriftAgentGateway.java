@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import javax.net.ssl.SSLContext;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -45,9 +46,17 @@ public final class ThriftAgentGateway implements AgentGateway, AgentTaskReports,
      */
     private final java.util.concurrent.ConcurrentMap<String, Optional<String>> tokens =
             new java.util.concurrent.ConcurrentHashMap<>();
+    /** Trust for agents' https endpoints; null: the JVM's default CAs. */
+    private final SSLContext trust;
 
     public ThriftAgentGateway(int threads, Duration timeout) {
+        this(threads, timeout, null);
+    }
+
+    /** @param trust CAs trusted for agents' {@code https} endpoints; null for the JVM's */
+    public ThriftAgentGateway(int threads, Duration timeout, SSLContext trust) {
         this.timeout = timeout;
+        this.trust = trust;
         AtomicInteger count = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "agent-gateway-" + count.incrementAndGet());
@@ -79,7 +88,7 @@ public final class ThriftAgentGateway implements AgentGateway, AgentTaskReports,
         String url = url(agent);
         try {
             AgentControl.Client client = ThriftHttp.client(url, "AgentControl",
-                    AgentControl.Client::new, headers(agent), timeout);
+                    AgentControl.Client::new, headers(agent), timeout, trust);
             try {
                 Response response = client.reportTasks();
                 if (response.getResponseCode() != ResponseCode.OK || !response.isSetResult()
@@ -146,7 +155,7 @@ public final class ThriftAgentGateway implements AgentGateway, AgentTaskReports,
         String url = url(agent);
         try {
             AgentControl.Client client = ThriftHttp.client(url, "AgentControl",
-                    AgentControl.Client::new, headers(agent), timeout);
+                    AgentControl.Client::new, headers(agent), timeout, trust);
             try {
                 Response response = call.send(client);
                 if (response.getResponseCode() != ResponseCode.OK) {

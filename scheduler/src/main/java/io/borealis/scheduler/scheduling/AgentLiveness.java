@@ -3,6 +3,7 @@ package io.borealis.scheduler.scheduling;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * When each agent was last heard from (registration, heartbeat or status update), in epoch
@@ -10,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class AgentLiveness {
     private final Map<String, Long> lastSeen = new ConcurrentHashMap<>();
+    private final AtomicLong forgotten = new AtomicLong();
 
     public void touch(String agentId, long now) {
         lastSeen.merge(agentId, now, Math::max);
@@ -20,7 +22,15 @@ public final class AgentLiveness {
         return seen == null ? OptionalLong.empty() : OptionalLong.of(seen);
     }
 
+    /** Forgets an agent given up on; counted by {@link #forgotten} when it was known. */
     public void forget(String agentId) {
-        lastSeen.remove(agentId);
+        if (lastSeen.remove(agentId) != null) {
+            forgotten.incrementAndGet();
+        }
+    }
+
+    /** How many agents were forgotten (declared lost) since this scheduler started. */
+    public long forgotten() {
+        return forgotten.get();
     }
 }

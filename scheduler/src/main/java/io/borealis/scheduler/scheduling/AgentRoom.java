@@ -4,6 +4,7 @@ import io.borealis.api.model.AgentInfo;
 import io.borealis.api.model.Attribute;
 import io.borealis.api.model.PortRange;
 import io.borealis.api.model.Resources;
+import io.borealis.scheduler.storage.HostMode;
 import io.borealis.scheduler.storage.Task;
 import io.borealis.scheduler.storage.TaskId;
 import java.util.ArrayList;

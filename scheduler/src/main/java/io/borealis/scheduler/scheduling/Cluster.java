@@ -3,6 +3,7 @@ package io.borealis.scheduler.scheduling;
 import io.borealis.api.model.AgentInfo;
 import io.borealis.api.model.Constraint;
 import io.borealis.api.model.JobKey;
+import io.borealis.scheduler.storage.HostMode;
 import io.borealis.scheduler.storage.Task;
 import io.borealis.scheduler.storage.TaskId;
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ final class Cluster {
     private final Map<JobKey, List<AgentRoom>> placedByJob = new HashMap<>();
     private final Map<JobKey, JobCounts> counts = new HashMap<>();
     private final Map<String, Map<String, List<AgentRoom>>> index = new HashMap<>();
-    /** Candidate racks, by the constraint that chose them (null key: every shared agent). */
+    /** Candidate racks, by the constraint that chose them and the maintenance tier. */
     private final Map<Object, List<Rack>> candidates = new HashMap<>();
     private final Set<String> attributeNames = new HashSet<>();
     private final Map<Object, StaticView> staticViews = new HashMap<>();
@@ -47,6 +48,7 @@ final class Cluster {
     final long largestDiskMb;
     final int largestGpu;
     final long largestPorts;
+    private final boolean anyScheduled;
 
     /**
      * @param agents the registered agents
@@ -87,6 +89,7 @@ final class Cluster {
         largestDiskMb = disk;
         largestGpu = gpu;
         largestPorts = ports;
+        anyScheduled = rooms.stream().anyMatch(room -> room.mode == HostMode.SCHEDULED);
     }
 
     private static long portCount(AgentInfo agent) {
@@ -142,8 +145,11 @@ final class Cluster {
      * The agents that may take tasks of {@code group}, by rack: the dedicated ones it names,
      * those having a value of its most selective value constraint, or every shared agent. Other
      * filters still apply; this only narrows the search.
+     *
+     * @param scheduled false: the agents not in SCHEDULED maintenance, where tasks go first;
+     *     true: those in SCHEDULED, which take a task only when no other agent can
      */
-    List<Rack> candidates(TaskGroup group) {
+    List<Rack> candidates(TaskGroup group, boolean scheduled) {
         Constraint narrowest = null;
         List<AgentRoom> narrowestRooms = null;
         for (Constraint constraint : group.values) {
@@ -157,14 +163,24 @@ final class Cluster {
             }
         }
         if (narrowest == null) {
-            return candidates.computeIfAbsent(Boolean.TRUE, k -> racks(rooms.stream()
-                    .filter(room -> !room.dedicated).toList()));
+            return candidates.computeIfAbsent(List.of(scheduled), k -> racks(rooms.stream()
+                    .filter(room -> !room.dedicated && inTier(room, scheduled)).toList()));
         }
         boolean dedicated = group.dedicated;
         List<AgentRoom> chosen = narrowestRooms;
         return candidates.computeIfAbsent(List.of(narrowest.attribute(), narrowest.values(),
-                dedicated), k -> racks(chosen.stream()
-                        .filter(room -> dedicated || !room.dedicated).toList()));
+                dedicated, scheduled), k -> racks(chosen.stream()
+                        .filter(room -> (dedicated || !room.dedicated) && inTier(room, scheduled))
+                        .toList()));
+    }
+
+    /** Whether any agent is in SCHEDULED maintenance (else the second tier is empty). */
+    boolean anyScheduled() {
+        return anyScheduled;
+    }
+
+    private static boolean inTier(AgentRoom room, boolean scheduled) {
+        return (room.mode == HostMode.SCHEDULED) == scheduled;
     }
 
     /** The agents having any of {@code constraint}'s values, in agent order, once each. */

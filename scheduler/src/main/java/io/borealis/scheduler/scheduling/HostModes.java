@@ -1,5 +1,7 @@
 package io.borealis.scheduler.scheduling;
 
+import io.borealis.scheduler.storage.HostMode;
+
 /**
  * Where placement learns each host's maintenance mode. Called once per agent per scheduling
  * round, on the scheduling thread, so an implementation must be cheap and thread-safe. Until host

@@ -24,7 +24,8 @@ import java.util.Set;
  * nowhere the rest of the group is not tried again this round.
  *
  * <p>An agent can take a task when it passes every filter of {@link TaskGroup} (dedicated,
- * maintenance, constraints, limits) and has the resources and ports. Among those agents the task
+ * maintenance, constraints, limits) and has the resources and ports. Agents whose host is in
+ * SCHEDULED maintenance are tried only when no other agent can take the task. Among those agents the task
  * goes to the one with the fewest tasks of its job, then on the rack with the fewest tasks of its
  * job ({@link SpreadSearch}), then the next one after the agent that took the previous task. A
  * task whose agent was reserved for it after a preemption goes there first.
@@ -143,15 +144,24 @@ public final class Placement {
         }
         JobCounts counts = countsOf(group);
         SpreadSearch search = null;
+        boolean onScheduled = false;
         for (int i = 0; i < group.tasks.size() && out.size() < limit; i++) {
             Task task = group.tasks.get(i);
             AgentRoom room = reserved.get(task.id());
             if (room == null || !group.accepts(room, counts, task.id())) {
                 if (search == null) {
-                    search = new SpreadSearch(group, counts, cluster.candidates(group), cursor,
-                            rotation++);
+                    search = new SpreadSearch(group, counts, cluster.candidates(group, false),
+                            cursor, rotation++);
                 }
                 room = search.next();
+                // Hosts in SCHEDULED maintenance come last: only once no other host can take a
+                // task of the group (room only shrinks, so none can later in the round either).
+                if (room == null && !onScheduled && cluster.anyScheduled()) {
+                    onScheduled = true;
+                    search = new SpreadSearch(group, counts, cluster.candidates(group, true),
+                            cursor, rotation++);
+                    room = search.next();
+                }
             }
             if (room == null) {
                 String why = reason(group, counts);

@@ -72,18 +72,21 @@ final class Preemptor {
     private @Nullable Preemption slotFor(Task candidate, TaskGroup group) {
         TierConfig tier = tiers.tierOf(candidate.config());
         JobCounts counts = placement.countsOf(group);
-        for (Cluster.Rack rack : placement.cluster().candidates(group)) {
-            for (AgentRoom room : rack.rooms()) {
-                if (room.reservedFor != null || group.filterVeto(room, counts) != null) {
-                    continue;
-                }
-                List<Task> victims = victims(room, candidate, tier, group);
-                if (!victims.isEmpty()) {
-                    room.reservedFor = candidate.id();
-                    for (Task victim : victims) {
-                        evicted.add(victim.id());
+        // Hosts in SCHEDULED maintenance last, as in placement.
+        for (boolean scheduled : new boolean[] {false, true}) {
+            for (Cluster.Rack rack : placement.cluster().candidates(group, scheduled)) {
+                for (AgentRoom room : rack.rooms()) {
+                    if (room.reservedFor != null || group.filterVeto(room, counts) != null) {
+                        continue;
                     }
-                    return new Preemption(candidate, room.agent, victims);
+                    List<Task> victims = victims(room, candidate, tier, group);
+                    if (!victims.isEmpty()) {
+                        room.reservedFor = candidate.id();
+                        for (Task victim : victims) {
+                            evicted.add(victim.id());
+                        }
+                        return new Preemption(candidate, room.agent, victims);
+                    }
                 }
             }
         }

@@ -14,6 +14,9 @@ public interface MutableStoreProvider extends StoreProvider {
     @Override
     QuotaStore.Mutable quotas();
 
+    @Override
+    MaintenanceStore.Mutable maintenance();
+
     /**
      * Runs {@code action} once the write has committed, on the writing thread, in registration
      * order; never if the write fails. An action that throws is logged and does not stop the

@@ -9,4 +9,6 @@ public interface StoreProvider {
     AgentStore agents();
 
     QuotaStore quotas();
+
+    MaintenanceStore maintenance();
 }

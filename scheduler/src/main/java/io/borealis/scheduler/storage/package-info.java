@@ -5,8 +5,9 @@
  * {@link io.borealis.scheduler.storage.Storage#write} hand a unit of work one store per
  * aggregate: {@link io.borealis.scheduler.storage.JobStore},
  * {@link io.borealis.scheduler.storage.TaskStore},
- * {@link io.borealis.scheduler.storage.AgentStore} and
- * {@link io.borealis.scheduler.storage.QuotaStore}. A write is one transaction; side effects
+ * {@link io.borealis.scheduler.storage.AgentStore},
+ * {@link io.borealis.scheduler.storage.QuotaStore} and
+ * {@link io.borealis.scheduler.storage.MaintenanceStore}. A write is one transaction; side effects
  * (pushes to agents, waking the scheduling loop) are registered with
  * {@link io.borealis.scheduler.storage.MutableStoreProvider#afterCommit} and run only once the
  * write is durable. The H2 implementation lives in {@code storage.h2}.

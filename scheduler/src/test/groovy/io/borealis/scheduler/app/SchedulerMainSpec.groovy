@@ -1,5 +1,6 @@
 package io.borealis.scheduler.app
 
+import io.borealis.api.testing.TestCertificates
 import java.nio.file.Files
 import java.nio.file.Path
 import java.time.Duration
@@ -79,6 +80,34 @@ class SchedulerMainSpec extends Specification {
 
         cleanup:
         Files.deleteIfExists(file)
+    }
+
+    def "bad TLS flags stop startup before anything starts, naming the problem: #why"() {
+        given:
+        Path dir = Files.createTempDirectory('scheduler-tls')
+        def certs = TestCertificates.create(dir.resolve('certs'))
+        Path junk = dir.resolve('junk.pem')
+        Files.writeString(junk, 'not pem')
+        def values = [CERT: certs.cert().toString(), KEY: certs.key().toString(),
+                      CA: certs.ca().toString(), JUNK: junk.toString(),
+                      MISSING: dir.resolve('missing.pem').toString()]
+
+        expect:
+        run((['--home', dir.resolve('home').toString()] +
+                args.collect { values.getOrDefault(it, it) }) as String[]) == 2
+        err.toString().contains(message.replace('JUNK', junk.toString())
+                .replace('MISSING', dir.resolve('missing.pem').toString()))
+        !Files.exists(dir.resolve('home'))
+
+        cleanup:
+        dir.toFile().deleteDir()
+
+        where:
+        why              | args                                        || message
+        'cert alone'     | ['--tls-cert', 'CERT']                      || '--tls-cert and --tls-key go together: give both or neither'
+        'missing cert'   | ['--tls-cert', 'MISSING', '--tls-key', 'KEY'] || 'certificate MISSING: no such file'
+        'key is no key'  | ['--tls-cert', 'CERT', '--tls-key', 'JUNK'] || 'key JUNK: no PEM private key in it'
+        'CA is no CA'    | ['--tls-ca', 'JUNK']                        || 'CA file JUNK: no PEM certificate in it'
     }
 
     def "a malformed preemption delay stops startup"() {

@@ -197,9 +197,9 @@ class QuotaRpcSpec extends Specification {
         where:
         why             | jobKey     | instance | count || message
         'over quota'    | key()      | 0        | 2     || 'Insufficient resource quota for role www-data: CPU asks 2 cores, 1 core left of 2 cores quota; RAM asks 256 MB, 128 MB left of 256 MB quota; DISK asks 512 MB, 256 MB left of 512 MB quota (use borealis-admin increase_quota)'
-        'count 0'       | key()      | 0        | 0     || 'count must be from 1 to 4000, got 0'
-        'count -1'      | key()      | 0        | -1    || 'count must be from 1 to 4000, got -1'
-        'huge count'    | key()      | 0        | Integer.MAX_VALUE || 'count must be from 1 to 4000, got 2147483647'
+        'count 0'       | key()      | 0        | 0     || 'count must be from 1 to 10000, got 0'
+        'count -1'      | key()      | 0        | -1    || 'count must be from 1 to 10000, got -1'
+        'huge count'    | key()      | 0        | Integer.MAX_VALUE || 'count must be from 1 to 10000, got 2147483647'
         'no instance 9' | key()      | 9        | 1     || 'instance 9 of job www-data/prod/hello is not active: give an active instance to copy'
         'unknown job'   | key('zz')  | 0        | 1     || 'job www-data/prod/zz does not exist'
     }

@@ -5,6 +5,7 @@ import static io.borealis.api.model.TaskStatus.*
 import io.borealis.api.model.JobKey
 import io.borealis.api.model.PortRange
 import io.borealis.api.model.Resources
+import io.borealis.scheduler.storage.HostMode
 import io.borealis.scheduler.storage.Task
 import io.borealis.scheduler.storage.TaskId
 import io.borealis.scheduler.testing.Fixtures
@@ -339,6 +340,31 @@ class PlacementSpec extends Specification {
         HostMode.DRAINING   || 'Host draining for maintenance'
         HostMode.DRAINED    || 'Host drained for maintenance'
         HostMode.SCHEDULED  || null
+    }
+
+    def "a host in SCHEDULED maintenance takes tasks only once no other host can"() {
+        given: 'a1 is SCHEDULED; a2 and a3 hold two 1-cpu tasks each'
+        HostModes modes = { host -> host == 'a1' ? HostMode.SCHEDULED : HostMode.NONE }
+        def agents = [Fixtures.agent(id: 'a1'),
+                      Fixtures.agent(id: 'a2', resources: new Resources(2d, 4096L, 8192L, 0)),
+                      Fixtures.agent(id: 'a3', resources: new Resources(2d, 4096L, 8192L, 0))]
+
+        when: 'six instances'
+        def result = place(agents, instances(6), [], 100, modes)
+
+        then: 'the job doubles up on a2 and a3 before a1 gets any, then a1 takes the rest'
+        agentsOf(result).take(4) as Set == ['a2', 'a3'] as Set
+        agentsOf(result).drop(4) == ['a1', 'a1']
+        result.reasons().isEmpty()
+    }
+
+    def "a SCHEDULED host is not used while another host has room, even one holding the job"() {
+        given:
+        HostModes modes = { host -> host == 'a1' ? HostMode.SCHEDULED : HostMode.NONE }
+        def agents = [Fixtures.agent(id: 'a1'), Fixtures.agent(id: 'a2')]
+
+        expect:
+        agentsOf(place(agents, instances(3), [], 100, modes)) == ['a2', 'a2', 'a2']
     }
 
     def "filters apply in Aurora's order: the first that fails is the veto"() {

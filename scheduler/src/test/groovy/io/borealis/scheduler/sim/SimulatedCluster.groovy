@@ -300,9 +300,11 @@ final class SimulatedCluster implements AutoCloseable {
     }
 
     /** A ReadOnlyScheduler client through the scheduler's own processor; times each call. */
-    ReadOnlyScheduler.Client readerInProcess(LongConsumer serverNanos) {
-        new ReadOnlyScheduler.Client(new TMultiplexedProtocol(new TJSONProtocol(
-                new InProcessTransport(scheduler.api(), serverNanos)), 'ReadOnlyScheduler'))
+    ReadOnlyScheduler.Client readerInProcess(LongConsumer serverNanos, boolean json = false,
+            LongConsumer serverCpuNanos = { long n -> } as LongConsumer) {
+        def transport = new InProcessTransport(scheduler.api(), serverNanos, serverCpuNanos)
+        new ReadOnlyScheduler.Client(new TMultiplexedProtocol(json ? new TJSONProtocol(transport)
+                : new org.apache.thrift.protocol.TCompactProtocol(transport), 'ReadOnlyScheduler'))
     }
 
     void createJob(JobConfiguration job) {

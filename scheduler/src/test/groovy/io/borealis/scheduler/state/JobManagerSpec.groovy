@@ -153,10 +153,10 @@ class JobManagerSpec extends Specification {
 
         where:
         why               | key                                | instance | count || code                      | message
-        'zero count'      | Fixtures.JOB                       | 0        | 0     || ErrorCode.INVALID_REQUEST | 'count must be from 1 to 4000, got 0'
-        'negative count'  | Fixtures.JOB                       | 0        | -3    || ErrorCode.INVALID_REQUEST | 'count must be from 1 to 4000, got -3'
-        'huge count'      | Fixtures.JOB                       | 0        | 4001  || ErrorCode.INVALID_REQUEST | 'count must be from 1 to 4000, got 4001'
-        'too many in all' | Fixtures.JOB                       | 0        | 3999  || ErrorCode.INVALID_REQUEST | 'job www-data/prod/hello would have 4001 instances; at most 4000 are allowed'
+        'zero count'      | Fixtures.JOB                       | 0        | 0     || ErrorCode.INVALID_REQUEST | 'count must be from 1 to 10000, got 0'
+        'negative count'  | Fixtures.JOB                       | 0        | -3    || ErrorCode.INVALID_REQUEST | 'count must be from 1 to 10000, got -3'
+        'huge count'      | Fixtures.JOB                       | 0        | 10001 || ErrorCode.INVALID_REQUEST | 'count must be from 1 to 10000, got 10001'
+        'too many in all' | Fixtures.JOB                       | 0        | 9999  || ErrorCode.INVALID_REQUEST | 'job www-data/prod/hello would have 10001 instances; at most 10000 are allowed'
         'no such instance'| Fixtures.JOB                       | 5        | 1     || ErrorCode.INVALID_REQUEST | 'instance 5 of job www-data/prod/hello is not active: give an active instance to copy'
         'negative instance'| Fixtures.JOB                      | -1       | 1     || ErrorCode.INVALID_REQUEST | 'instance -1 of job www-data/prod/hello is not active: give an active instance to copy'
         'unknown job'     | new JobKey('www-data', 'prod', 'x')| 0        | 1     || ErrorCode.JOB_NOT_FOUND   | 'job www-data/prod/x does not exist'

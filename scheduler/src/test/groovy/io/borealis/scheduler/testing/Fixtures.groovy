@@ -13,6 +13,7 @@ import io.borealis.api.model.PartitionPolicy
 import io.borealis.api.model.PortRange
 import io.borealis.api.model.Process
 import io.borealis.api.model.Resources
+import io.borealis.api.model.SlaPolicy
 import io.borealis.api.model.TaskConfig
 import io.borealis.api.model.TaskSpec
 import io.borealis.api.model.TaskStatus
@@ -37,7 +38,8 @@ final class Fixtures {
                 constraints(args.constraints ?: [:]), (args.ports ?: []) as Set,
                 new TaskSpec('hello', args.containsKey('processes') ? args.processes : [process()], [],
                         1, 0, 30, null, null),
-                null, [], null, null, args.partitionPolicy as PartitionPolicy, null)
+                null, [], null, null, args.partitionPolicy as PartitionPolicy,
+                args.slaPolicy as SlaPolicy)
     }
 
     /**

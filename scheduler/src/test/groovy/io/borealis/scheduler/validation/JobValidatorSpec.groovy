@@ -22,7 +22,7 @@ class JobValidatorSpec extends Specification {
         where:
         job                                                                  || problem
         Fixtures.job(instances: 0)                                           || 'instanceCount must be positive, got 0'
-        Fixtures.job(instances: 4001)                                        || 'instanceCount must be at most 4000, got 4001'
+        Fixtures.job(instances: 10001)                                       || 'instanceCount must be at most 10000, got 10001'
         Fixtures.job(resources: new Resources(0d, 1L, 1L, 0))                || 'resources.cpu must be positive, got 0.0'
         Fixtures.job(resources: new Resources(1d, 0L, 1L, 0))                || 'resources.ramMb must be positive, got 0'
         Fixtures.job(resources: new Resources(1d, 1L, -1L, 0))               || 'resources.diskMb must be positive, got -1'

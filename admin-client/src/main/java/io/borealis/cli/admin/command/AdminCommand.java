@@ -15,7 +15,11 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Operate a Borealis cluster: quotas, host maintenance, backups.",
         subcommands = {GetScheduler.class, SetQuota.class, IncreaseQuota.class, Query.class,
-                ReconcileTasks.class, PruneTasks.class, HashPassword.class,
+                ReconcileTasks.class, PruneTasks.class, HostDeactivate.class, HostDrain.class,
+                SlaHostDrain.class, HostActivate.class, HostStatus.class, SchedulerBackupNow.class,
+                SchedulerListBackups.class, SchedulerStageRecovery.class,
+                SchedulerPrintRecoveryTasks.class, SchedulerCommitRecovery.class,
+                SchedulerUnloadRecovery.class, SchedulerSnapshot.class, HashPassword.class,
                 HelpCommand.class})
 public final class AdminCommand implements Runnable, Verbosity {
     @Option(names = {"-v", "--verbose"}, description = "show stack traces of failures")

@@ -1,52 +1,55 @@
 package io.borealis.cli.admin.command;
 
-import static java.util.Objects.requireNonNull;
-
 import io.borealis.cli.command.CliContext;
 import io.borealis.cli.command.CliException;
 import io.borealis.cli.command.ExitCode;
-import io.borealis.cli.config.ClusterConfig;
-import io.borealis.cli.config.Clusters;
-import io.borealis.cli.config.ConfigException;
+import io.borealis.cli.transport.SchedulerException;
 import java.net.URI;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code get_scheduler CLUSTER}: the scheduler's {@code host:port}, from {@code clusters.json}
- * (a cluster with a fixed {@code scheduler_uri} has one scheduler; ZooKeeper discovery of the
- * leader is not supported yet).
+ * {@code get_scheduler CLUSTER}: asks the cluster's scheduler which scheduler leads
+ * ({@code ReadOnlyScheduler.getScheduler}) and prints the leader's {@code host:port}, from the
+ * URL the leader gives as its public one. A scheduler that cannot be reached exits 7, one that
+ * does not answer in time 9, one that refuses the caller 30.
  */
 @Command(name = "get_scheduler", mixinStandardHelpOptions = true,
-        description = "Print the leading scheduler's host:port.")
-final class GetScheduler implements Callable<Integer> {
-    private final CliContext context;
-
+        description = "Print the leading scheduler's host:port, as the scheduler names it.")
+final class GetScheduler extends AdminSessionCommand {
     @Parameters(index = "0", paramLabel = "CLUSTER")
     String cluster;
 
     GetScheduler(CliContext context) {
-        this.context = requireNonNull(context, "context is null");
+        super(context);
     }
 
     @Override
-    public Integer call() throws CliException {
-        ClusterConfig config;
+    protected ExitCode run() throws CliException {
+        String leader;
         try {
-            config = Clusters.load(context.environment()).get(cluster);
-        } catch (ConfigException e) {
+            leader = admin(cluster).leaderUrl();
+        } catch (SchedulerException e) {
             throw CliException.from(e);
         }
-        if (config.schedulerUri() == null) {
-            throw new CliException(ExitCode.INVALID_PARAMETER, "cluster '" + cluster
-                    + "': zk discovery is not supported yet; give it a scheduler_uri");
+        println(hostPort(leader));
+        return ExitCode.OK;
+    }
+
+    /** {@code host:port} of a base URL; the scheme's port when it names none. */
+    static String hostPort(String url) throws CliException {
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            uri = null;
         }
-        URI uri = URI.create(config.schedulerUri());
+        if (uri == null || uri.getHost() == null) {
+            throw new CliException(ExitCode.API_ERROR, "the scheduler named its leader '" + url
+                    + "', which is not an http(s)://HOST:PORT URL");
+        }
         int port = uri.getPort() != -1 ? uri.getPort()
                 : "https".equals(uri.getScheme()) ? 443 : 80;
-        context.out().println(uri.getHost() + ":" + port);
-        context.out().flush();
-        return ExitCode.OK.code();
+        return uri.getHost() + ":" + port;
     }
 }

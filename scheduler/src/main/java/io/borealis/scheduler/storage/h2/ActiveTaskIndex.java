@@ -76,6 +76,23 @@ final class ActiveTaskIndex {
     }
 
     /**
+     * Forgets everything and takes {@code tasks} and their {@code events} instead, at once for
+     * readers (a restore replaced the stored state).
+     */
+    void replaceAll(Collection<Task> tasks, Map<TaskId, List<TaskEvent>> events) {
+        lock.writeLock().lock();
+        try {
+            byId.clear();
+            byAgent.clear();
+            byJob.clear();
+            eventsById.clear();
+            apply(tasks, events);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /**
      * The events of those of {@code ids} that are active, into {@code found}; the ids that are
      * not active go to {@code notActive} (their events are in the database only).
      */

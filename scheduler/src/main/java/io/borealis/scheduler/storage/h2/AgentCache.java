@@ -35,6 +35,14 @@ final class AgentCache {
         ackedSeqs.remove(agentId);
     }
 
+    /** Takes {@code other}'s agents and sequence numbers, forgetting those it lacks. */
+    void replaceAll(AgentCache other) {
+        agents.putAll(other.agents);
+        ackedSeqs.putAll(other.ackedSeqs);
+        agents.keySet().retainAll(other.agents.keySet());
+        ackedSeqs.keySet().retainAll(other.ackedSeqs.keySet());
+    }
+
     void setAckedSeq(String agentId, long seq) {
         if (agents.containsKey(agentId)) {
             ackedSeqs.put(agentId, seq);

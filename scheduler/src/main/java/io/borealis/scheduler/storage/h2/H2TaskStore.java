@@ -17,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -72,11 +73,77 @@ final class H2TaskStore implements TaskStore.Mutable {
         return select("WHERE task_id = ?", List.of(id.value())).stream().findFirst();
     }
 
+    /**
+     * Active tasks come from the index (already in memory, no row to decode), ended ones from
+     * SQL ({@code active = FALSE}): the status of a 10,000-instance job reads no active row from
+     * the database. A query with a limit or offset is answered by SQL alone, which pages.
+     */
     @Override
     public List<Task> query(TaskQuery query) {
         flush();
-        StringBuilder where = new StringBuilder("WHERE TRUE");
         List<Object> params = new ArrayList<>();
+        StringBuilder where = where(query, params);
+        if (query.limit() != null || query.offset() != null) {
+            where.append(" ORDER BY role, environment, job_name, instance_id, task_id");
+            if (query.limit() != null) {
+                where.append(" LIMIT ?");
+                params.add(Math.max(0, query.limit()));
+            }
+            if (query.offset() != null) {
+                where.append(" OFFSET ?");
+                params.add(Math.max(0, query.offset()));
+            }
+            return select(where.toString(), params);
+        }
+        List<Task> tasks = new ArrayList<>();
+        if (query.statuses().isEmpty() || query.statuses().stream().anyMatch(TaskStatus::isActive)) {
+            for (Task task : activeCandidates(query)) {
+                if (matches(query, task)) {
+                    tasks.add(task);
+                }
+            }
+        }
+        if (query.statuses().isEmpty() || query.statuses().stream().anyMatch(s -> !s.isActive())) {
+            tasks.addAll(select(where.append(" AND active = FALSE").toString(), params));
+        }
+        tasks.sort(QUERY_ORDER);
+        return tasks;
+    }
+
+    private static final Comparator<Task> QUERY_ORDER = Comparator
+            .comparing((Task task) -> task.jobKey().role())
+            .thenComparing(task -> task.jobKey().environment())
+            .thenComparing(task -> task.jobKey().name())
+            .thenComparingInt(Task::instanceId)
+            .thenComparing(task -> task.id().value());
+
+    /** The active tasks (this write's versions laid over) that may match {@code query}. */
+    private List<Task> activeCandidates(TaskQuery query) {
+        if (query.role() != null && query.environment() != null && query.jobName() != null) {
+            return activeOfJob(new JobKey(query.role(), query.environment(), query.jobName()));
+        }
+        if (query.role() != null) {
+            return activeOfRole(query.role());
+        }
+        return active();
+    }
+
+    /** The SQL conditions of {@code query}, in Java, for an active task. */
+    private static boolean matches(TaskQuery query, Task task) {
+        JobKey job = task.jobKey();
+        return (query.role() == null || query.role().equals(job.role()))
+                && (query.environment() == null || query.environment().equals(job.environment()))
+                && (query.jobName() == null || query.jobName().equals(job.name()))
+                && (query.taskIds().isEmpty() || query.taskIds().contains(task.id().value()))
+                && (query.statuses().isEmpty() || query.statuses().contains(task.status()))
+                && (query.instanceIds().isEmpty()
+                        || query.instanceIds().contains(task.instanceId()))
+                && (query.agentHosts().isEmpty() || query.agentHosts().contains(task.agentHost()))
+                && (query.jobKeys().isEmpty() || query.jobKeys().contains(job));
+    }
+
+    private static StringBuilder where(TaskQuery query, List<Object> params) {
+        StringBuilder where = new StringBuilder("WHERE TRUE");
         equal(where, params, "role", query.role());
         equal(where, params, "environment", query.environment());
         equal(where, params, "job_name", query.jobName());
@@ -94,16 +161,7 @@ final class H2TaskStore implements TaskStore.Mutable {
             }
             where.append(" AND (").append(String.join(" OR ", keys)).append(')');
         }
-        where.append(" ORDER BY role, environment, job_name, instance_id, task_id");
-        if (query.limit() != null) {
-            where.append(" LIMIT ?");
-            params.add(Math.max(0, query.limit()));
-        }
-        if (query.offset() != null) {
-            where.append(" OFFSET ?");
-            params.add(Math.max(0, query.offset()));
-        }
-        return select(where.toString(), params);
+        return where;
     }
 
     private static void equal(StringBuilder where, List<Object> params, String column,
@@ -125,6 +183,22 @@ final class H2TaskStore implements TaskStore.Mutable {
                     .append("?, ".repeat(values.size() - 1)).append("?)");
             params.addAll(values);
         }
+    }
+
+    @Override
+    public Map<TaskStatus, Long> countByStatus() {
+        flush();
+        return Jdbc.call("counting tasks by status", () -> {
+            try (PreparedStatement statement = unit.connection().prepareStatement(
+                    "SELECT status, COUNT(*) FROM tasks GROUP BY status");
+                    ResultSet rows = statement.executeQuery()) {
+                Map<TaskStatus, Long> counts = new java.util.EnumMap<>(TaskStatus.class);
+                while (rows.next()) {
+                    counts.put(TaskStatus.valueOf(rows.getString(1)), rows.getLong(2));
+                }
+                return counts;
+            }
+        });
     }
 
     @Override
@@ -318,16 +392,37 @@ final class H2TaskStore implements TaskStore.Mutable {
         if (unflushed.isEmpty() && unflushedEvents.isEmpty()) {
             return;
         }
+        // A task's identity, job, instance and configuration never change: a task whose row
+        // exists (it is in the committed index) gets an UPDATE of the columns a transition
+        // changes, which leaves the job index and the configuration reference alone; a MERGE
+        // rewrote every index entry of the row.
+        List<Task> stored = new ArrayList<>();
+        List<Task> others = new ArrayList<>();
+        for (Task task : unflushed.values()) {
+            (index.get(task.id()).isPresent() ? stored : others).add(task);
+        }
         Jdbc.call("saving tasks", () -> {
-            try (PreparedStatement statement = unit.connection().prepareStatement(
-                    "MERGE INTO tasks (" + COLUMNS + ") KEY (task_id) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (Task task : unflushed.values()) {
-                    bind(statement, task);
-                    statement.addBatch();
+            if (!stored.isEmpty()) {
+                try (PreparedStatement statement = unit.connection().prepareStatement(UPDATE)) {
+                    for (Task task : stored) {
+                        bindChange(statement, task);
+                        statement.addBatch();
+                    }
+                    statement.executeBatch();
                 }
-                return statement.executeBatch();
             }
+            if (!others.isEmpty()) {
+                try (PreparedStatement statement = unit.connection().prepareStatement(
+                        "MERGE INTO tasks (" + COLUMNS + ") KEY (task_id) "
+                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    for (Task task : others) {
+                        bind(statement, task);
+                        statement.addBatch();
+                    }
+                    statement.executeBatch();
+                }
+            }
+            return null;
         });
         unflushed.clear();
         Jdbc.call("saving task events", () -> {
@@ -347,6 +442,23 @@ final class H2TaskStore implements TaskStore.Mutable {
             }
         });
         unflushedEvents.clear();
+    }
+
+    private static final String UPDATE = "UPDATE tasks SET status = ?, active = ?, "
+            + "status_timestamp = ?, failure_count = ?, ancestor_id = ?, agent_id = ?, "
+            + "agent_host = ?, assigned_ports = ?, observer_url = ? WHERE task_id = ?";
+
+    private static void bindChange(PreparedStatement statement, Task task) throws SQLException {
+        statement.setString(1, task.status().name());
+        statement.setBoolean(2, task.isActive());
+        statement.setLong(3, task.statusTimestamp());
+        statement.setInt(4, task.failureCount());
+        statement.setString(5, task.ancestorId() == null ? null : task.ancestorId().value());
+        statement.setString(6, task.agentId());
+        statement.setString(7, task.agentHost());
+        statement.setString(8, TaskConfigs.toJson(task.assignedPorts()));
+        statement.setString(9, task.observerUrl());
+        statement.setString(10, task.id().value());
     }
 
     private void bind(PreparedStatement statement, Task task) throws SQLException {

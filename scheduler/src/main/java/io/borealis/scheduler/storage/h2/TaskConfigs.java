@@ -122,6 +122,14 @@ final class TaskConfigs {
         deletedHashes.forEach(byHash::remove);
     }
 
+    /**
+     * Forgets which configurations are stored (a restore replaced the tables): the next write
+     * that uses one stores it again. Configurations known by hash stay: a hash names one content.
+     */
+    void forgetAll() {
+        stored.clear();
+    }
+
     /** The configuration with {@code hash}, from memory or the database. */
     TaskConfig load(Connection connection, String hash) {
         TaskConfig known = byHash.get(hash);

@@ -22,6 +22,7 @@ final class Unit implements MutableStoreProvider {
     private final H2TaskStore tasks;
     private final H2AgentStore agents;
     private final H2QuotaStore quotas;
+    private final H2MaintenanceStore maintenance;
     private final Set<String> newConfigHashes = new HashSet<>();
     private final Set<String> deletedConfigHashes = new HashSet<>();
     private final List<Runnable> afterCommit = new ArrayList<>();
@@ -36,6 +37,7 @@ final class Unit implements MutableStoreProvider {
         this.tasks = new H2TaskStore(this, index);
         this.agents = new H2AgentStore(this, agentCache);
         this.quotas = new H2QuotaStore(this);
+        this.maintenance = new H2MaintenanceStore(this);
     }
 
     @Override
@@ -56,6 +58,11 @@ final class Unit implements MutableStoreProvider {
     @Override
     public H2QuotaStore quotas() {
         return quotas;
+    }
+
+    @Override
+    public H2MaintenanceStore maintenance() {
+        return maintenance;
     }
 
     @Override

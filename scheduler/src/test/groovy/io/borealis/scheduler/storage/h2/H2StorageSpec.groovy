@@ -105,6 +105,24 @@ class H2StorageSpec extends Specification {
         query(jobKeys: [new JobKey('www-data', 'prod', 'api')])   || ['a0']
         query(limit: 2)                                           || ['a0', 'w0']
         query(offset: 1, limit: 1)                                || ['w0']
+        query(role: 'www-data', environment: 'prod', jobName: 'hello', statuses: [FINISHED]) || ['w1']
+        query(role: 'www-data', environment: 'prod', jobName: 'hello', instanceIds: [0])    || ['w0']
+        query(role: 'www-data', statuses: [PENDING, FINISHED])    || ['a0', 'w1']
+    }
+
+    def "a write's queries see its own changes once: a task ending in it is found, not twice"() {
+        given:
+        save(Fixtures.task(id: 'w0', instance: 0, status: RUNNING, agent: 'a1'),
+                Fixtures.task(id: 'w1', instance: 1, status: RUNNING, agent: 'a2'))
+
+        expect:
+        storage.write { store ->
+            store.tasks().save(Fixtures.task(id: 'w1', instance: 1, status: FINISHED, agent: 'a2'))
+            store.tasks().save(Fixtures.task(id: 'w2', instance: 2, status: PENDING))
+            store.tasks().query(query(role: 'www-data', environment: 'prod', jobName: 'hello'))
+                    .collect { "${it.id().value()}:${it.status()}".toString() }
+        } == ['w0:RUNNING', 'w1:FINISHED', 'w2:PENDING']
+        storage.read { it.tasks().query(query(statuses: [RUNNING])) }*.id()*.value() == ['w0']
     }
 
     def "events are kept in order per task"() {

@@ -1,0 +1,140 @@
+package io.borealis.scheduler.backup
+
+import static io.borealis.api.model.TaskStatus.FINISHED
+import static io.borealis.api.model.TaskStatus.PENDING
+import static io.borealis.api.model.TaskStatus.RUNNING
+
+import io.borealis.api.model.JobKey
+import io.borealis.api.model.Resources
+import io.borealis.api.model.TaskEvent
+import io.borealis.scheduler.state.PendingSignal
+import io.borealis.scheduler.storage.TaskId
+import io.borealis.scheduler.storage.h2.H2Storage
+import io.borealis.scheduler.testing.Fixtures
+import java.nio.file.Files
+import java.nio.file.Path
+import java.time.Clock
+import java.time.Duration
+import java.util.concurrent.atomic.AtomicBoolean
+import java.util.concurrent.atomic.AtomicLong
+import spock.lang.Requires
+import spock.lang.Specification
+
+/**
+ * Backup and restore (stage + commit) of a file-backed H2 holding 100,000 tasks with three events
+ * each: prints BENCH lines, asserts nothing about durations. Not part of the normal build; run
+ * with {@code mvn -B -o test -pl scheduler -am -Dtest=BackupBenchSpec
+ * -Dsurefire.failIfNoSpecifiedTests=false -DargLine="-Dbackup.bench=1 -Xmx4g"}
+ * ({@code -Dbackup.bench=N} for N tasks).
+ */
+@Requires({ System.getProperty('backup.bench') })
+class BackupBenchSpec extends Specification {
+    /** Rounds of backup + restore ({@code -Dbackup.bench.rounds}, default 3). */
+    static final int ROUNDS = Integer.getInteger('backup.bench.rounds', 3)
+
+    static int tasks() {
+        String wanted = System.getProperty('backup.bench')
+        wanted == '1' ? 100_000 : Integer.parseInt(wanted)
+    }
+
+    def "backup and restore of #count tasks in file-backed H2"() {
+        given:
+        Path dir = Files.createTempDirectory('backup-bench-')
+        H2Storage live = H2Storage.open(
+                "jdbc:h2:file:${dir.resolve('db/borealis')};DB_CLOSE_ON_EXIT=FALSE", Clock.systemUTC())
+        Backups backups = new Backups(live, new BackupSettings(dir.resolve('backups'),
+                Duration.ofHours(1), 48), Clock.systemUTC())
+        Recovery recovery = new Recovery(backups, live, new PendingSignal(), Clock.systemUTC())
+        fill(live, count)
+        println "BENCH backup-restore setup: ${count} tasks, ${count * 3} events, 100 jobs, " +
+                "db ${Files.size(dir.resolve('db/borealis.mv.db')) >> 20} MB"
+
+        when:
+        List<Map> rounds = (1..ROUNDS).collect { round(live, backups, recovery) }
+
+        then:
+        rounds.every { it.backupBytes > 0 }
+        live.read { it.tasks().active().size() } == count.intdiv(2)
+
+        cleanup:
+        recovery?.close()
+        live?.close()
+        dir?.toFile()?.deleteDir()
+
+        where:
+        count = tasks()
+    }
+
+    static Map round(H2Storage live, Backups backups, Recovery recovery) {
+        long start = System.nanoTime()
+        Backup backup = backups.perform()
+        long backupMs = ms(start)
+
+        // A reader through the whole restore, as /api calls would be: its slowest read.
+        AtomicBoolean stop = new AtomicBoolean()
+        AtomicLong slowest = new AtomicLong()
+        AtomicLong reads = new AtomicLong()
+        JobKey job = new JobKey('www-data', 'prod', 'job-7')
+        Thread reader = Thread.start {
+            while (!stop.get()) {
+                long t = System.nanoTime()
+                live.read { it.tasks().activeOfJob(job).size() }
+                slowest.accumulateAndGet(System.nanoTime() - t, Math::max)
+                reads.incrementAndGet()
+                // About a thousand reads a second, as busy API clients: not a core of its own.
+                java.util.concurrent.locks.LockSupport.parkNanos(1_000_000)
+            }
+        }
+        start = System.nanoTime()
+        recovery.stage(backup.id())
+        long stageMs = ms(start)
+        start = System.nanoTime()
+        recovery.commit()
+        long commitMs = ms(start)
+        stop.set(true)
+        reader.join()
+        println "BENCH backup ms=${backupMs} bytes=${backup.sizeBytes()} | restore stage ms=${stageMs} " +
+                "commit ms=${commitMs} total ms=${stageMs + commitMs} | reader during restore: " +
+                "${reads.get()} reads, slowest ${slowest.get().intdiv(1_000_000)} ms"
+        [backupMs: backupMs, backupBytes: backup.sizeBytes(), stageMs: stageMs, commitMs: commitMs]
+    }
+
+    static long ms(long since) {
+        (System.nanoTime() - since).intdiv(1_000_000)
+    }
+
+    /** 100 jobs; half the tasks RUNNING on 100 agents, half FINISHED; three events each. */
+    static void fill(H2Storage storage, int count) {
+        int perJob = Math.max(1, count.intdiv(100))
+        storage.write { store ->
+            (0..<100).each { j ->
+                store.jobs().save(Fixtures.job(job: new JobKey('www-data', 'prod', "job-$j"),
+                        instances: perJob))
+            }
+            (0..<100).each { store.agents().save(Fixtures.agent(id: "agent-$it")) }
+            store.quotas().save('www-data', new Resources(1000d, 1 << 20, 1 << 20, 0))
+            null
+        }
+        List configs = (0..<100).collect { j ->
+            Fixtures.config(job: new JobKey('www-data', 'prod', "job-$j"))
+        }
+        int batch = 5_000
+        for (int from = 0; from < count; from += batch) {
+            int to = Math.min(count, from + batch)
+            storage.write { store ->
+                (from..<to).each { int i ->
+                    boolean running = i % 2 == 0
+                    String id = "task-$i"
+                    store.tasks().save(Fixtures.task(id: id, config: configs[i % 100], instance: i.intdiv(100),
+                            status: running ? RUNNING : FINISHED,
+                            agent: "agent-${i % 100}", timestamp: 1000L + i))
+                    store.tasks().addEvent(new TaskId(id), new TaskEvent(1000L + i, PENDING, 'created', 'bench'))
+                    store.tasks().addEvent(new TaskId(id), new TaskEvent(1001L + i, RUNNING, 'started', 'bench'))
+                    store.tasks().addEvent(new TaskId(id), new TaskEvent(1002L + i,
+                            running ? RUNNING : FINISHED, running ? 'healthy' : 'done', 'bench'))
+                }
+                null
+            }
+        }
+    }
+}
