@@ -304,6 +304,41 @@ class SecureRpcSpec extends Specification {
         admin.reader().getJobs('').responseCode == ResponseCode.OK
     }
 
+    def "compact protocol nested 200,000 levels gets 400 too, and the scheduler keeps serving"() {
+        given: 'a compact call of getJobs whose unknown field 9 is a list of lists, 200,000 deep'
+        def out = new ByteArrayOutputStream()
+        byte[] name = 'ReadOnlyScheduler:getJobs'.bytes
+        out.write([0x82, 0x21, 0x01, name.length] as byte[])   // protocol id, CALL, seqid 1, name
+        out.write(name)
+        out.write(0x99)                                       // field 9 (delta 9), type LIST
+        200_000.times { out.write(0x19) }                     // a list of 1 element of type LIST
+        out.write(0x09)                                       // the innermost: empty
+        out.write(0x00)
+
+        when:
+        def response = post(out.toByteArray(), [Authorization: admin.headers.Authorization])
+
+        then:
+        response.statusCode() == 400
+        response.body().startsWith('bad Thrift request: ')
+        admin.reader().getJobs('').responseCode == ResponseCode.OK
+    }
+
+    def "a JSON call is answered in JSON, behind the same login"() {
+        given:
+        byte[] call = '[1,"ReadOnlyScheduler:getJobs",1,0,{"1":{"str":""}}]'.bytes
+
+        when:
+        def refused = post(call)
+        def answered = post(call, [Authorization: admin.headers.Authorization])
+
+        then:
+        refused.statusCode() == 401
+        answered.statusCode() == 200
+        answered.headers().firstValue('Content-Type').orElse('').startsWith('application/x-thrift')
+        answered.body().startsWith('[1,"getJobs",2,0,{"0":{"rec":{"1":{"i32":0}')   // REPLY, ResponseCode OK
+    }
+
     def "the pages stay open unless asked for; /health is always open"() {
         expect:
         http.send(HttpRequest.newBuilder(URI.create(scheduler.localUrl() + '/scheduler')).build(),
