@@ -335,6 +335,17 @@ struct AgentInfo {
   6: list<Attribute> attributes = []
   /** Base URL of the observer on the agent's host, e.g. http://host:1338 */
   7: optional string observerUrl
+  /**
+   * A secret the agent draws at each registration: the scheduler sends it as
+   * `Authorization: Bearer TOKEN` with every AgentControl call, and the agent refuses calls
+   * without it. Never stored by the scheduler (memory only).
+   */
+  8: optional string controlToken
+  /**
+   * The highest status-update seq the agent has assigned so far: the scheduler refuses updates
+   * numbered far beyond it or beyond the last one it acked (forged seqs "from the future").
+   */
+  9: optional i64 lastSeq
 }
 
 /** A task's state as an agent sees it, sent with every heartbeat for reconciliation. */

@@ -3,6 +3,7 @@ package io.borealis.e2e
 import groovy.json.JsonSlurper
 import java.nio.file.Files
 import java.nio.file.Path
+import java.nio.file.attribute.PosixFilePermissions
 import java.util.concurrent.TimeUnit
 import spock.lang.Specification
 import spock.lang.TempDir
@@ -148,6 +149,59 @@ class DevclusterSpec extends Specification {
         'ram=99999999999999g' | ["ram '99999999999999g' is not a size such as 512m, 4g or 1t"]
     }
 
+    def "start --secure: generated users in a hashed user file, credentials in DIR/netrc, agents with their own"() {
+        when:
+        def started = cluster.devcluster('start', '--secure', '--agents', '2')
+        Path netrc = cluster.home.resolve('netrc')
+
+        then:
+        started.exit == 0
+        started.out.contains("export BOREALIS_NETRC=${netrc}")
+        PosixFilePermissions.toString(Files.getPosixFilePermissions(netrc)) == 'rw-------'
+        List<String> entries = Files.readAllLines(netrc)
+        entries*.split(' ')*.getAt(3) == ['admin', 'dev', 'agent-0', 'agent-1']
+        String ini = Files.readString(cluster.home.resolve('security.ini'))
+        ini.count('"$shiro2$argon2id$') == 4
+        entries.every { !ini.contains(it.split(' ')[5]) }
+        Files.readString(cluster.configRoot.resolve('clusters.json')).contains('"auth_mechanism": "BASIC"')
+        cluster.agentRows().size() == 2
+
+        when: 'no credentials'
+        cluster.environment = [BOREALIS_NETRC: cluster.home.resolve('none').toString()]
+        def anonymous = cluster.borealis('job', 'create', 'devcluster/www-data/prod/hello', 'examples/hello_world.groovy')
+
+        then:
+        anonymous.exit == 30
+
+        when: 'dev writes www-data but not quotas'
+        cluster.environment = [BOREALIS_NETRC: cluster.home.resolve('netrc-dev').toString()]
+        def created = cluster.borealis('job', 'create', 'devcluster/www-data/prod/hello', 'examples/hello_world.groovy')
+        def quota = cluster.run('bin/borealis-admin', 'set_quota', 'devcluster', 'www-data', '1', '1g', '1g')
+
+        then:
+        created.exit == 0
+        quota.exit == 30
+        conditions.eventually {
+            assert cluster.borealis('job', 'status', 'devcluster/www-data/prod/hello').out.contains('RUNNING')
+        }
+
+        when: 'admin, from the netrc the start printed'
+        cluster.environment = [BOREALIS_NETRC: netrc.toString()]
+
+        then:
+        cluster.run('bin/borealis-admin', 'set_quota', 'devcluster', 'www-data', '1', '1g', '1g').exit == 0
+
+        when: 'a restart keeps the users and their passwords'
+        cluster.devcluster('stop')
+        def restarted = cluster.devcluster('start', '--secure', '--agents', '2')
+
+        then:
+        restarted.exit == 0
+        Files.readAllLines(netrc) == entries
+        cluster.agentRows().size() == 2
+        cluster.borealis('job', 'list', 'devcluster/www-data').exit == 0
+    }
+
     def "bad options are refused with a clear message"() {
         expect:
         with(cluster.devcluster('start', '--agents', 'many')) {
@@ -223,9 +277,13 @@ class DevclusterSpec extends Specification {
             rows
         }
 
+        /** Environment added to every run, e.g. {@code BOREALIS_NETRC}. */
+        Map<String, String> environment = [:]
+
         LocalCluster.Result run(String launcher, String... args) {
             def builder = new ProcessBuilder([LocalCluster.ROOT.resolve(launcher).toString()] + args.toList())
                     .directory(LocalCluster.ROOT.toFile())
+            builder.environment().putAll(environment)
             builder.environment().putAll([
                     BOREALIS_CONFIG_ROOT              : configRoot.toString(),
                     BOREALIS_DEVCLUSTER_HOME          : home.toString(),

@@ -166,10 +166,76 @@ class LocalCluster implements Closeable {
         run('bin/borealis', args)
     }
 
+    /** Passwords of the users {@link #secure} made: admin, dev and the agent's id. */
+    final Map<String, String> passwords = [:]
+
+    /** The id the agent of {@link #startAgent} registers as: this machine's name. */
+    static String localAgentId() {
+        InetAddress.getLocalHost().getHostName()
+    }
+
+    /**
+     * Turns security on for {@link #start}, as {@code borealis-devcluster start --secure} does:
+     * users {@code admin} (everything), {@code dev} (writes on role www-data) and the agent (its
+     * own id), random passwords hashed by the real {@code borealis-admin hash_password} into
+     * {@code HOME/security.ini}; {@code HOME/netrc-USER} holds each user's credentials and
+     * {@code HOME/netrc} all of them (the agent reads it); clusters.json asks for BASIC.
+     */
+    LocalCluster secure() {
+        String agent = localAgentId()
+        ['admin', 'dev', agent].each { passwords[it] = UUID.randomUUID().toString().replace('-', '') }
+        def hashing = new ProcessBuilder(ROOT.resolve('bin/borealis-admin').toString(), 'hash_password')
+                .directory(ROOT.toFile()).start()
+        hashing.outputStream.withCloseable { it.write((passwords.values().join('\n') + '\n').getBytes('UTF-8')) }
+        def hashOut = new ByteArrayOutputStream()
+        hashing.consumeProcessOutput(hashOut, System.err)
+        assert hashing.waitFor(120, TimeUnit.SECONDS) && hashing.exitValue() == 0
+        hashing.waitForProcessOutput()
+        List<String> hashes = hashOut.toString('UTF-8').readLines()
+        assert hashes.size() == 3
+        Map<String, String> hashOf = [passwords.keySet().toList(), hashes].transpose().collectEntries()
+        Files.writeString(home.resolve('security.ini'), """\
+            [users]
+            admin = "${hashOf.admin}", admin
+            dev = "${hashOf.dev}", developer
+            ${agent} = "${hashOf[agent]}", agent
+
+            [roles]
+            admin = *
+            developer = thrift.SchedulerManager:*:www-data
+            agent = thrift.AgentService:*:${agent}
+            """.stripIndent())
+        passwords.each { user, password ->
+            Files.writeString(home.resolve("netrc-${user}"), "machine localhost login ${user} password ${password}\n")
+        }
+        Files.writeString(home.resolve('netrc'), passwords.collect { user, password ->
+            "machine localhost login ${user} password ${password}\n" }.join(''))
+        Files.writeString(configRoot.resolve('clusters.json'), """[{"name": "devcluster", """ +
+                """"scheduler_uri": "http://localhost:${schedulerPort}", "auth_mechanism": "BASIC"}]""")
+        schedulerArgs += ['--shiro-ini', home.resolve('security.ini').toString()]
+        agentFlags += ['--scheduler-netrc', home.resolve('netrc').toString(), '--bind-address', '127.0.0.1']
+        clientEnvironment = [BOREALIS_NETRC: home.resolve('netrc-admin').toString()]
+        this
+    }
+
+    /** Runs a client as {@code user} of {@link #secure} (a user without a netrc: no credentials). */
+    Result runAs(String user, String launcher, String... args) {
+        run([BOREALIS_NETRC: home.resolve("netrc-${user}").toString()], launcher, args)
+    }
+
+    /** Environment of every client run; {@link #secure} makes the clients admin by default. */
+    Map<String, String> clientEnvironment = [:]
+
     Result run(String launcher, String... args) {
+        run([:], launcher, args)
+    }
+
+    Result run(Map<String, String> environment, String launcher, String... args) {
         def builder = new ProcessBuilder([ROOT.resolve(launcher).toString()] + args.toList())
                 .directory(ROOT.toFile())
         builder.environment().put('BOREALIS_CONFIG_ROOT', configRoot.toString())
+        builder.environment().putAll(clientEnvironment)
+        builder.environment().putAll(environment)
         def process = builder.start()
         def out = new ByteArrayOutputStream()
         def err = new ByteArrayOutputStream()

@@ -1,5 +1,6 @@
 package io.borealis.cli.admin
 
+import io.borealis.cli.admin.command.PlannedCommand
 import io.borealis.cli.command.CliContext
 import io.borealis.cli.config.CliEnvironment
 import java.nio.file.Files
@@ -37,7 +38,8 @@ class AdminCliSpec extends Specification {
         result.code == 0
         SPEC_COMMANDS.every { result.out.contains(it) }
         // Help wraps long descriptions: compare with the line breaks folded.
-        result.out.replaceAll(/\s+/, ' ').contains('(not yet available)')
+        PlannedCommand.PLANS.isEmpty()
+                || result.out.replaceAll(/\s+/, ' ').contains('(not yet available)')
     }
 
     def "a command that is not available yet exits 5 and says so"() {

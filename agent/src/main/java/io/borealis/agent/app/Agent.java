@@ -7,6 +7,7 @@ import io.borealis.agent.outbox.Outbox;
 import io.borealis.agent.outbox.OutboxSender;
 import io.borealis.agent.rpc.AgentControlService;
 import io.borealis.agent.rpc.AgentHttpServer;
+import io.borealis.agent.rpc.ControlTokens;
 import io.borealis.agent.rpc.SchedulerClient;
 import io.borealis.agent.rpc.SchedulerSession;
 import io.borealis.agent.tasks.LivenessBeacon;
@@ -114,18 +115,24 @@ public final class Agent implements AutoCloseable {
         monitor = daemonThread("task-monitor");
         monitor.scheduleWithFixedDelay(this::pollTasks, 0, timing.pollInterval().toMillis(),
                 TimeUnit.MILLISECONDS);
-        http = new AgentHttpServer(config.httpPort(), new AgentControlService(tasks),
+        ControlTokens tokens = new ControlTokens();
+        http = new AgentHttpServer(config.access().bindAddress(), config.httpPort(),
+                new AgentControlService(tasks), tokens, config.access().maxRequestBytes(),
                 tls.server());
         int port = http.start();
+        String bound = config.access().bindAddress();
         endpoint = (tls.server() == null ? "http" : "https") + "://"
-                + endpointHost(config.host()) + ":" + port;
+                + (bound != null && !bound.equals("0.0.0.0") && !bound.equals("::")
+                        ? (bound.contains(":") ? "[" + bound + "]" : bound)
+                        : endpointHost(config.host())) + ":" + port;
         log.info("listening on {}", endpoint);
         AgentInfo info = new AgentInfo(config.host(), config.host(), endpoint, config.resources(),
                 config.portRanges(), config.attributes(), config.observerUrl());
         SchedulerClient client = new SchedulerClient(config.schedulerUrl(), timing.rpcTimeout(),
-                tls.schedulerTrust());
+                config.access().credentials(), tls.schedulerTrust());
         session = new SchedulerSession(client, info, tasks,
-                new Backoff(timing.retryInitial(), timing.retryMax()), beacon::timeout);
+                new Backoff(timing.retryInitial(), timing.retryMax()), beacon::timeout, tokens,
+                outbox::lastSeq);
         session.start();
         sender = new OutboxSender(outbox, batch -> client.statusUpdate(config.host(), batch),
                 session::isRegistered, new Backoff(timing.retryInitial(), timing.retryMax()));

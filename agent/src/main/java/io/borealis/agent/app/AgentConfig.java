@@ -6,6 +6,7 @@ import io.borealis.agent.tasks.GcPolicy;
 import io.borealis.api.model.Attribute;
 import io.borealis.api.model.PortRange;
 import io.borealis.api.model.Resources;
+import io.borealis.api.rpc.NetrcFile;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -27,6 +28,7 @@ import java.util.Map;
  * @param gc when finished task directories are removed
  * @param agentTimeout how long executors wait for a silent agent before they stop their tasks,
  *     until the scheduler names its own loss timeout at registration
+ * @param access credentials for the scheduler, the address to listen on, the request size limit
  */
 public record AgentConfig(
         String schedulerUrl,
@@ -41,7 +43,8 @@ public record AgentConfig(
         Timing timing,
         Map<String, String> executorEnvironment,
         GcPolicy gc,
-        Duration agentTimeout) {
+        Duration agentTimeout,
+        Access access) {
     /** The loss timeout until the scheduler names one: the scheduler's own default. */
     public static final Duration DEFAULT_AGENT_TIMEOUT = Duration.ofSeconds(15);
 
@@ -50,21 +53,46 @@ public record AgentConfig(
             Resources resources, List<PortRange> portRanges, List<Attribute> attributes,
             String observerUrl, Path executorCommand, Timing timing) {
         this(schedulerUrl, workDir, httpPort, host, resources, portRanges, attributes, observerUrl,
-                executorCommand, timing, Map.of(), GcPolicy.DEFAULT, DEFAULT_AGENT_TIMEOUT);
+                executorCommand, timing, Map.of(), GcPolicy.DEFAULT, DEFAULT_AGENT_TIMEOUT,
+                Access.DEFAULT);
+    }
+
+    /**
+     * How the agent reaches the scheduler and who may reach it (agent/README.md, "Security").
+     *
+     * @param credentials this agent's HTTP Basic credentials for the scheduler
+     *     ({@code --scheduler-netrc}); null when the scheduler has no security
+     * @param bindAddress the address the AgentControl port listens on ({@code --bind-address});
+     *     null: every interface
+     * @param maxRequestBytes the largest AgentControl request body ({@code --max-request-size})
+     */
+    public record Access(NetrcFile.Entry
+            credentials, String bindAddress,
+            long maxRequestBytes) {
+        /** No credentials, every interface, 4 MiB. */
+        public static final Access DEFAULT = new Access(null, null,
+                io.borealis.api.rpc.RequestBodies.DEFAULT_MAX_BYTES);
+    }
+
+    /** A copy with {@code access}. */
+    public AgentConfig withAccess(Access access) {
+        return new AgentConfig(schedulerUrl, workDir, httpPort, host, resources, portRanges,
+                attributes, observerUrl, executorCommand, timing, executorEnvironment, gc,
+                agentTimeout, access);
     }
 
     /** A copy with {@code gc} as its gc policy. */
     public AgentConfig withGc(GcPolicy gc) {
         return new AgentConfig(schedulerUrl, workDir, httpPort, host, resources, portRanges,
                 attributes, observerUrl, executorCommand, timing, executorEnvironment, gc,
-                agentTimeout);
+                agentTimeout, access);
     }
 
     /** A copy with {@code agentTimeout} as the loss timeout until the scheduler names one. */
     public AgentConfig withAgentTimeout(Duration agentTimeout) {
         return new AgentConfig(schedulerUrl, workDir, httpPort, host, resources, portRanges,
                 attributes, observerUrl, executorCommand, timing, executorEnvironment, gc,
-                agentTimeout);
+                agentTimeout, access);
     }
 
     public AgentConfig {
@@ -78,6 +106,7 @@ public record AgentConfig(
         requireNonNull(timing, "timing is null");
         executorEnvironment = Map.copyOf(executorEnvironment);
         requireNonNull(gc, "gc is null");
+        requireNonNull(access, "access is null");
         requireNonNull(agentTimeout, "agentTimeout is null");
     }
 

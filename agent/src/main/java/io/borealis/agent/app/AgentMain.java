@@ -4,6 +4,8 @@ import io.borealis.agent.tasks.GcPolicy;
 import io.borealis.api.model.Attribute;
 import io.borealis.api.model.PortRange;
 import io.borealis.api.model.Resources;
+import io.borealis.api.rpc.NetrcFile;
+import io.borealis.api.units.DataSize;
 import io.borealis.api.units.Durations;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -114,6 +116,22 @@ public final class AgentMain implements Callable<Integer> {
                     + "default: ${DEFAULT-VALUE}).")
     String agentTimeout;
 
+    @Option(names = "--scheduler-netrc", paramLabel = "FILE",
+            description = "This agent's credentials for a scheduler with security, netrc format: "
+                    + "the entry for the scheduler's host whose login is this agent's id (its "
+                    + "--host), else the first for that host.")
+    Path schedulerNetrc;
+
+    @Option(names = "--bind-address", paramLabel = "ADDRESS",
+            description = "Address the AgentControl port listens on, e.g. 127.0.0.1 "
+                    + "(default: every interface).")
+    String bindAddress;
+
+    @Option(names = "--max-request-size", defaultValue = "4m", paramLabel = "SIZE",
+            description = "Largest AgentControl request body accepted (default: "
+                    + "${DEFAULT-VALUE}).")
+    String maxRequestSize;
+
     @Option(names = "--tls-cert", paramLabel = "FILE",
             description = "Serve the AgentControl endpoint over HTTPS with this PEM certificate "
                     + "chain (needs --tls-key); the agent then registers an https:// endpoint.")
@@ -214,6 +232,12 @@ public final class AgentMain implements Callable<Integer> {
         if (timeout != null && timeout.isZero()) {
             problems.add("--agent-timeout must be longer than 0s");
         }
+        long maxRequestBytes = Flags.size("--max-request-size", maxRequestSize, problems);
+        NetrcFile.Entry credentials = schedulerNetrc == null ? null
+                : Flags.credentials(schedulerNetrc, scheduler, hostName, problems);
+        if (bindAddress != null && bindAddress.isBlank()) {
+            problems.add("--bind-address must not be empty");
+        }
         if (!problems.isEmpty()) {
             throw new ParameterException(commandLine(), String.join("\n", problems));
         }
@@ -232,7 +256,8 @@ public final class AgentMain implements Callable<Integer> {
         return new AgentConfig(scheduler, dir, httpPort, hostName, resources, ranges, attrs,
                 observerUrl, executor.toAbsolutePath().normalize(), AgentConfig.Timing.DEFAULT,
                 executorEnvironment,
-                new GcPolicy(delay, maxFinished, GcPolicy.DEFAULT.interval()), timeout);
+                new GcPolicy(delay, maxFinished, GcPolicy.DEFAULT.interval()), timeout,
+                new AgentConfig.Access(credentials, bindAddress, maxRequestBytes));
     }
 
     private CommandLine commandLine() {
@@ -295,6 +320,47 @@ public final class AgentMain implements Callable<Integer> {
                 return null;
             }
             return duration.get();
+        }
+
+        /** A size such as {@code 4m}; -1 if bad or under 1k. */
+        static long size(String flag, String value, List<String> problems) {
+            try {
+                long bytes = DataSize.parse(value).bytes();
+                if (bytes >= 1024) {
+                    return bytes;
+                }
+                problems.add(flag + " must be at least 1k, got '" + value + "'");
+            } catch (IllegalArgumentException e) {
+                problems.add(flag + " " + e.getMessage());
+            }
+            return -1;
+        }
+
+        /** The netrc entry for the scheduler's host, preferring login {@code agentId}. */
+        static NetrcFile.Entry credentials(Path file, String schedulerUrl, String agentId,
+                List<String> problems) {
+            String host;
+            try {
+                host = new URI(schedulerUrl).getHost();
+            } catch (URISyntaxException e) {
+                return null; // reported with --scheduler
+            }
+            if (host == null) {
+                return null;
+            }
+            try {
+                Optional<NetrcFile.Entry> entry = NetrcFile.find(
+                        NetrcFile.parse(Files.readString(file)), host, agentId);
+                if (entry.isEmpty()) {
+                    problems.add("--scheduler-netrc " + file + " has no entry for machine "
+                            + host);
+                    return null;
+                }
+                return entry.get();
+            } catch (IOException e) {
+                problems.add("--scheduler-netrc " + file + " cannot be read: " + e.getMessage());
+                return null;
+            }
         }
 
         /** A whole number, zero or more; -1 if bad. */

@@ -2,8 +2,10 @@ package io.borealis.agent.rpc;
 
 import static java.util.Objects.requireNonNull;
 
+import io.borealis.api.rpc.RequestBodies;
 import io.borealis.api.rpc.ThriftHttp;
 import io.borealis.api.thrift.AgentControl;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,23 +30,24 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The agent's HTTP endpoint (Jetty 12, core handler): {@code POST /api} runs the multiplexed
- * Thrift {@code AgentControl} service; {@code GET /health} answers {@code 200 OK}. Anything else
- * is 404 (405 for a wrong method on {@code /api}).
+ * Thrift {@code AgentControl} service for the scheduler this agent registered with only: a call
+ * without its current token ({@link ControlTokens}, {@code Authorization: Bearer TOKEN}) gets 401
+ * before its body is read, and a body over the size limit 413. {@code GET /health} answers
+ * {@code 200 OK}. Anything else is 404 (405 for a wrong method on {@code /api}).
  */
 public final class AgentHttpServer implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
 
-    /** @param port the port to bind on every interface; 0 picks a free one */
-    public AgentHttpServer(int port, AgentControl.Iface control) {
-        this(port, control, null);
-    }
-
     /**
-     * @param port the port to bind on every interface; 0 picks a free one
+     * @param bindAddress the address to listen on; null for every interface
+     * @param port the port to bind; 0 picks a free one
+     * @param tokens the tokens a call must carry
+     * @param maxRequestBytes the largest request body accepted
      * @param tls the identity to serve HTTPS with ({@code Tls.server}); null for HTTP
      */
-    public AgentHttpServer(int port, AgentControl.Iface control, SSLContext tls) {
+    public AgentHttpServer(String bindAddress, int port, AgentControl.Iface control,
+            ControlTokens tokens, long maxRequestBytes, SSLContext tls) {
         TMultiplexedProcessor processor = new TMultiplexedProcessor();
         processor.registerProcessor("AgentControl", new AgentControl.Processor<>(control));
         QueuedThreadPool threads = new QueuedThreadPool(16, 2);
@@ -58,8 +61,11 @@ public final class AgentHttpServer implements AutoCloseable {
             this.connector = new ServerConnector(server, ssl);
         }
         connector.setPort(port);
+        if (bindAddress != null) {
+            connector.setHost(bindAddress);
+        }
         server.addConnector(connector);
-        server.setHandler(new Routes(processor));
+        server.setHandler(new Routes(processor, tokens, maxRequestBytes));
     }
 
     /** Starts serving; returns the bound port. */
@@ -80,9 +86,13 @@ public final class AgentHttpServer implements AutoCloseable {
 
     private static final class Routes extends Handler.Abstract {
         private final TProcessor processor;
+        private final ControlTokens tokens;
+        private final long maxRequestBytes;
 
-        Routes(TProcessor processor) {
+        Routes(TProcessor processor, ControlTokens tokens, long maxRequestBytes) {
             this.processor = requireNonNull(processor, "processor is null");
+            this.tokens = requireNonNull(tokens, "tokens is null");
+            this.maxRequestBytes = maxRequestBytes;
         }
 
         @Override
@@ -100,11 +110,33 @@ public final class AgentHttpServer implements AutoCloseable {
                 Response.writeError(request, response, callback, HttpStatus.METHOD_NOT_ALLOWED_405);
                 return true;
             }
+            if (!tokens.accepts(request.getHeaders().get(HttpHeader.AUTHORIZATION))) {
+                LoggerFactory.getLogger(AgentHttpServer.class).warn(
+                        "refused an AgentControl call from {}: no valid token",
+                        Request.getRemoteAddr(request));
+                response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer");
+                Response.writeError(request, response, callback, HttpStatus.UNAUTHORIZED_401,
+                        "AgentControl calls need the token of this agent's registration");
+                return true;
+            }
+            byte[] body;
+            try (InputStream in = Content.Source.asInputStream(request)) {
+                body = RequestBodies.read(in, request.getLength(), maxRequestBytes);
+            } catch (RequestBodies.TooLarge e) {
+                response.getHeaders().put(HttpHeader.CONNECTION, "close");
+                Response.writeError(request, response, callback,
+                        HttpStatus.PAYLOAD_TOO_LARGE_413, e.getMessage());
+                return true;
+            } catch (IOException e) {
+                Response.writeError(request, response, callback, HttpStatus.BAD_REQUEST_400,
+                        "cannot read the request: " + e.getMessage());
+                return true;
+            }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ThriftHttp.Wire wire;
-            try (InputStream in = Content.Source.asInputStream(request)) {
+            try (InputStream in = new ByteArrayInputStream(body)) {
                 wire = ThriftHttp.process(processor, in, out);
-            } catch (TException | IOException e) {
+            } catch (TException | IOException | RuntimeException | StackOverflowError e) {
                 Response.writeError(request, response, callback, HttpStatus.BAD_REQUEST_400,
                         "not a Thrift request: " + e.getMessage());
                 return true;

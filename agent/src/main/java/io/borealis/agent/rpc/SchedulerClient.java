@@ -6,12 +6,15 @@ import io.borealis.api.model.AgentInfo;
 import io.borealis.api.model.AgentTaskState;
 import io.borealis.api.model.TaskStatusUpdate;
 import io.borealis.api.model.ThriftCodec;
+import io.borealis.api.rpc.NetrcFile;
 import io.borealis.api.rpc.Responses;
 import io.borealis.api.rpc.ThriftHttp;
 import io.borealis.api.thrift.AgentService;
 import io.borealis.api.thrift.Response;
 import io.borealis.api.thrift.ResponseCode;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
@@ -30,6 +33,7 @@ public final class SchedulerClient {
     private static final String SERVICE = "AgentService";
 
     private final Duration timeout;
+    private final Map<String, String> headers;
     private final SSLContext trust;
     private volatile String schedulerUrl;
 
@@ -38,23 +42,43 @@ public final class SchedulerClient {
      * @param timeout connect and read timeout of every call
      */
     public SchedulerClient(String schedulerUrl, Duration timeout) {
-        this(schedulerUrl, timeout, null);
+        this(schedulerUrl, timeout, null, null);
     }
 
     /**
+     * @param credentials the agent's HTTP Basic credentials ({@code --scheduler-netrc}); null
+     *     for a scheduler without security
      * @param trust the CAs trusted when the scheduler's URL is {@code https}
      *     ({@code Tls.trusting}); null for the JVM's default CAs
      */
-    public SchedulerClient(String schedulerUrl, Duration timeout, SSLContext trust) {
+    public SchedulerClient(String schedulerUrl, Duration timeout,
+            NetrcFile.Entry credentials, SSLContext trust) {
         this.schedulerUrl = stripSlash(requireNonNull(schedulerUrl, "schedulerUrl is null"));
         this.timeout = requireNonNull(timeout, "timeout is null");
+        this.headers = credentials == null ? Map.of() : Map.of("Authorization", "Basic "
+                + Base64.getEncoder().encodeToString((credentials.login() + ":"
+                        + credentials.password()).getBytes(StandardCharsets.UTF_8)));
         this.trust = trust;
     }
 
-    /** Registers {@code agent}; returns what the scheduler asks of it. */
+    /** Registers {@code agent} without a control token (tests of the scheduler side). */
     public Registration register(AgentInfo agent) throws SchedulerException {
-        Response response = call("registerAgent",
-                client -> client.registerAgent(ThriftCodec.toThrift(agent)));
+        return register(agent, null, 0);
+    }
+
+    /**
+     * Registers {@code agent}; returns what the scheduler asks of it.
+     *
+     * @param controlToken the token the scheduler must present on AgentControl calls
+     * @param lastSeq the highest status-update seq assigned so far
+     */
+    public Registration register(AgentInfo agent, String controlToken, long lastSeq)
+            throws SchedulerException {
+        io.borealis.api.thrift.AgentInfo wire = ThriftCodec.toThrift(agent).setLastSeq(lastSeq);
+        if (controlToken != null) {
+            wire.setControlToken(controlToken);
+        }
+        Response response = call("registerAgent", client -> client.registerAgent(wire));
         var result = response.isSetResult() && response.getResult().isSetRegisterAgentResult()
                 ? response.getResult().getRegisterAgentResult() : null;
         int interval = result != null ? result.getHeartbeatIntervalMillis() : 0;
@@ -111,7 +135,7 @@ public final class SchedulerClient {
         Response response;
         try {
             AgentService.Client client = ThriftHttp.client(
-                    url + "/api", SERVICE, AgentService.Client::new, Map.of(), timeout, trust);
+                    url + "/api", SERVICE, AgentService.Client::new, headers, timeout, trust);
             response = call.apply(client);
         } catch (TException | RuntimeException e) {
             throw new SchedulerException(

@@ -7,6 +7,7 @@ import io.borealis.agent.tasks.TaskManager;
 import io.borealis.api.model.AgentInfo;
 import java.time.Duration;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +28,8 @@ public final class SchedulerSession implements AutoCloseable {
     private final TaskManager tasks;
     private final Backoff backoff;
     private final Consumer<Duration> agentTimeout;
+    private final ControlTokens tokens;
+    private final LongSupplier lastSeq;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile boolean registered;
@@ -38,6 +41,18 @@ public final class SchedulerSession implements AutoCloseable {
      */
     public SchedulerSession(SchedulerClient client, AgentInfo agent, TaskManager tasks,
             Backoff backoff, Consumer<Duration> agentTimeout) {
+        this(client, agent, tasks, backoff, agentTimeout, new ControlTokens(), () -> 0);
+    }
+
+    /**
+     * @param tokens draws the AgentControl token of each registration
+     * @param lastSeq the highest status-update seq assigned so far, sent at registration
+     */
+    public SchedulerSession(SchedulerClient client, AgentInfo agent, TaskManager tasks,
+            Backoff backoff, Consumer<Duration> agentTimeout, ControlTokens tokens,
+            LongSupplier lastSeq) {
+        this.tokens = requireNonNull(tokens, "tokens is null");
+        this.lastSeq = requireNonNull(lastSeq, "lastSeq is null");
         this.client = requireNonNull(client, "client is null");
         this.agent = requireNonNull(agent, "agent is null");
         this.tasks = requireNonNull(tasks, "tasks is null");
@@ -61,7 +76,10 @@ public final class SchedulerSession implements AutoCloseable {
             Duration pause;
             try {
                 if (!registered) {
-                    SchedulerClient.Registration registration = client.register(agent);
+                    String token = tokens.next();
+                    SchedulerClient.Registration registration =
+                            client.register(agent, token, lastSeq.getAsLong());
+                    tokens.confirm(token);
                     heartbeatInterval = registration.heartbeatInterval();
                     if (registration.agentTimeout() != null) {
                         agentTimeout.accept(registration.agentTimeout());

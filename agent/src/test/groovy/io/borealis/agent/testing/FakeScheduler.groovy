@@ -93,6 +93,9 @@ class FakeScheduler implements AutoCloseable {
         @Override
         Response registerAgent(io.borealis.api.thrift.AgentInfo agent) {
             registrations << ThriftCodec.fromThrift(agent)
+            if (agent.isSetControlToken()) {
+                Tasks.TOKENS[agent.endpoint] = agent.controlToken
+            }
             Responses.ok(Result.registerAgentResult(
                     new RegisterAgentResult().setAgentId(agent.agentId)
                             .setHeartbeatIntervalMillis(heartbeatIntervalMillis)

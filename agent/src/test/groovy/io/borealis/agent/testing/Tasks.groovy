@@ -36,8 +36,21 @@ class Tasks {
         new AssignedTask(taskId, agentId, agentId, config, [:], 0)
     }
 
+    /**
+     * Endpoint -> the AgentControl token its agent last registered with (recorded by
+     * {@link FakeScheduler}), sent as the real scheduler sends it.
+     */
+    static final Map<String, String> TOKENS = new java.util.concurrent.ConcurrentHashMap<>()
+
+    /** A client as the scheduler's: waits (10 s at most) for the agent to have registered. */
     static AgentControl.Client control(String endpoint) {
-        ThriftHttp.client("${endpoint}/api", 'AgentControl', AgentControl.Client::new, [:],
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos()
+        while (TOKENS[endpoint] == null && System.nanoTime() < deadline) {
+            Thread.sleep(20) // polling with a deadline: registration runs on the agent's thread
+        }
+        String token = TOKENS[endpoint]
+        ThriftHttp.client("${endpoint}/api", 'AgentControl', AgentControl.Client::new,
+                token == null ? [:] : [Authorization: "Bearer $token".toString()],
                 Duration.ofSeconds(10))
     }
 

@@ -17,6 +17,7 @@ import org.apache.thrift.protocol.TCompactProtocol;
 import org.apache.thrift.protocol.TJSONProtocol;
 import org.apache.thrift.protocol.TMultiplexedProtocol;
 import org.apache.thrift.protocol.TProtocol;
+import org.apache.thrift.protocol.TProtocolUtil;
 import org.apache.thrift.transport.THttpClient;
 import org.apache.thrift.transport.TIOStreamTransport;
 import org.apache.thrift.transport.TTransport;
@@ -68,6 +69,18 @@ public final class ThriftHttp {
     }
 
     private static final byte COMPACT_PROTOCOL_ID = (byte) 0x82;
+
+    /**
+     * How deeply an unknown field's value may nest when a server skips it, in either encoding.
+     * Thrift's default is unlimited: a request of 200,000 nested JSON lists overflowed the stack
+     * of the thread serving it. Our own structs nest a few levels; deeper input is refused as a
+     * protocol error.
+     */
+    public static final int MAX_SKIP_DEPTH = 64;
+
+    static {
+        TProtocolUtil.setMaxSkipDepth(MAX_SKIP_DEPTH);
+    }
 
     private ThriftHttp() {}
 

@@ -17,6 +17,8 @@ public class AgentInfo implements org.apache.thrift.TBase<AgentInfo, AgentInfo._
   private static final org.apache.thrift.protocol.TField PORT_RANGES_FIELD_DESC = new org.apache.thrift.protocol.TField("portRanges", org.apache.thrift.protocol.TType.LIST, (short)5);
   private static final org.apache.thrift.protocol.TField ATTRIBUTES_FIELD_DESC = new org.apache.thrift.protocol.TField("attributes", org.apache.thrift.protocol.TType.LIST, (short)6);
   private static final org.apache.thrift.protocol.TField OBSERVER_URL_FIELD_DESC = new org.apache.thrift.protocol.TField("observerUrl", org.apache.thrift.protocol.TType.STRING, (short)7);
+  private static final org.apache.thrift.protocol.TField CONTROL_TOKEN_FIELD_DESC = new org.apache.thrift.protocol.TField("controlToken", org.apache.thrift.protocol.TType.STRING, (short)8);
+  private static final org.apache.thrift.protocol.TField LAST_SEQ_FIELD_DESC = new org.apache.thrift.protocol.TField("lastSeq", org.apache.thrift.protocol.TType.I64, (short)9);
 
   private static final org.apache.thrift.scheme.SchemeFactory STANDARD_SCHEME_FACTORY = new AgentInfoStandardSchemeFactory();
   private static final org.apache.thrift.scheme.SchemeFactory TUPLE_SCHEME_FACTORY = new AgentInfoTupleSchemeFactory();
@@ -28,6 +30,8 @@ public class AgentInfo implements org.apache.thrift.TBase<AgentInfo, AgentInfo._
   private @org.apache.thrift.annotation.Nullable java.util.List<PortRange> portRanges; // required
   private @org.apache.thrift.annotation.Nullable java.util.List<Attribute> attributes; // required
   private @org.apache.thrift.annotation.Nullable java.lang.String observerUrl; // optional
+  private @org.apache.thrift.annotation.Nullable java.lang.String controlToken; // optional
+  private long lastSeq; // optional
 
   /** The set of fields this struct contains, along with convenience methods for finding and manipulating them. */
   public enum _Fields implements org.apache.thrift.TFieldIdEnum {
@@ -43,7 +47,18 @@ public class AgentInfo implements org.apache.thrift.TBase<AgentInfo, AgentInfo._
     /**
      * Base URL of the observer on the agent's host, e.g. http://host:1338
      */
-    OBSERVER_URL((short)7, "observerUrl");
+    OBSERVER_URL((short)7, "observerUrl"),
+    /**
+     * A secret the agent draws at each registration: the scheduler sends it as
+     * `Authorization: Bearer TOKEN` with every AgentControl call, and the agent refuses calls
+     * without it. Never stored by the scheduler (memory only).
+     */
+    CONTROL_TOKEN((short)8, "controlToken"),
+    /**
+     * The highest status-update seq the agent has assigned so far: the scheduler refuses updates
+     * numbered far beyond it or beyond the last one it acked (forged seqs "from the future").
+     */
+    LAST_SEQ((short)9, "lastSeq");
 
     private static final java.util.Map<java.lang.String, _Fields> byName = new java.util.HashMap<java.lang.String, _Fields>();
 
@@ -73,6 +88,10 @@ public class AgentInfo implements org.apache.thrift.TBase<AgentInfo, AgentInfo._
           return ATTRIBUTES;
         case 7: // OBSERVER_URL
           return OBSERVER_URL;
+        case 8: // CONTROL_TOKEN
+          return CONTROL_TOKEN;
+        case 9: // LAST_SEQ
+          return LAST_SEQ;
         default:
           return null;
       }
@@ -116,7 +135,9 @@ public class AgentInfo implements org.apache.thrift.TBase<AgentInfo, AgentInfo._
   }
 
   // isset id assignments
-  private static final _Fields optionals[] = {_Fields.OBSERVER_URL};
+  private static final int __LASTSEQ_ISSET_ID = 0;
+  private byte __isset_bitfield = 0;
+  private static final _Fields optionals[] = {_Fields.OBSERVER_URL,_Fields.CONTROL_TOKEN,_Fields.LAST_SEQ};
   public static final java.util.Map<_Fields, org.apache.thrift.meta_data.FieldMetaData> metaDataMap;
   static {
     java.util.Map<_Fields, org.apache.thrift.meta_data.FieldMetaData> tmpMap = new java.util.EnumMap<_Fields, org.apache.thrift.meta_data.FieldMetaData>(_Fields.class);
@@ -136,6 +157,10 @@ public class AgentInfo implements org.apache.thrift.TBase<AgentInfo, AgentInfo._
             new org.apache.thrift.meta_data.StructMetaData(org.apache.thrift.protocol.TType.STRUCT, Attribute.class))));
     tmpMap.put(_Fields.OBSERVER_URL, new org.apache.thrift.meta_data.FieldMetaData("observerUrl", org.apache.thrift.TFieldRequirementType.OPTIONAL, 
         new org.apache.thrift.meta_data.FieldValueMetaData(org.apache.thrift.protocol.TType.STRING)));
+    tmpMap.put(_Fields.CONTROL_TOKEN, new org.apache.thrift.meta_data.FieldMetaData("controlToken", org.apache.thrift.TFieldRequirementType.OPTIONAL, 
+        new org.apache.thrift.meta_data.FieldValueMetaData(org.apache.thrift.protocol.TType.STRING)));
+    tmpMap.put(_Fields.LAST_SEQ, new org.apache.thrift.meta_data.FieldMetaData("lastSeq", org.apache.thrift.TFieldRequirementType.OPTIONAL, 
+        new org.apache.thrift.meta_data.FieldValueMetaData(org.apache.thrift.protocol.TType.I64)));
     metaDataMap = java.util.Collections.unmodifiableMap(tmpMap);
     org.apache.thrift.meta_data.FieldMetaData.addStructMetaDataMap(AgentInfo.class, metaDataMap);
   }
@@ -168,6 +193,7 @@ public class AgentInfo implements org.apache.thrift.TBase<AgentInfo, AgentInfo._
    * Performs a deep copy on <i>other</i>.
    */
   public AgentInfo(AgentInfo other) {
+    __isset_bitfield = other.__isset_bitfield;
     if (other.isSetAgentId()) {
       this.agentId = other.agentId;
     }
@@ -197,6 +223,10 @@ public class AgentInfo implements org.apache.thrift.TBase<AgentInfo, AgentInfo._
     if (other.isSetObserverUrl()) {
       this.observerUrl = other.observerUrl;
     }
+    if (other.isSetControlToken()) {
+      this.controlToken = other.controlToken;
+    }
+    this.lastSeq = other.lastSeq;
   }
 
   @Override
@@ -215,6 +245,9 @@ public class AgentInfo implements org.apache.thrift.TBase<AgentInfo, AgentInfo._
     this.attributes = new java.util.ArrayList<Attribute>();
 
     this.observerUrl = null;
+    this.controlToken = null;
+    setLastSeqIsSet(false);
+    this.lastSeq = 0;
   }
 
   @org.apache.thrift.annotation.Nullable
@@ -436,6 +469,72 @@ public class AgentInfo implements org.apache.thrift.TBase<AgentInfo, AgentInfo._
     }
   }
 
+  /**
+   * A secret the agent draws at each registration: the scheduler sends it as
+   * `Authorization: Bearer TOKEN` with every AgentControl call, and the agent refuses calls
+   * without it. Never stored by the scheduler (memory only).
+   */
+  @org.apache.thrift.annotation.Nullable
+  public java.lang.String getControlToken() {
+    return this.controlToken;
+  }
+
+  /**
+   * A secret the agent draws at each registration: the scheduler sends it as
+   * `Authorization: Bearer TOKEN` with every AgentControl call, and the agent refuses calls
+   * without it. Never stored by the scheduler (memory only).
+   */
+  public AgentInfo setControlToken(@org.apache.thrift.annotation.Nullable java.lang.String controlToken) {
+    this.controlToken = controlToken;
+    return this;
+  }
+
+  public void unsetControlToken() {
+    this.controlToken = null;
+  }
+
+  /** Returns true if field controlToken is set (has been assigned a value) and false otherwise */
+  public boolean isSetControlToken() {
+    return this.controlToken != null;
+  }
+
+  public void setControlTokenIsSet(boolean value) {
+    if (!value) {
+      this.controlToken = null;
+    }
+  }
+
+  /**
+   * The highest status-update seq the agent has assigned so far: the scheduler refuses updates
+   * numbered far beyond it or beyond the last one it acked (forged seqs "from the future").
+   */
+  public long getLastSeq() {
+    return this.lastSeq;
+  }
+
+  /**
+   * The highest status-update seq the agent has assigned so far: the scheduler refuses updates
+   * numbered far beyond it or beyond the last one it acked (forged seqs "from the future").
+   */
+  public AgentInfo setLastSeq(long lastSeq) {
+    this.lastSeq = lastSeq;
+    setLastSeqIsSet(true);
+    return this;
+  }
+
+  public void unsetLastSeq() {
+    __isset_bitfield = org.apache.thrift.EncodingUtils.clearBit(__isset_bitfield, __LASTSEQ_ISSET_ID);
+  }
+
+  /** Returns true if field lastSeq is set (has been assigned a value) and false otherwise */
+  public boolean isSetLastSeq() {
+    return org.apache.thrift.EncodingUtils.testBit(__isset_bitfield, __LASTSEQ_ISSET_ID);
+  }
+
+  public void setLastSeqIsSet(boolean value) {
+    __isset_bitfield = org.apache.thrift.EncodingUtils.setBit(__isset_bitfield, __LASTSEQ_ISSET_ID, value);
+  }
+
   @Override
   public void setFieldValue(_Fields field, @org.apache.thrift.annotation.Nullable java.lang.Object value) {
     switch (field) {
@@ -495,6 +594,22 @@ public class AgentInfo implements org.apache.thrift.TBase<AgentInfo, AgentInfo._
       }
       break;
 
+    case CONTROL_TOKEN:
+      if (value == null) {
+        unsetControlToken();
+      } else {
+        setControlToken((java.lang.String)value);
+      }
+      break;
+
+    case LAST_SEQ:
+      if (value == null) {
+        unsetLastSeq();
+      } else {
+        setLastSeq((java.lang.Long)value);
+      }
+      break;
+
     }
   }
 
@@ -523,6 +638,12 @@ public class AgentInfo implements org.apache.thrift.TBase<AgentInfo, AgentInfo._
     case OBSERVER_URL:
       return getObserverUrl();
 
+    case CONTROL_TOKEN:
+      return getControlToken();
+
+    case LAST_SEQ:
+      return getLastSeq();
+
     }
     throw new java.lang.IllegalStateException();
   }
@@ -549,6 +670,10 @@ public class AgentInfo implements org.apache.thrift.TBase<AgentInfo, AgentInfo._
       return isSetAttributes();
     case OBSERVER_URL:
       return isSetObserverUrl();
+    case CONTROL_TOKEN:
+      return isSetControlToken();
+    case LAST_SEQ:
+      return isSetLastSeq();
     }
     throw new java.lang.IllegalStateException();
   }
@@ -629,6 +754,24 @@ public class AgentInfo implements org.apache.thrift.TBase<AgentInfo, AgentInfo._
         return false;
     }
 
+    boolean this_present_controlToken = true && this.isSetControlToken();
+    boolean that_present_controlToken = true && that.isSetControlToken();
+    if (this_present_controlToken || that_present_controlToken) {
+      if (!(this_present_controlToken && that_present_controlToken))
+        return false;
+      if (!this.controlToken.equals(that.controlToken))
+        return false;
+    }
+
+    boolean this_present_lastSeq = true && this.isSetLastSeq();
+    boolean that_present_lastSeq = true && that.isSetLastSeq();
+    if (this_present_lastSeq || that_present_lastSeq) {
+      if (!(this_present_lastSeq && that_present_lastSeq))
+        return false;
+      if (this.lastSeq != that.lastSeq)
+        return false;
+    }
+
     return true;
   }
 
@@ -663,6 +806,14 @@ public class AgentInfo implements org.apache.thrift.TBase<AgentInfo, AgentInfo._
     hashCode = hashCode * 8191 + ((isSetObserverUrl()) ? 131071 : 524287);
     if (isSetObserverUrl())
       hashCode = hashCode * 8191 + observerUrl.hashCode();
+
+    hashCode = hashCode * 8191 + ((isSetControlToken()) ? 131071 : 524287);
+    if (isSetControlToken())
+      hashCode = hashCode * 8191 + controlToken.hashCode();
+
+    hashCode = hashCode * 8191 + ((isSetLastSeq()) ? 131071 : 524287);
+    if (isSetLastSeq())
+      hashCode = hashCode * 8191 + org.apache.thrift.TBaseHelper.hashCode(lastSeq);
 
     return hashCode;
   }
@@ -741,6 +892,26 @@ public class AgentInfo implements org.apache.thrift.TBase<AgentInfo, AgentInfo._
     }
     if (isSetObserverUrl()) {
       lastComparison = org.apache.thrift.TBaseHelper.compareTo(this.observerUrl, other.observerUrl);
+      if (lastComparison != 0) {
+        return lastComparison;
+      }
+    }
+    lastComparison = java.lang.Boolean.compare(isSetControlToken(), other.isSetControlToken());
+    if (lastComparison != 0) {
+      return lastComparison;
+    }
+    if (isSetControlToken()) {
+      lastComparison = org.apache.thrift.TBaseHelper.compareTo(this.controlToken, other.controlToken);
+      if (lastComparison != 0) {
+        return lastComparison;
+      }
+    }
+    lastComparison = java.lang.Boolean.compare(isSetLastSeq(), other.isSetLastSeq());
+    if (lastComparison != 0) {
+      return lastComparison;
+    }
+    if (isSetLastSeq()) {
+      lastComparison = org.apache.thrift.TBaseHelper.compareTo(this.lastSeq, other.lastSeq);
       if (lastComparison != 0) {
         return lastComparison;
       }
@@ -826,6 +997,22 @@ public class AgentInfo implements org.apache.thrift.TBase<AgentInfo, AgentInfo._
       }
       first = false;
     }
+    if (isSetControlToken()) {
+      if (!first) sb.append(", ");
+      sb.append("controlToken:");
+      if (this.controlToken == null) {
+        sb.append("null");
+      } else {
+        sb.append(this.controlToken);
+      }
+      first = false;
+    }
+    if (isSetLastSeq()) {
+      if (!first) sb.append(", ");
+      sb.append("lastSeq:");
+      sb.append(this.lastSeq);
+      first = false;
+    }
     sb.append(")");
     return sb.toString();
   }
@@ -848,6 +1035,8 @@ public class AgentInfo implements org.apache.thrift.TBase<AgentInfo, AgentInfo._
 
   private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, java.lang.ClassNotFoundException {
     try {
+      // it doesn't seem like you should have to do this, but java serialization is wacky, and doesn't call the default constructor.
+      __isset_bitfield = 0;
       read(new org.apache.thrift.protocol.TCompactProtocol(new org.apache.thrift.transport.TIOStreamTransport(in)));
     } catch (org.apache.thrift.TException te) {
       throw new java.io.IOException(te);
@@ -953,6 +1142,22 @@ public class AgentInfo implements org.apache.thrift.TBase<AgentInfo, AgentInfo._
               org.apache.thrift.protocol.TProtocolUtil.skip(iprot, schemeField.type);
             }
             break;
+          case 8: // CONTROL_TOKEN
+            if (schemeField.type == org.apache.thrift.protocol.TType.STRING) {
+              struct.controlToken = iprot.readString();
+              struct.setControlTokenIsSet(true);
+            } else { 
+              org.apache.thrift.protocol.TProtocolUtil.skip(iprot, schemeField.type);
+            }
+            break;
+          case 9: // LAST_SEQ
+            if (schemeField.type == org.apache.thrift.protocol.TType.I64) {
+              struct.lastSeq = iprot.readI64();
+              struct.setLastSeqIsSet(true);
+            } else { 
+              org.apache.thrift.protocol.TProtocolUtil.skip(iprot, schemeField.type);
+            }
+            break;
           default:
             org.apache.thrift.protocol.TProtocolUtil.skip(iprot, schemeField.type);
         }
@@ -1020,6 +1225,18 @@ public class AgentInfo implements org.apache.thrift.TBase<AgentInfo, AgentInfo._
           oprot.writeFieldEnd();
         }
       }
+      if (struct.controlToken != null) {
+        if (struct.isSetControlToken()) {
+          oprot.writeFieldBegin(CONTROL_TOKEN_FIELD_DESC);
+          oprot.writeString(struct.controlToken);
+          oprot.writeFieldEnd();
+        }
+      }
+      if (struct.isSetLastSeq()) {
+        oprot.writeFieldBegin(LAST_SEQ_FIELD_DESC);
+        oprot.writeI64(struct.lastSeq);
+        oprot.writeFieldEnd();
+      }
       oprot.writeFieldStop();
       oprot.writeStructEnd();
     }
@@ -1060,7 +1277,13 @@ public class AgentInfo implements org.apache.thrift.TBase<AgentInfo, AgentInfo._
       if (struct.isSetObserverUrl()) {
         optionals.set(6);
       }
-      oprot.writeBitSet(optionals, 7);
+      if (struct.isSetControlToken()) {
+        optionals.set(7);
+      }
+      if (struct.isSetLastSeq()) {
+        optionals.set(8);
+      }
+      oprot.writeBitSet(optionals, 9);
       if (struct.isSetAgentId()) {
         oprot.writeString(struct.agentId);
       }
@@ -1094,12 +1317,18 @@ public class AgentInfo implements org.apache.thrift.TBase<AgentInfo, AgentInfo._
       if (struct.isSetObserverUrl()) {
         oprot.writeString(struct.observerUrl);
       }
+      if (struct.isSetControlToken()) {
+        oprot.writeString(struct.controlToken);
+      }
+      if (struct.isSetLastSeq()) {
+        oprot.writeI64(struct.lastSeq);
+      }
     }
 
     @Override
     public void read(org.apache.thrift.protocol.TProtocol prot, AgentInfo struct) throws org.apache.thrift.TException {
       org.apache.thrift.protocol.TTupleProtocol iprot = (org.apache.thrift.protocol.TTupleProtocol) prot;
-      java.util.BitSet incoming = iprot.readBitSet(7);
+      java.util.BitSet incoming = iprot.readBitSet(9);
       if (incoming.get(0)) {
         struct.agentId = iprot.readString();
         struct.setAgentIdIsSet(true);
@@ -1148,6 +1377,14 @@ public class AgentInfo implements org.apache.thrift.TBase<AgentInfo, AgentInfo._
       if (incoming.get(6)) {
         struct.observerUrl = iprot.readString();
         struct.setObserverUrlIsSet(true);
+      }
+      if (incoming.get(7)) {
+        struct.controlToken = iprot.readString();
+        struct.setControlTokenIsSet(true);
+      }
+      if (incoming.get(8)) {
+        struct.lastSeq = iprot.readI64();
+        struct.setLastSeqIsSet(true);
       }
     }
   }

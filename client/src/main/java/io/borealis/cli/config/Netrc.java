@@ -4,8 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import io.borealis.api.rpc.NetrcFile;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -52,37 +52,7 @@ public final class Netrc {
     }
 
     static Optional<Credentials> find(String text, String host) {
-        List<String> tokens = List.of(text.trim().split("\\s+"));
-        Credentials fallback = null;
-        for (int i = 0; i < tokens.size(); i++) {
-            boolean machine = tokens.get(i).equals("machine") && i + 1 < tokens.size();
-            boolean isDefault = tokens.get(i).equals("default");
-            if (!machine && !isDefault) {
-                continue;
-            }
-            String name = machine ? tokens.get(i + 1) : null;
-            String login = null;
-            String password = null;
-            int j = machine ? i + 2 : i + 1;
-            for (; j + 1 < tokens.size() && !tokens.get(j).equals("machine")
-                    && !tokens.get(j).equals("default"); j += 2) {
-                switch (tokens.get(j)) {
-                    case "login" -> login = tokens.get(j + 1);
-                    case "password" -> password = tokens.get(j + 1);
-                    default -> { }
-                }
-            }
-            if (login != null && password != null) {
-                Credentials found = new Credentials(login, password);
-                if (host.equals(name)) {
-                    return Optional.of(found);
-                }
-                if (isDefault) {
-                    fallback = found;
-                }
-            }
-            i = j - 1;
-        }
-        return Optional.ofNullable(fallback);
+        return NetrcFile.find(NetrcFile.parse(text), host, null)
+                .map(entry -> new Credentials(entry.login(), entry.password()));
     }
 }

@@ -29,6 +29,11 @@ public final class ObserverMain implements Callable<Integer> {
             description = "Port to serve on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int httpPort;
 
+    @Option(names = "--shiro-ini", paramLabel = "FILE",
+            description = "The scheduler's Shiro INI file: every page but /health then needs "
+                    + "the login of one of its users (HTTP Basic).")
+    Path shiroIni;
+
     @Option(names = "--tls-cert", paramLabel = "FILE",
             description = "Serve HTTPS with this PEM certificate chain (needs --tls-key).")
     Path tlsCert;
@@ -68,7 +73,12 @@ public final class ObserverMain implements Callable<Integer> {
                     "--work-dir " + workDir + " is not a directory");
         }
         SSLContext tls = tls();
-        ObserverServer server = new ObserverServer(workDir, httpPort, tls).start();
+        ObserverServer server;
+        try {
+            server = new ObserverServer(workDir, httpPort, tls, shiroIni).start();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 server.stop();

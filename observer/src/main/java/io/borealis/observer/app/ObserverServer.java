@@ -49,13 +49,30 @@ public final class ObserverServer {
     private final String scheme;
 
     public ObserverServer(Path workDir, int port) {
-        this(workDir, port, null);
+        this(workDir, port, null, null);
+    }
+
+    /**
+     * @param shiroIni the scheduler's Shiro INI file: every page but {@code /health} and
+     *     {@code /metrics} then needs the login of one of its users; null for open pages
+     */
+    public ObserverServer(Path workDir, int port, Path shiroIni) {
+        this(workDir, port, null, shiroIni);
     }
 
     /**
      * @param tls the server's identity ({@code Tls.server}) to serve HTTPS, or null for HTTP
      */
     public ObserverServer(Path workDir, int port, SSLContext tls) {
+        this(workDir, port, tls, null);
+    }
+
+    /**
+     * @param tls the server's identity ({@code Tls.server}) to serve HTTPS, or null for HTTP
+     * @param shiroIni the scheduler's Shiro INI file: every page but {@code /health} and
+     *     {@code /metrics} then needs the login of one of its users; null for open pages
+     */
+    public ObserverServer(Path workDir, int port, SSLContext tls, Path shiroIni) {
         requireNonNull(workDir, "workDir is null");
         this.hostname = localHostName();
         Clock clock = Clock.systemUTC();
@@ -86,7 +103,9 @@ public final class ObserverServer {
         connector.setPort(port);
         server.addConnector(connector);
         this.metrics = new ObserverMetrics(new WorkDir(workDir));
-        server.setHandler(new MetricsHandler(metrics, handler));
+        // /metrics stays outside the login (scrapers), like /health inside it.
+        server.setHandler(new MetricsHandler(metrics,
+                shiroIni == null ? handler : ObserverLogin.of(handler, shiroIni)));
     }
 
     /** Binds the port and starts serving. */

@@ -4,6 +4,11 @@ import io.borealis.api.thrift.Admin;
 import io.borealis.api.thrift.AgentService;
 import io.borealis.api.thrift.ReadOnlyScheduler;
 import io.borealis.api.thrift.SchedulerManager;
+import io.borealis.scheduler.audit.AuditLog;
+import io.borealis.scheduler.auth.AgentBinding;
+import io.borealis.scheduler.auth.Security;
+import io.borealis.scheduler.auth.SecurityConfig;
+import io.borealis.scheduler.http.ApiEndpoint;
 import io.borealis.scheduler.backup.BackupService;
 import io.borealis.scheduler.backup.BackupSettings;
 import io.borealis.scheduler.backup.Backups;
@@ -20,6 +25,7 @@ import io.borealis.scheduler.metrics.MetricsRoute;
 import io.borealis.scheduler.metrics.PlacementCounter;
 import io.borealis.scheduler.metrics.SchedulerMetrics;
 import io.borealis.scheduler.rpc.AdminHandler;
+import io.borealis.scheduler.rpc.ApiGuard;
 import io.borealis.scheduler.rpc.AgentServiceHandler;
 import io.borealis.scheduler.rpc.ReadOnlySchedulerHandler;
 import io.borealis.scheduler.rpc.Responses;
@@ -178,6 +184,30 @@ public final class SchedulerMain implements Callable<Integer> {
                     + "e.g. 0, 15s, 3m (default: 15s).")
     private Duration preemptionDelay = RoundPlanner.Settings.DEFAULT_PREEMPTION_DELAY;
 
+    @Option(names = "--shiro-ini", paramLabel = "FILE",
+            description = "Turns security on: users (passwords as $shiro2$ hashes), roles and "
+                    + "realms in Shiro's INI format. Without it every caller may do everything.")
+    private Path shiroIni;
+
+    @Option(names = "--authorize-reads",
+            description = "Read-only calls need thrift.ReadOnlyScheduler:METHOD too "
+                    + "(default: open to every authenticated caller).")
+    private boolean authorizeReads;
+
+    @Option(names = "--pages-require-login",
+            description = "The web pages need the same login as the API (not /health).")
+    private boolean pagesRequireLogin;
+
+    @Option(names = "--audit-log", paramLabel = "FILE",
+            description = "Audit log, one JSON line per write call and per refused call "
+                    + "(default: HOME/audit.log).")
+    private Path auditLog;
+
+    @Option(names = "--max-request-size", paramLabel = "SIZE", defaultValue = "4m",
+            description = "Largest POST /api body accepted, e.g. 512k, 4m "
+                    + "(default: ${DEFAULT-VALUE}); larger ones get 413.")
+    private String maxRequestSize;
+
     @Option(names = "--backup-dir", paramLabel = "DIR",
             description = "Where backups are written (default: HOME/backups).")
     private Path backupDir;
@@ -228,6 +258,7 @@ public final class SchedulerMain implements Callable<Integer> {
     @Override
     public Integer call() {
         SchedulerConfig config = config();
+        SecurityConfig security = securityConfig();
         SchedulerTls tls;
         try {
             tls = SchedulerTls.of(tlsCert, tlsKey, tlsCa);
@@ -237,7 +268,7 @@ public final class SchedulerMain implements Callable<Integer> {
         BackupSettings backups = backupSettings();
         Scheduler scheduler;
         try {
-            scheduler = start(config, Clock.systemUTC(), backups, tls);
+            scheduler = start(config, security, Clock.systemUTC(), backups, tls);
         } catch (RuntimeException e) {
             // Whatever had started is stopped again; say why once, without a stack trace.
             spec.commandLine().getErr().println("borealis-scheduler: cannot start: " + e.getMessage());
@@ -280,6 +311,17 @@ public final class SchedulerMain implements Callable<Integer> {
         return withTiers;
     }
 
+    /** The security settings the flags describe. */
+    SecurityConfig securityConfig() {
+        try {
+            return new SecurityConfig(shiroIni, authorizeReads, pagesRequireLogin, auditLog,
+                    io.borealis.api.units.DataSize.parse(maxRequestSize).bytes());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage().startsWith("'")
+                    ? "--max-request-size " + e.getMessage() : e.getMessage());
+        }
+    }
+
     /** The backup flags' settings. */
     BackupSettings backupSettings() {
         try {
@@ -300,27 +342,43 @@ public final class SchedulerMain implements Callable<Integer> {
         }
     }
 
-    /** Builds and starts a scheduler. On failure, whatever was started is stopped again. */
+    /** Builds and starts an open scheduler (no security; audit log in HOME/audit.log). */
     public static Scheduler start(SchedulerConfig config, Clock clock) {
-        return start(config, clock, BackupSettings.defaults(config.home()), SchedulerTls.NONE);
+        return start(config, SecurityConfig.defaults(), clock);
+    }
+
+    /** As {@link #start(SchedulerConfig, Clock)}, with these security settings. */
+    public static Scheduler start(SchedulerConfig config, SecurityConfig security, Clock clock) {
+        return start(config, security, clock, BackupSettings.defaults(config.home()),
+                SchedulerTls.NONE);
     }
 
     /** As {@link #start(SchedulerConfig, Clock)}, with these backup settings. */
     public static Scheduler start(SchedulerConfig config, Clock clock, BackupSettings backups) {
-        return start(config, clock, backups, SchedulerTls.NONE);
+        return start(config, SecurityConfig.defaults(), clock, backups, SchedulerTls.NONE);
     }
 
     /** As {@link #start(SchedulerConfig, Clock)}, serving and calling agents with {@code tls}. */
     public static Scheduler start(SchedulerConfig config, Clock clock, SchedulerTls tls) {
-        return start(config, clock, BackupSettings.defaults(config.home()), tls);
+        return start(config, SecurityConfig.defaults(), clock,
+                BackupSettings.defaults(config.home()), tls);
     }
 
     /** As {@link #start(SchedulerConfig, Clock)}, with these backup settings and {@code tls}. */
     public static Scheduler start(SchedulerConfig config, Clock clock, BackupSettings backups,
             SchedulerTls tls) {
+        return start(config, SecurityConfig.defaults(), clock, backups, tls);
+    }
+
+    /**
+     * Builds and starts a scheduler with these security and backup settings, serving and calling
+     * agents with {@code tls}. On failure, whatever was started is stopped again.
+     */
+    public static Scheduler start(SchedulerConfig config, SecurityConfig security, Clock clock,
+            BackupSettings backups, SchedulerTls tls) {
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
-            return start(config, clock, backups, tls, started);
+            return start(config, security, clock, backups, tls, started);
         } catch (Exception e) {
             new Scheduler(0, "", started).close();
             if (e instanceof RuntimeException runtime) {
@@ -330,10 +388,12 @@ public final class SchedulerMain implements Callable<Integer> {
         }
     }
 
-    private static Scheduler start(SchedulerConfig config, Clock clock,
-            BackupSettings backupSettings, SchedulerTls tls, Deque<AutoCloseable> started)
-            throws Exception {
+    private static Scheduler start(SchedulerConfig config, SecurityConfig securityConfig,
+            Clock clock, BackupSettings backupSettings, SchedulerTls tls,
+            Deque<AutoCloseable> started) throws Exception {
         String hostName = hostName();
+        Security security = securityConfig.shiroIni() == null
+                ? Security.open() : Security.fromIni(securityConfig.shiroIni());
         SchedulerMetrics metrics = new SchedulerMetrics();
         started.push(metrics);
         createDirectories(config.home().resolve("db"));
@@ -390,27 +450,37 @@ public final class SchedulerMain implements Callable<Integer> {
                 : (tls.server() == null ? "http" : "https") + "://" + hostName + ":" + port;
 
         Responses responses = new Responses(config.cluster());
+        AuditLog audit = AuditLog.open(securityConfig.auditLogIn(config.home()), clock);
+        started.push(audit);
+        // Every service is served through its ApiGuard: authorization and audit in one place.
+        ApiGuard.Policy policy = new ApiGuard.Policy(security.enabled(),
+                securityConfig.authorizeReads(), new AgentBinding(), audit, config.cluster());
         TMultiplexedProcessor api = new TMultiplexedProcessor();
-        api.registerProcessor("ReadOnlyScheduler", new ReadOnlyScheduler.Processor<>(
-                new ReadOnlySchedulerHandler(storage, usages, quotas, reasons, config.tiers(),
-                        responses, url)));
-        api.registerProcessor("SchedulerManager", new SchedulerManager.Processor<>(
-                new SchedulerManagerHandler(jobManager, responses, url)));
-        api.registerProcessor("Admin", new Admin.Processor<>(
-                new AdminHandler(quotas, reconciler, pruner, maintenance, backups,
-                        responses)));
-        api.registerProcessor("AgentService", new AgentService.Processor<>(
-                new AgentServiceHandler(agentManager, responses)));
+        api.registerProcessor("ReadOnlyScheduler", ApiGuard.of("ReadOnlyScheduler",
+                ReadOnlyScheduler.Iface.class, new ReadOnlySchedulerHandler(storage, usages,
+                        quotas, reasons, config.tiers(), responses, url),
+                ReadOnlyScheduler.Processor::new, policy));
+        api.registerProcessor("SchedulerManager", ApiGuard.of("SchedulerManager",
+                SchedulerManager.Iface.class, new SchedulerManagerHandler(jobManager, responses,
+                        url), SchedulerManager.Processor::new, policy));
+        api.registerProcessor("Admin", ApiGuard.of("Admin", Admin.Iface.class,
+                new AdminHandler(quotas, reconciler, pruner, maintenance, backups, responses),
+                Admin.Processor::new, policy));
+        api.registerProcessor("AgentService", ApiGuard.of("AgentService",
+                AgentService.Iface.class, new AgentServiceHandler(agentManager, responses,
+                        gateway), AgentService.Processor::new, policy));
         metrics.watchCluster(() -> storage.read(store -> store.tasks().countByStatus()),
                 () -> storage.read(store -> store.agents().fetchAll().size()),
                 liveness::forgotten, () -> true);
+        // Metrics outside security: a refused call is counted too; /metrics needs no login.
         TProcessor metered = new MeteredProcessor(api, metrics, Map.of(
                 "ReadOnlyScheduler", ReadOnlyScheduler.Iface.class,
                 "SchedulerManager", SchedulerManager.Iface.class,
                 "Admin", Admin.Iface.class, "AgentService", AgentService.Iface.class));
-        server.setHandler(new MetricsRoute(metrics,
-                new Routes(metered, storage, usages, reasons, config.cluster(),
-                        drains::overview)));
+        server.setHandler(new MetricsRoute(metrics, new Routes(
+                new ApiEndpoint(metered, security, audit, securityConfig.maxRequestBytes()),
+                securityConfig.pagesRequireLogin() ? security : Security.open(), storage, usages,
+                reasons, config.cluster(), drains::overview)));
         server.start();
 
         loop.start();
@@ -426,6 +496,15 @@ public final class SchedulerMain implements Callable<Integer> {
         drains.start();
         started.push(drains);
         LOG.info("cluster {}: public URL {}", config.cluster(), url);
+        if (security.enabled()) {
+            LOG.info("security on: users from {}; reads {}; pages {}; audit log {}",
+                    security.source(), securityConfig.authorizeReads() ? "authorized" : "open to "
+                            + "authenticated callers", securityConfig.pagesRequireLogin()
+                            ? "need login" : "open", audit.file());
+        } else {
+            LOG.warn("security off (no --shiro-ini): anyone who reaches port {} may do anything; "
+                    + "audit log {}", port, audit.file());
+        }
         LOG.info("listening on {}://{}:{}", tls.server() == null ? "http" : "https", hostName,
                 port);
         return new Scheduler(port, url, started, api, tls.server() != null);

@@ -7,15 +7,12 @@ import io.borealis.api.model.JobKey;
 import io.borealis.api.model.ScheduledTask;
 import io.borealis.api.model.TaskQuery;
 import io.borealis.api.model.TaskStatus;
-import io.borealis.api.rpc.ThriftHttp;
+import io.borealis.scheduler.auth.Security;
 import io.borealis.scheduler.maintenance.HostOverview;
 import io.borealis.scheduler.state.PendingReasons;
 import io.borealis.scheduler.state.ScheduledTasks;
 import io.borealis.scheduler.state.TaskUsageCache;
 import io.borealis.scheduler.storage.Storage;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.List;
@@ -25,8 +22,6 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.apache.thrift.TException;
-import org.apache.thrift.TProcessor;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.io.Content;
@@ -34,31 +29,34 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Every route of the scheduler. Handlers run on Jetty's threads and may block (storage reads,
  * Thrift calls). An unknown path gets 404 with a body naming it.
  */
 public final class Routes extends Handler.Abstract {
-    private static final Logger LOG = LoggerFactory.getLogger(Routes.class);
     private static final String HTML = "text/html; charset=utf-8";
     private static final String TEXT = "text/plain; charset=utf-8";
     private static final List<TaskStatus> ACTIVE =
             Stream.of(TaskStatus.values()).filter(TaskStatus::isActive).toList();
 
-    private final TProcessor api;
+    private final ApiEndpoint api;
+    private final Security pagesLogin;
     private final Storage storage;
     private final TaskUsageCache usages;
     private final PendingReasons reasons;
     private final Pages pages;
     private final Supplier<List<HostOverview>> maintenance;
 
-    /** @param maintenance the hosts in maintenance, for {@code /maintenance} */
-    public Routes(TProcessor api, Storage storage, TaskUsageCache usages, PendingReasons reasons,
-            String cluster, Supplier<List<HostOverview>> maintenance) {
+    /**
+     * @param pagesLogin who may see the pages ({@code --pages-require-login}): {@link
+     *     Security#open()} for everyone; {@code /health} and {@code /leaderhealth} stay open
+     * @param maintenance the hosts in maintenance, for {@code /maintenance}
+     */
+    public Routes(ApiEndpoint api, Security pagesLogin, Storage storage, TaskUsageCache usages,
+            PendingReasons reasons, String cluster, Supplier<List<HostOverview>> maintenance) {
         this.api = requireNonNull(api, "api is null");
+        this.pagesLogin = requireNonNull(pagesLogin, "pagesLogin is null");
         this.storage = requireNonNull(storage, "storage is null");
         this.usages = requireNonNull(usages, "usages is null");
         this.reasons = requireNonNull(reasons, "reasons is null");
@@ -75,9 +73,17 @@ public final class Routes extends Handler.Abstract {
                 send(response, callback, HttpStatus.METHOD_NOT_ALLOWED_405, TEXT,
                         "/api takes Thrift requests by POST\n");
             } else {
-                api(request, response, callback);
+                api.handle(request, response, callback);
             }
             return true;
+        }
+        if (!path.equals("/health") && !path.equals("/leaderhealth")) {
+            Security.Authentication login = pagesLogin.authenticate(
+                    request.getHeaders().get(HttpHeader.AUTHORIZATION));
+            if (login.caller() == null) {
+                ApiEndpoint.challenge(response, callback, login.failure());
+                return true;
+            }
         }
         if (!method.equals("GET") && !method.equals("HEAD")) {
             send(response, callback, HttpStatus.METHOD_NOT_ALLOWED_405, TEXT,
@@ -145,28 +151,6 @@ public final class Routes extends Handler.Abstract {
         Map<JobKey, Long> activeByJob = active.stream().collect(Collectors.groupingBy(
                 t -> t.assignedTask().task().job(), Collectors.counting()));
         return pages.role(role, jobs, activeByJob);
-    }
-
-    private void api(Request request, Response response, Callback callback) {
-        ThriftHttp.Reply reply;
-        try (InputStream in = Content.Source.asInputStream(request)) {
-            reply = ThriftHttp.handle(api, in);
-        } catch (TException | java.io.IOException | RuntimeException e) {
-            // Only a malformed request gets here: handlers map their own failures to Responses.
-            LOG.warn("bad Thrift request: {}", e.toString());
-            send(response, callback, HttpStatus.BAD_REQUEST_400, TEXT,
-                    "bad Thrift request: " + e.getMessage() + "\n");
-            return;
-        }
-        response.setStatus(200);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.wire().contentType());
-        try (OutputStream out = Content.Sink.asOutputStream(response)) {
-            reply.writeTo(out);
-            callback.succeeded();
-        } catch (java.io.IOException e) {
-            // The caller went away while the reply was written; nothing to tell it.
-            callback.failed(e);
-        }
     }
 
     private static void send(Response response, Callback callback, int status, String type,

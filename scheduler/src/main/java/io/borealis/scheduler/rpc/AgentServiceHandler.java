@@ -17,14 +17,22 @@ import io.borealis.scheduler.scheduling.AgentManager;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code AgentService}: what agents call. Thread-safe. */
+/**
+ * {@code AgentService}: what agents call. A registration hands over the agent's AgentControl
+ * token ({@link ThriftAgentGateway#registered}); a heartbeat from an agent that has not
+ * registered with this process is asked to register again. Thread-safe.
+ */
 public final class AgentServiceHandler implements AgentService.Iface {
     private final AgentManager agents;
     private final Responses responses;
+    private final ThriftAgentGateway gateway;
 
-    public AgentServiceHandler(AgentManager agents, Responses responses) {
+    /** @param gateway remembers each registration's AgentControl token */
+    public AgentServiceHandler(AgentManager agents, Responses responses,
+            ThriftAgentGateway gateway) {
         this.agents = requireNonNull(agents, "agents is null");
         this.responses = requireNonNull(responses, "responses is null");
+        this.gateway = requireNonNull(gateway, "gateway is null");
     }
 
     @Override
@@ -32,7 +40,13 @@ public final class AgentServiceHandler implements AgentService.Iface {
         return responses.run("registerAgent", () -> {
             io.borealis.api.model.AgentInfo info =
                     Responses.decode("agent info", () -> ThriftCodec.fromThrift(agent));
-            int interval = agents.register(info);
+            String token = agent.isSetControlToken() ? agent.getControlToken() : null;
+            if (token != null && !ThriftAgentGateway.isToken(token)) {
+                throw PlatformException.invalid("controlToken must be 16-256 characters of "
+                        + "letters, digits, '-' and '_'");
+            }
+            int interval = agents.register(info, agent.isSetLastSeq() ? agent.getLastSeq() : 0);
+            gateway.registered(info.agentId(), token);
             return Result.registerAgentResult(
                     new RegisterAgentResult().setAgentId(info.agentId())
                             .setHeartbeatIntervalMillis(interval)
@@ -45,6 +59,12 @@ public final class AgentServiceHandler implements AgentService.Iface {
     public Response heartbeat(String agentId, List<AgentTaskState> tasks) {
         return responses.run("heartbeat", () -> {
             String id = agentId(agentId);
+            if (!gateway.isRegistered(id)) {
+                // Registered before this process started (or never): its AgentControl token is
+                // not known here, so the scheduler could not reach it. Registering again hands
+                // a new one over.
+                return Result.heartbeatResult(new HeartbeatResult(new ArrayList<>(), true));
+            }
             List<io.borealis.api.model.AgentTaskState> states = Responses.decode("task states",
                     () -> tasks == null ? List.of()
                             : tasks.stream().map(ThriftCodec::fromThrift).toList());

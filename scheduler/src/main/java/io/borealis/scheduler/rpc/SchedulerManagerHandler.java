@@ -9,13 +9,15 @@ import io.borealis.api.thrift.JobConfiguration;
 import io.borealis.api.thrift.Response;
 import io.borealis.api.thrift.Result;
 import io.borealis.api.thrift.SchedulerManager;
+import io.borealis.scheduler.auth.CallerContext;
 import io.borealis.scheduler.state.JobManager;
 import java.util.Set;
 
 /**
  * {@code SchedulerManager}: creating jobs, adding instances and killing them. Job keys are
- * checked as they are decoded ({@link JobKey}'s rule). There is no authentication yet, so a job's
- * owner is what the client sent, or its role when it sent none. Thread-safe.
+ * checked as they are decoded ({@link JobKey}'s rule); {@link ApiGuard} has authorized the call
+ * before it gets here. A job's owner is the authenticated caller (its role when security is off),
+ * never what the request says. Thread-safe.
  */
 public final class SchedulerManagerHandler implements SchedulerManager.Iface {
     private final JobManager jobs;
@@ -41,12 +43,18 @@ public final class SchedulerManagerHandler implements SchedulerManager.Iface {
         });
     }
 
+    /**
+     * The job's owner is who created it: the authenticated principal, or the job's role when
+     * security is off. Whatever owner the request names is ignored (it was stored as sent, e.g.
+     * {@code mallory<script>}).
+     */
     private static JobConfiguration withOwner(JobConfiguration description) {
-        if (description == null || (description.isSetOwner() && !description.getOwner().isBlank())
-                || !description.isSetKey()) {
+        if (description == null || !description.isSetKey()) {
             return description;
         }
-        return description.deepCopy().setOwner(description.getKey().getRole());
+        String principal = CallerContext.principal();
+        return description.deepCopy().setOwner(
+                principal != null ? principal : description.getKey().getRole());
     }
 
     @Override

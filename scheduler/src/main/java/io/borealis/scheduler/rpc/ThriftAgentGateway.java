@@ -22,6 +22,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.thrift.TException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,8 +35,17 @@ import org.slf4j.LoggerFactory;
 public final class ThriftAgentGateway implements AgentGateway, AgentTaskReports, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ThriftAgentGateway.class);
 
+    private static final java.util.regex.Pattern TOKEN =
+            java.util.regex.Pattern.compile("[A-Za-z0-9_-]{16,256}");
+
     private final Duration timeout;
     private final ExecutorService executor;
+    /**
+     * Agent id -> the AgentControl token of its registration with this process (empty: it
+     * registered without one). Memory only: the token is never stored.
+     */
+    private final java.util.concurrent.ConcurrentMap<String, Optional<String>> tokens =
+            new java.util.concurrent.ConcurrentHashMap<>();
     /** Trust for agents' https endpoints; null: the JVM's default CAs. */
     private final SSLContext trust;
 
@@ -78,7 +88,7 @@ public final class ThriftAgentGateway implements AgentGateway, AgentTaskReports,
         String url = url(agent);
         try {
             AgentControl.Client client = ThriftHttp.client(url, "AgentControl",
-                    AgentControl.Client::new, Map.of(), timeout, trust);
+                    AgentControl.Client::new, headers(agent), timeout, trust);
             try {
                 Response response = client.reportTasks();
                 if (response.getResponseCode() != ResponseCode.OK || !response.isSetResult()
@@ -99,6 +109,29 @@ public final class ThriftAgentGateway implements AgentGateway, AgentTaskReports,
                     e.toString());
             return Optional.empty();
         }
+    }
+
+    /** Whether {@code token} has the form of an AgentControl token. */
+    public static boolean isToken(String token) {
+        return TOKEN.matcher(token).matches();
+    }
+
+    /**
+     * Remembers the token {@code agentId} registered with; later calls to it carry
+     * {@code Authorization: Bearer TOKEN}. Null: it sent none, calls carry no header.
+     */
+    public void registered(String agentId, @Nullable String token) {
+        tokens.put(agentId, Optional.ofNullable(token));
+    }
+
+    /** Whether {@code agentId} registered with this process. */
+    public boolean isRegistered(String agentId) {
+        return tokens.containsKey(agentId);
+    }
+
+    private Map<String, String> headers(AgentInfo agent) {
+        Optional<String> token = tokens.getOrDefault(agent.agentId(), Optional.empty());
+        return token.map(t -> Map.of("Authorization", "Bearer " + t)).orElse(Map.of());
     }
 
     private static String url(AgentInfo agent) {
@@ -122,7 +155,7 @@ public final class ThriftAgentGateway implements AgentGateway, AgentTaskReports,
         String url = url(agent);
         try {
             AgentControl.Client client = ThriftHttp.client(url, "AgentControl",
-                    AgentControl.Client::new, Map.of(), timeout, trust);
+                    AgentControl.Client::new, headers(agent), timeout, trust);
             try {
                 Response response = call.send(client);
                 if (response.getResponseCode() != ResponseCode.OK) {

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +36,13 @@ import org.slf4j.LoggerFactory;
  * threads. Thread-safe.
  */
 public final class AgentManager {
+    /**
+     * How far beyond the agent's registered or acked seq an update may be numbered: more
+     * transitions than an agent makes between two acknowledged batches, far fewer than a forger
+     * would pick to silence an agent.
+     */
+    public static final long MAX_SEQ_AHEAD = 100_000;
+
     private static final Logger LOG = LoggerFactory.getLogger(AgentManager.class);
     private static final Set<TaskStatus> BEING_STOPPED = EnumSet.of(TaskStatus.KILLING,
             TaskStatus.RESTARTING, TaskStatus.DRAINING, TaskStatus.PREEMPTING);
@@ -46,6 +54,8 @@ public final class AgentManager {
     private final PendingSignal signal;
     private final Clock clock;
     private final Timing timing;
+    /** Agent id -> the last seq it had assigned when it registered with this process. */
+    private final Map<String, Long> registeredSeqs = new ConcurrentHashMap<>();
 
     /**
      * The protocol's intervals.
@@ -105,7 +115,20 @@ public final class AgentManager {
      * @throws PlatformException INVALID_REQUEST when the registration is malformed
      */
     public int register(AgentInfo agent) {
+        return register(agent, 0);
+    }
+
+    /**
+     * As {@link #register(AgentInfo)}, with the highest status-update seq the agent has assigned
+     * so far: its updates may run at most {@link #MAX_SEQ_AHEAD} beyond that (or beyond the last
+     * acked one, whichever is higher).
+     */
+    public int register(AgentInfo agent, long lastSeq) {
         validate(agent);
+        if (lastSeq < 0) {
+            throw PlatformException.invalid("lastSeq must not be negative, got " + lastSeq);
+        }
+        registeredSeqs.put(agent.agentId(), lastSeq);
         storage.write(store -> {
             boolean known = store.agents().fetch(agent.agentId()).isPresent();
             store.agents().save(agent);
@@ -255,10 +278,11 @@ public final class AgentManager {
     public long statusUpdate(String agentId, List<TaskStatusUpdate> updates) {
         updates.forEach(update -> taskId(update.taskId()));
         return storage.write(store -> {
+            long applied = store.agents().ackedSeq(agentId);
+            checkNotFromTheFuture(agentId, updates, applied);
             if (store.agents().fetch(agentId).isPresent()) {
                 liveness.touch(agentId, clock.millis());
             }
-            long applied = store.agents().ackedSeq(agentId);
             long highest = applied;
             for (TaskStatusUpdate update : updates) {
                 highest = Math.max(highest, update.seq());
@@ -270,6 +294,26 @@ public final class AgentManager {
             store.agents().setAckedSeq(agentId, highest);
             return highest;
         });
+    }
+
+    /**
+     * Refuses the whole batch when one of its seqs lies more than {@link #MAX_SEQ_AHEAD} beyond
+     * what this agent can have numbered: a forged seq of 10^15 would otherwise be acked and make
+     * every later real update look applied already. Nothing is applied or acked, so later real
+     * updates still apply.
+     */
+    private void checkNotFromTheFuture(String agentId, List<TaskStatusUpdate> updates,
+            long applied) {
+        long base = Math.max(applied, registeredSeqs.getOrDefault(agentId, 0L));
+        for (TaskStatusUpdate update : updates) {
+            if (update.seq() - base > MAX_SEQ_AHEAD) {
+                throw PlatformException.invalid("status update seq " + update.seq()
+                        + " from agent " + agentId + " is out of range: the agent registered "
+                        + "at seq " + registeredSeqs.getOrDefault(agentId, 0L) + " and seq "
+                        + applied + " was acked last (at most " + MAX_SEQ_AHEAD
+                        + " ahead); the batch is refused");
+            }
+        }
     }
 
     private void apply(MutableStoreProvider store, String agentId, TaskStatusUpdate update) {

@@ -48,6 +48,25 @@ class SchedulerMainSpec extends Specification {
         'public URL' | ['--home', '/tmp/x', '--public-url', 'scheduler:8081'] || "public URL 'scheduler:8081' is not an http(s) URL such as http://host:8081"
         'port'       | ['--home', '/tmp/x', '--http-port', '70000']           || 'httpPort must be 0-65535, got 70000'
         'cluster'    | ['--home', '/tmp/x', '--cluster', ' ']                 || 'cluster must not be blank'
+        'size'       | ['--home', '/tmp/x', '--max-request-size', 'lots']     || "--max-request-size 'lots' is not a size"
+        'tiny size'  | ['--home', '/tmp/x', '--max-request-size', '10b']      || 'max request size must be at least 1k, got 10 bytes'
+        'no users'   | ['--home', '/tmp/x', '--authorize-reads']              || '--authorize-reads and --pages-require-login need --shiro-ini'
+    }
+
+    def "a Shiro INI with a password in clear stops startup, naming the file and the user"() {
+        given:
+        def dir = Files.createTempDirectory('scheduler-main-ini')
+        def ini = dir.resolve('security.ini')
+        Files.writeString(ini, '[users]\nbob = secret, admin\n')
+
+        expect:
+        run('--home', dir.resolve('home').toString(), '--http-port', '0', '--shiro-ini', ini.toString()) == 1
+        err.toString().contains("borealis-scheduler: cannot start: Shiro INI file $ini: user 'bob' " +
+                'has a password in clear; store its hash instead (borealis-admin hash_password)')
+        !Files.exists(dir.resolve('home/db'))
+
+        cleanup:
+        dir.toFile().deleteDir()
     }
 
     def "a bad tier config stops startup, naming the file and the problem"() {

@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
                 SlaHostDrain.class, HostActivate.class, HostStatus.class, SchedulerBackupNow.class,
                 SchedulerListBackups.class, SchedulerStageRecovery.class,
                 SchedulerPrintRecoveryTasks.class, SchedulerCommitRecovery.class,
-                SchedulerUnloadRecovery.class, SchedulerSnapshot.class, HelpCommand.class})
+                SchedulerUnloadRecovery.class, SchedulerSnapshot.class, HashPassword.class,
+                HelpCommand.class})
 public final class AdminCommand implements Runnable, Verbosity {
     @Option(names = {"-v", "--verbose"}, description = "show stack traces of failures")
     boolean verbose;
