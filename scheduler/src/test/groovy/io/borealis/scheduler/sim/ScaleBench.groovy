@@ -356,7 +356,7 @@ final class ScaleBench {
                     long t0 = System.nanoTime()
                     ask(ThriftHttp.client(cluster.scheduler().localUrl() + '/api', 'ReadOnlyScheduler',
                             { p -> new ReadOnlyScheduler.Client(p) }, [:], Duration.ofSeconds(60),
-                            json ? ThriftHttp.Wire.JSON : ThriftHttp.Wire.COMPACT))
+                            json ? ThriftHttp.Wire.JSON : ThriftHttp.Wire.COMPACT, null))
                     http << System.nanoTime() - t0
                 }
                 report('job-status', String.format('%s of one job of %,d RUNNING tasks (4 events ' +
