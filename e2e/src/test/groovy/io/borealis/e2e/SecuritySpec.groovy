@@ -62,8 +62,11 @@ class SecuritySpec extends Specification {
         expect:
         conditions.eventually {
             assert cluster.get("${cluster.schedulerUrl}/agents").contains(LocalCluster.localAgentId())
+            // The line is written as the call returns, a moment after the agent is stored.
+            assert audit().any {
+                it.call == 'AgentService.registerAgent' && it.who == LocalCluster.localAgentId() && it.outcome == 'ok'
+            }
         }
-        audit().any { it.call == 'AgentService.registerAgent' && it.who == LocalCluster.localAgentId() && it.outcome == 'ok' }
     }
 
     def "a client without credentials exits 30 on job create, and nothing is created"() {
