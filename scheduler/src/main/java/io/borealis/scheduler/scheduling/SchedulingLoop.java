@@ -32,16 +32,24 @@ import org.slf4j.LoggerFactory;
  * The one thread that places PENDING tasks. It wakes when {@link PendingSignal} is raised (tasks
  * became PENDING, an agent registered) and at least every {@code tick}. Each round reads a
  * snapshot (pending tasks, agents, what the agents hold), decides with {@link RoundPlanner}
- * (placement, then preemption), and in one write moves the chosen tasks to ASSIGNED and the
- * victims of preemptions to PREEMPTING. After commit it hands the launches to the
- * {@link AgentGateway} (which delivers them on its own threads) and holds each preemption's agent
- * for its preemptor. A task that fits nowhere stays PENDING, with its reason in
+ * (placement, then preemption), moves the chosen tasks to ASSIGNED in writes of
+ * {@link #WRITE_CHUNK} and then the victims of preemptions to PREEMPTING. After each commit it
+ * hands that write's launches to the {@link AgentGateway} (which delivers them on its own
+ * threads) and holds each preemption's agent for its preemptor. A task that fits nowhere stays PENDING, with its reason in
  * {@link PendingReasons}, and is tried again next round.
  */
 public final class SchedulingLoop implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SchedulingLoop.class);
 
     private enum State { NEW, RUNNING, STOPPED }
+
+    /**
+     * Assignments written per transaction. A round of 50,000 placements in one H2 transaction
+     * spends most of its time growing and committing the undo log; chunks of a few thousand
+     * commit in about a third of the time (scheduler/README.md, "Figures"). Each chunk launches
+     * its tasks as soon as it commits, so the first tasks also start sooner.
+     */
+    static final int WRITE_CHUNK = Integer.getInteger("borealis.round.writeChunk", 2_000);
 
     private final Storage storage;
     private final StateManager stateManager;
@@ -130,34 +138,51 @@ public final class SchedulingLoop implements AutoCloseable {
         if (plan.writesNothing()) {
             return 0;
         }
-        int assigned = storage.write(store -> {
-            Map<String, List<AssignedTask>> launches = new LinkedHashMap<>();
-            Map<String, AgentInfo> targets = new LinkedHashMap<>();
-            for (Assignment assignment : plan.assignments()) {
-                String agentId = assignment.agent().agentId();
-                Optional<AgentInfo> agent = store.agents().fetch(agentId);
-                if (agent.isEmpty()) {
-                    continue; // the agent went away since the snapshot; next round decides
-                }
-                stateManager.assign(store, assignment.taskId(), agent.get(), assignment.ports())
-                        .ifPresent(task -> {
-                            targets.put(agentId, agent.get());
-                            launches.computeIfAbsent(agentId, k -> new ArrayList<>())
-                                    .add(task.toAssignedTask());
-                        });
-            }
-            List<Preemption> applied = preempt(store, plan.preemptions());
-            store.afterCommit(() -> {
-                applied.forEach(planner::preempted);
-                launches.forEach((agentId, tasks) -> gateway.launchTasks(targets.get(agentId),
-                        tasks));
+        int assigned = 0;
+        List<Assignment> assignments = plan.assignments();
+        for (int from = 0; from < assignments.size(); from += WRITE_CHUNK) {
+            List<Assignment> chunk =
+                    assignments.subList(from, Math.min(assignments.size(), from + WRITE_CHUNK));
+            assigned += storage.write(store -> assign(store, chunk));
+        }
+        if (!plan.preemptions().isEmpty()) {
+            storage.write(store -> {
+                List<Preemption> applied = preempt(store, plan.preemptions());
+                store.afterCommit(() -> applied.forEach(planner::preempted));
+                return applied.size();
             });
-            return launches.values().stream().mapToInt(List::size).sum();
-        });
+        }
         LOG.debug("round: {} pending, {} assigned, {} preemptions; decided in {} ms, written in "
                 + "{} ms", plan.pending().size(), assigned, plan.preemptions().size(),
                 (decided - started) / 1_000_000, (System.nanoTime() - decided) / 1_000_000);
         return assigned;
+    }
+
+    /**
+     * Moves one chunk of the round's assignments to ASSIGNED; after commit, hands them to their
+     * agents. An agent gone since the snapshot is skipped: the next round decides again.
+     *
+     * @return how many tasks were assigned
+     */
+    private int assign(MutableStoreProvider store, List<Assignment> chunk) {
+        Map<String, List<AssignedTask>> launches = new LinkedHashMap<>();
+        Map<String, AgentInfo> targets = new LinkedHashMap<>();
+        for (Assignment assignment : chunk) {
+            String agentId = assignment.agent().agentId();
+            Optional<AgentInfo> agent = store.agents().fetch(agentId);
+            if (agent.isEmpty()) {
+                continue;
+            }
+            stateManager.assign(store, assignment.taskId(), agent.get(), assignment.ports())
+                    .ifPresent(task -> {
+                        targets.put(agentId, agent.get());
+                        launches.computeIfAbsent(agentId, k -> new ArrayList<>())
+                                .add(task.toAssignedTask());
+                    });
+        }
+        store.afterCommit(() -> launches.forEach((agentId, tasks) ->
+                gateway.launchTasks(targets.get(agentId), tasks)));
+        return launches.values().stream().mapToInt(List::size).sum();
     }
 
     /** Moves each preemption's victims to PREEMPTING; returns those that moved any. */

@@ -394,8 +394,8 @@ final class H2TaskStore implements TaskStore.Mutable {
         }
         // A task's identity, job, instance and configuration never change: a task whose row
         // exists (it is in the committed index) gets an UPDATE of the columns a transition
-        // changes, which leaves the job index and the configuration reference alone; a MERGE
-        // rewrote every index entry of the row.
+        // changes. H2 still moves an updated row in every index of the table (its UPDATE is a
+        // remove and an add), but skips the MERGE's lookup and conversion of the whole row.
         List<Task> stored = new ArrayList<>();
         List<Task> others = new ArrayList<>();
         for (Task task : unflushed.values()) {
