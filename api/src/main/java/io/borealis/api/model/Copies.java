@@ -41,6 +41,9 @@ final class Copies {
             Objects.requireNonNull(k, () -> name + " holds a null key");
             Objects.requireNonNull(v, () -> name + " holds a null value");
         });
-        return Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        // Up to one entry, order is trivial and an immutable map is copied as itself: the
+        // common one-port map of a task is not copied again each time a record is built.
+        return values.size() <= 1 ? Map.copyOf(values)
+                : Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 }

@@ -15,6 +15,20 @@ import java.util.stream.Collectors;
 
 /** Converts every model record to its Thrift struct and back. Null in, null out. Thread-safe. */
 public final class ThriftCodec {
+    private static final io.borealis.api.thrift.ScheduleStatus[] STATUSES =
+            new io.borealis.api.thrift.ScheduleStatus[TaskStatus.values().length];
+
+    static {
+        for (TaskStatus status : TaskStatus.values()) {
+            STATUSES[status.ordinal()] = io.borealis.api.thrift.ScheduleStatus.valueOf(status.name());
+        }
+    }
+
+    /** The Thrift twin of {@code status}, by a table (a job's status converts every event's). */
+    public static io.borealis.api.thrift.ScheduleStatus toThrift(TaskStatus status) {
+        return status == null ? null : STATUSES[status.ordinal()];
+    }
+
     private ThriftCodec() {}
 
     public static io.borealis.api.thrift.JobKey toThrift(JobKey v) {
@@ -703,7 +717,7 @@ public final class ThriftCodec {
         io.borealis.api.thrift.TaskEvent t = new io.borealis.api.thrift.TaskEvent();
         t.setTimestamp(v.timestamp());
         if (v.status() != null) {
-            t.setStatus(io.borealis.api.thrift.ScheduleStatus.valueOf(v.status().name()));
+            t.setStatus(toThrift(v.status()));
         }
         if (v.message() != null) {
             t.setMessage(v.message());
@@ -787,11 +801,16 @@ public final class ThriftCodec {
             t.setAssignedTask(toThrift(v.assignedTask(), configs));
         }
         if (v.status() != null) {
-            t.setStatus(io.borealis.api.thrift.ScheduleStatus.valueOf(v.status().name()));
+            t.setStatus(toThrift(v.status()));
         }
         t.setFailureCount(v.failureCount());
         if (v.taskEvents() != null) {
-            t.setTaskEvents(v.taskEvents().stream().map(x -> toThrift(x)).collect(Collectors.toCollection(ArrayList::new)));
+            // A loop, not a stream: a job's status converts tens of thousands of short lists.
+            List<io.borealis.api.thrift.TaskEvent> events = new ArrayList<>(v.taskEvents().size());
+            for (TaskEvent event : v.taskEvents()) {
+                events.add(toThrift(event));
+            }
+            t.setTaskEvents(events);
         }
         if (v.ancestorId() != null) {
             t.setAncestorId(v.ancestorId());
@@ -866,7 +885,7 @@ public final class ThriftCodec {
             t.setTaskIds(new LinkedHashSet<>(v.taskIds()));
         }
         if (v.statuses() != null) {
-            t.setStatuses(v.statuses().stream().map(x -> io.borealis.api.thrift.ScheduleStatus.valueOf(x.name())).collect(Collectors.toCollection(LinkedHashSet::new)));
+            t.setStatuses(v.statuses().stream().map(ThriftCodec::toThrift).collect(Collectors.toCollection(LinkedHashSet::new)));
         }
         if (v.instanceIds() != null) {
             t.setInstanceIds(new LinkedHashSet<>(v.instanceIds()));
@@ -997,7 +1016,7 @@ public final class ThriftCodec {
             t.setTaskId(v.taskId());
         }
         if (v.status() != null) {
-            t.setStatus(io.borealis.api.thrift.ScheduleStatus.valueOf(v.status().name()));
+            t.setStatus(toThrift(v.status()));
         }
         if (v.usage() != null) {
             t.setUsage(toThrift(v.usage()));
@@ -1024,7 +1043,7 @@ public final class ThriftCodec {
             t.setTaskId(v.taskId());
         }
         if (v.status() != null) {
-            t.setStatus(io.borealis.api.thrift.ScheduleStatus.valueOf(v.status().name()));
+            t.setStatus(toThrift(v.status()));
         }
         t.setTimestamp(v.timestamp());
         if (v.message() != null) {

@@ -110,12 +110,23 @@ final class H2TaskStore implements TaskStore.Mutable {
         return tasks;
     }
 
-    private static final Comparator<Task> QUERY_ORDER = Comparator
-            .comparing((Task task) -> task.jobKey().role())
-            .thenComparing(task -> task.jobKey().environment())
-            .thenComparing(task -> task.jobKey().name())
-            .thenComparingInt(Task::instanceId)
-            .thenComparing(task -> task.id().value());
+    /**
+     * Role, environment, job, instance, task id. Tasks of one job (the common query) share their
+     * key, so the key's strings are compared only when the keys differ.
+     */
+    private static final Comparator<Task> QUERY_ORDER = (a, b) -> {
+        JobKey x = a.jobKey();
+        JobKey y = b.jobKey();
+        if (!x.equals(y)) {
+            int c = x.role().compareTo(y.role());
+            if (c == 0) {
+                c = x.environment().compareTo(y.environment());
+            }
+            return c != 0 ? c : x.name().compareTo(y.name());
+        }
+        int c = Integer.compare(a.instanceId(), b.instanceId());
+        return c != 0 ? c : a.id().compareTo(b.id());
+    };
 
     /** The active tasks (this write's versions laid over) that may match {@code query}. */
     private List<Task> activeCandidates(TaskQuery query) {
