@@ -2,6 +2,7 @@ package io.borealis.scheduler.metrics;
 
 import static java.util.Objects.requireNonNull;
 
+import io.borealis.api.rpc.DecoratedProtocol;
 import io.borealis.api.thrift.ResponseCode;
 import java.lang.reflect.Method;
 import java.util.HashSet;
@@ -90,12 +91,20 @@ public final class MeteredProcessor implements TProcessor {
     }
 
     /** Remembers the reply's type and the first i32 written after its header. */
-    private static final class OutcomeWriter extends TProtocolDecorator {
+    private static final class OutcomeWriter extends TProtocolDecorator
+            implements DecoratedProtocol {
+        private final TProtocol protocol;
         private byte type = -1;
         private Integer code;
 
         OutcomeWriter(TProtocol protocol) {
             super(protocol);
+            this.protocol = protocol;
+        }
+
+        @Override
+        public TProtocol decorated() {
+            return protocol;
         }
 
         @Override

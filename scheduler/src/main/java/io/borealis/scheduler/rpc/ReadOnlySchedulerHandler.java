@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.borealis.api.model.JobConfiguration;
 import io.borealis.api.model.ThriftCodec;
+import io.borealis.api.rpc.SharedTaskConfig;
 import io.borealis.api.thrift.GetJobsResult;
 import io.borealis.api.thrift.GetQuotaResult;
 import io.borealis.api.thrift.GetSchedulerResult;
@@ -74,7 +75,8 @@ public final class ReadOnlySchedulerHandler implements ReadOnlyScheduler.Iface {
 
     /**
      * The tasks {@code query} matches, each distinct configuration converted once and shared by
-     * its tasks (tasks of one job share one configuration object in storage).
+     * its tasks (tasks of one job share one configuration object in storage), and encoded once
+     * in the compact protocol ({@link SharedTaskConfig}).
      */
     private Result tasks(TaskQuery query, Function<io.borealis.api.model.TaskConfig,
             io.borealis.api.thrift.TaskConfig> convert) {
@@ -86,7 +88,8 @@ public final class ReadOnlySchedulerHandler implements ReadOnlyScheduler.Iface {
         for (io.borealis.api.model.ScheduledTask task
                 : ScheduledTasks.query(storage, decoded, usages, reasons)) {
             tasks.add(ThriftCodec.toThrift(task,
-                    config -> converted.computeIfAbsent(config, convert)));
+                    config -> converted.computeIfAbsent(config,
+                            c -> new SharedTaskConfig(convert.apply(c)))));
         }
         return Result.scheduleStatusResult(new ScheduleStatusResult(tasks));
     }
