@@ -486,7 +486,7 @@ public final class SchedulerMain implements Callable<Integer> {
         server.setHandler(new MetricsRoute(metrics, new Routes(
                 new ApiEndpoint(metered, security, audit, securityConfig.maxRequestBytes()),
                 securityConfig.pagesRequireLogin() ? security : Security.open(), storage, usages,
-                reasons, config.cluster(), drains::overview)));
+                reasons, config.cluster(), drains::overview, clock)));
         server.start();
 
         loop.start();

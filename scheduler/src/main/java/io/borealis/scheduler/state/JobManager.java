@@ -13,6 +13,7 @@ import io.borealis.scheduler.storage.Task;
 import io.borealis.scheduler.storage.TaskId;
 import io.borealis.scheduler.validation.JobValidator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.slf4j.Logger;
@@ -121,22 +122,28 @@ public final class JobManager {
      * events stay queryable.
      *
      * @return the results, one per task the kill touched
-     * @throws PlatformException JOB_NOT_FOUND when no job has this key
+     * @throws PlatformException JOB_NOT_FOUND when no job has this key and no active task does
+     *     (the tasks of a descheduled cron job's run have no job, and can be killed)
      */
     public List<TransitionResult> killTasks(JobKey key, Set<Integer> instances, String message) {
         String reason = message == null || message.isBlank()
                 ? "Killed by user" : "Killed by user: " + message;
         return storage.write(store -> {
-            JobConfiguration job = store.jobs().fetch(key).orElseThrow(() ->
-                    new PlatformException(ErrorCode.JOB_NOT_FOUND,
-                            "job " + key + " does not exist"));
-            List<TaskId> ids = store.tasks().activeOfJob(key).stream()
+            Optional<JobConfiguration> job = store.jobs().fetch(key);
+            List<Task> active = store.tasks().activeOfJob(key);
+            // A descheduled cron job's run has tasks and no configuration: they can be killed.
+            if (job.isEmpty() && active.isEmpty()) {
+                throw new PlatformException(ErrorCode.JOB_NOT_FOUND,
+                        "job " + key + " does not exist");
+            }
+            List<TaskId> ids = active.stream()
                     .filter(task -> instances.isEmpty() || instances.contains(task.instanceId()))
                     .map(Task::id)
                     .toList();
             List<TransitionResult> results =
                     stateManager.changeState(store, ids, TaskStatus.KILLING, reason);
-            if (instances.isEmpty() && job.cronSchedule() == null && store.jobs().delete(key)) {
+            if (instances.isEmpty() && job.filter(j -> j.cronSchedule() == null).isPresent()
+                    && store.jobs().delete(key)) {
                 LOG.info("job {} removed by a killall ({} tasks killed)", key, ids.size());
             }
             return results;
