@@ -4,7 +4,6 @@
  */
 package io.borealis.api.model;
 
-import java.time.ZoneOffset;
 import java.util.Objects;
 
 /**
@@ -38,7 +37,7 @@ public record JobConfiguration(
 
     /** The zone id the cron schedule is read in: {@code cronTimezone}, or UTC when unset. */
     public String effectiveCronTimezone() {
-        return cronTimezone == null ? ZoneOffset.UTC.getId() : cronTimezone;
+        return cronTimezone == null ? "UTC" : cronTimezone;
     }
 
     /** This configuration with another owner (the scheduler sets the authenticated one). */
