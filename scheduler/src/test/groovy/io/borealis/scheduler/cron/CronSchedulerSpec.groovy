@@ -222,6 +222,26 @@ class CronSchedulerSpec extends Specification {
         cron.show(Fixtures.JOB).lastRuns().size() == 1
     }
 
+    def "a month down with an every-minute schedule is still one run, for the latest minute"() {
+        given:
+        cron.schedule(Fixtures.cronJob('* * * * *'))
+
+        when:
+        restart()
+        clock.advance(Duration.ofDays(30))
+        int runs = scheduler.tickOnce()
+
+        then:
+        runs == 1
+        active().size() == 1
+        with(cron.show(Fixtures.JOB).lastRuns()[0]) {
+            trigger() == CronTrigger.MISSED
+            triggerTimeMs() == Instant.parse('2026-02-04T10:00:00Z').toEpochMilli()
+            message().contains("at least ${Schedule.MAX_COUNTED} trigger times passed")
+        }
+        scheduler.tickOnce() == 0
+    }
+
     def "scheduling again replaces the configuration from the next run on"() {
         given:
         cron.schedule(Fixtures.cronJob('*/5 * * * *', instances: 1, policy: CANCEL_NEW))
