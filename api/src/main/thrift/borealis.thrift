@@ -226,6 +226,8 @@ struct JobConfiguration {
   6: CronCollisionPolicy cronCollisionPolicy = CronCollisionPolicy.KILL_EXISTING
   7: optional UpdateSettings updateSettings
   8: optional string cluster
+  /** The IANA zone id cronSchedule is read in (java.time.ZoneId); unset means UTC. */
+  9: optional string cronTimezone
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -493,6 +495,58 @@ struct QueryRecoveryResult {
   1: list<ScheduledTask> tasks
 }
 
+/** What started a cron run. */
+enum CronTrigger {
+  /** The schedule, at its trigger time. */
+  SCHEDULE = 0,
+  /** The schedule, for a trigger time that passed while no scheduler was running. */
+  MISSED = 1,
+  /** A user's startCronJob. */
+  MANUAL = 2
+}
+
+/** What a cron run did. */
+enum CronRunOutcome {
+  /** Its instances were created as PENDING tasks. */
+  STARTED = 0,
+  /** The previous run's active tasks were killed, then the instances created (KILL_EXISTING). */
+  KILLED_PREVIOUS = 1,
+  /** Nothing was started: the previous run was still active (CANCEL_NEW). */
+  SKIPPED = 2,
+  /** Nothing was started: the run was refused (e.g. the role's quota); message says why. */
+  FAILED = 3
+}
+
+/** One run of a cron job, as its history keeps it. */
+struct CronRun {
+  /** The trigger time it ran for; for a MANUAL run, when it was asked for. */
+  1: i64 triggerTimeMs
+  /** When the scheduler handled it. */
+  2: i64 runTimeMs
+  3: CronTrigger trigger
+  4: CronRunOutcome outcome
+  5: string message
+}
+
+/** A cron job: its schedule, its next trigger times and its recent runs (newest first). */
+struct CronJob {
+  1: JobConfiguration job
+  /** Effective zone id (UTC when the job names none). */
+  2: string timezone
+  3: list<i64> nextRunsMs
+  4: list<CronRun> lastRuns
+  /** The last trigger time handled by the schedule; unset before the first one. */
+  5: optional i64 lastTriggerMs
+}
+
+struct GetCronJobResult {
+  1: CronJob cronJob
+}
+
+struct StartCronJobResult {
+  1: CronRun run
+}
+
 /** Which scheduler leads, as the scheduler itself knows it. */
 struct GetSchedulerResult {
   /** Base URL of the leading scheduler, e.g. http://host:8081 */
@@ -524,6 +578,8 @@ union Result {
   15: PerformBackupResult performBackupResult
   16: QueryRecoveryResult queryRecoveryResult
   17: GetSchedulerResult getSchedulerResult
+  18: GetCronJobResult getCronJobResult
+  19: StartCronJobResult startCronJobResult
 }
 
 struct ServerInfo {
@@ -559,6 +615,8 @@ service ReadOnlyScheduler {
   Response getTierConfigs()
   /** The leading scheduler (result getSchedulerResult). */
   Response getScheduler()
+  /** A cron job's schedule, next run times and recent runs (result getCronJobResult). */
+  Response getCronJob(1: JobKey job)
 }
 
 /** Calls that change jobs; authorized against the job's key. */
@@ -571,6 +629,15 @@ service SchedulerManager {
    * configuration of instance {@code key.instanceId} (which must be active). Quota is checked.
    */
   Response addInstances(1: InstanceKey key, 2: i32 count)
+  /**
+   * Stores a cron job (description.cronSchedule set), or replaces the configuration of a stored
+   * one from its next run on. Creates no task: the schedule (or startCronJob) does.
+   */
+  Response scheduleCronJob(1: JobConfiguration description)
+  /** Removes a cron job and its schedule; a run in progress keeps running. */
+  Response descheduleCronJob(1: JobKey job)
+  /** Runs a cron job now, with its collision policy (result startCronJobResult). */
+  Response startCronJob(1: JobKey job)
 }
 
 /** Operators' calls, authorized as thrift.Admin:METHOD. Later admin commands extend it. */

@@ -67,6 +67,50 @@ jobs = [Service(task: task, cluster: 'devcluster', role: 'www-data', environment
         sent.owner() == System.getProperty('user.name')
     }
 
+    def "cron schedule sends the cron job with its schedule, zone and policy"() {
+        given:
+        def file = dir.resolve('nightly.groovy')
+        java.nio.file.Files.writeString(file, """\
+task = Task(processes: [Process(name: 'n', cmdline: 'date')],
+            resources: Resources(cpu: 0.1, ram: 16*MB, disk: 16*MB))
+jobs = [Job(task: task, cluster: 'devcluster', role: 'www-data', environment: 'prod',
+            name: 'nightly', cron_schedule: '0 9 * * *', cron_timezone: 'America/New_York',
+            cron_collision_policy: 'CANCEL_NEW')]
+""")
+
+        when:
+        def result = borealis('cron', 'schedule', 'devcluster/www-data/prod/nightly', file.toString())
+
+        then:
+        result.code == 0
+        result.out.contains("Cron job devcluster/www-data/prod/nightly scheduled: '0 9 * * *' in America/New_York, CANCEL_NEW")
+        scheduler.cronScheduled.size() == 1
+        with(ThriftCodec.fromThrift(scheduler.cronScheduled[0])) {
+            cronSchedule() == '0 9 * * *'
+            cronTimezone() == 'America/New_York'
+            cronCollisionPolicy().name() == 'CANCEL_NEW'
+            owner() == System.getProperty('user.name')
+        }
+
+        when: 'the same file through job create'
+        def created = borealis('job', 'create', 'devcluster/www-data/prod/nightly', file.toString())
+
+        then:
+        created.code == 3
+        created.err.contains("use 'borealis cron schedule'")
+        scheduler.created.isEmpty()
+    }
+
+    def "cron schedule of a job without a cron schedule is exit 3 and sends nothing"() {
+        when:
+        def result = borealis('cron', 'schedule', 'devcluster/www-data/prod/hello', helloFile.toString())
+
+        then:
+        result.code == 3
+        result.err.contains("devcluster/www-data/prod/hello has no cron_schedule; use 'borealis job create'")
+        scheduler.cronScheduled.isEmpty()
+    }
+
     def "job create --wait-until RUNNING polls until every instance runs"() {
         given:
         int polls = 0

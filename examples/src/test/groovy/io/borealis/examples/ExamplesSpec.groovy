@@ -109,6 +109,7 @@ class ExamplesSpec extends Specification {
         then:
         job.cronSchedule() == '*/5 * * * MON-FRI'
         job.cronCollisionPolicy().name() == 'CANCEL_NEW'
+        job.cronTimezone() == 'Europe/Paris'
     }
 
     def "process_graph has an order, a daemon, an ephemeral and a final process"() {

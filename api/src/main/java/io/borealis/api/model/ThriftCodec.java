@@ -692,6 +692,9 @@ public final class ThriftCodec {
         if (v.cluster() != null) {
             t.setCluster(v.cluster());
         }
+        if (v.cronTimezone() != null) {
+            t.setCronTimezone(v.cronTimezone());
+        }
         return t;
     }
 
@@ -707,7 +710,41 @@ public final class ThriftCodec {
                 t.isSetCronSchedule() ? t.getCronSchedule() : null,
                 CronCollisionPolicy.valueOf(t.getCronCollisionPolicy().name()),
                 t.isSetUpdateSettings() ? fromThrift(t.getUpdateSettings()) : null,
-                t.isSetCluster() ? t.getCluster() : null);
+                t.isSetCluster() ? t.getCluster() : null,
+                t.isSetCronTimezone() ? t.getCronTimezone() : null);
+    }
+
+    public static io.borealis.api.thrift.CronRun toThrift(CronRun v) {
+        return new io.borealis.api.thrift.CronRun(v.triggerTimeMs(), v.runTimeMs(),
+                io.borealis.api.thrift.CronTrigger.valueOf(v.trigger().name()),
+                io.borealis.api.thrift.CronRunOutcome.valueOf(v.outcome().name()), v.message());
+    }
+
+    public static CronRun fromThrift(io.borealis.api.thrift.CronRun t) {
+        return new CronRun(t.getTriggerTimeMs(), t.getRunTimeMs(),
+                CronTrigger.valueOf(t.getTrigger().name()),
+                CronRunOutcome.valueOf(t.getOutcome().name()),
+                t.getMessage() == null ? "" : t.getMessage());
+    }
+
+    public static io.borealis.api.thrift.CronJob toThrift(CronJob v) {
+        io.borealis.api.thrift.CronJob t = new io.borealis.api.thrift.CronJob()
+                .setJob(toThrift(v.job()))
+                .setTimezone(v.timezone())
+                .setNextRunsMs(new ArrayList<>(v.nextRunsMs()))
+                .setLastRuns(v.lastRuns().stream().map(ThriftCodec::toThrift).toList());
+        if (v.lastTriggerMs() != null) {
+            t.setLastTriggerMs(v.lastTriggerMs());
+        }
+        return t;
+    }
+
+    public static CronJob fromThrift(io.borealis.api.thrift.CronJob t) {
+        return new CronJob(fromThrift(t.getJob()), t.getTimezone(),
+                t.getNextRunsMs() == null ? List.of() : t.getNextRunsMs(),
+                t.getLastRuns() == null ? List.of()
+                        : t.getLastRuns().stream().map(ThriftCodec::fromThrift).toList(),
+                t.isSetLastTriggerMs() ? t.getLastTriggerMs() : null);
     }
 
     public static io.borealis.api.thrift.TaskEvent toThrift(TaskEvent v) {

@@ -908,14 +908,14 @@ public class AgentControl {
             case 1: // TASKS
               if (schemeField.type == org.apache.thrift.protocol.TType.LIST) {
                 {
-                  org.apache.thrift.protocol.TList _list300 = iprot.readListBegin();
-                  struct.tasks = new java.util.ArrayList<AssignedTask>(_list300.size);
-                  @org.apache.thrift.annotation.Nullable AssignedTask _elem301;
-                  for (int _i302 = 0; _i302 < _list300.size; ++_i302)
+                  org.apache.thrift.protocol.TList _list316 = iprot.readListBegin();
+                  struct.tasks = new java.util.ArrayList<AssignedTask>(_list316.size);
+                  @org.apache.thrift.annotation.Nullable AssignedTask _elem317;
+                  for (int _i318 = 0; _i318 < _list316.size; ++_i318)
                   {
-                    _elem301 = new AssignedTask();
-                    _elem301.read(iprot);
-                    struct.tasks.add(_elem301);
+                    _elem317 = new AssignedTask();
+                    _elem317.read(iprot);
+                    struct.tasks.add(_elem317);
                   }
                   iprot.readListEnd();
                 }
@@ -944,9 +944,9 @@ public class AgentControl {
           oprot.writeFieldBegin(TASKS_FIELD_DESC);
           {
             oprot.writeListBegin(new org.apache.thrift.protocol.TList(org.apache.thrift.protocol.TType.STRUCT, struct.tasks.size()));
-            for (AssignedTask _iter303 : struct.tasks)
+            for (AssignedTask _iter319 : struct.tasks)
             {
-              _iter303.write(oprot);
+              _iter319.write(oprot);
             }
             oprot.writeListEnd();
           }
@@ -978,9 +978,9 @@ public class AgentControl {
         if (struct.isSetTasks()) {
           {
             oprot.writeI32(struct.tasks.size());
-            for (AssignedTask _iter304 : struct.tasks)
+            for (AssignedTask _iter320 : struct.tasks)
             {
-              _iter304.write(oprot);
+              _iter320.write(oprot);
             }
           }
         }
@@ -992,14 +992,14 @@ public class AgentControl {
         java.util.BitSet incoming = iprot.readBitSet(1);
         if (incoming.get(0)) {
           {
-            org.apache.thrift.protocol.TList _list305 = iprot.readListBegin(org.apache.thrift.protocol.TType.STRUCT);
-            struct.tasks = new java.util.ArrayList<AssignedTask>(_list305.size);
-            @org.apache.thrift.annotation.Nullable AssignedTask _elem306;
-            for (int _i307 = 0; _i307 < _list305.size; ++_i307)
+            org.apache.thrift.protocol.TList _list321 = iprot.readListBegin(org.apache.thrift.protocol.TType.STRUCT);
+            struct.tasks = new java.util.ArrayList<AssignedTask>(_list321.size);
+            @org.apache.thrift.annotation.Nullable AssignedTask _elem322;
+            for (int _i323 = 0; _i323 < _list321.size; ++_i323)
             {
-              _elem306 = new AssignedTask();
-              _elem306.read(iprot);
-              struct.tasks.add(_elem306);
+              _elem322 = new AssignedTask();
+              _elem322.read(iprot);
+              struct.tasks.add(_elem322);
             }
           }
           struct.setTasksIsSet(true);
@@ -1804,13 +1804,13 @@ public class AgentControl {
             case 1: // TASK_IDS
               if (schemeField.type == org.apache.thrift.protocol.TType.LIST) {
                 {
-                  org.apache.thrift.protocol.TList _list308 = iprot.readListBegin();
-                  struct.taskIds = new java.util.ArrayList<java.lang.String>(_list308.size);
-                  @org.apache.thrift.annotation.Nullable java.lang.String _elem309;
-                  for (int _i310 = 0; _i310 < _list308.size; ++_i310)
+                  org.apache.thrift.protocol.TList _list324 = iprot.readListBegin();
+                  struct.taskIds = new java.util.ArrayList<java.lang.String>(_list324.size);
+                  @org.apache.thrift.annotation.Nullable java.lang.String _elem325;
+                  for (int _i326 = 0; _i326 < _list324.size; ++_i326)
                   {
-                    _elem309 = iprot.readString();
-                    struct.taskIds.add(_elem309);
+                    _elem325 = iprot.readString();
+                    struct.taskIds.add(_elem325);
                   }
                   iprot.readListEnd();
                 }
@@ -1847,9 +1847,9 @@ public class AgentControl {
           oprot.writeFieldBegin(TASK_IDS_FIELD_DESC);
           {
             oprot.writeListBegin(new org.apache.thrift.protocol.TList(org.apache.thrift.protocol.TType.STRING, struct.taskIds.size()));
-            for (java.lang.String _iter311 : struct.taskIds)
+            for (java.lang.String _iter327 : struct.taskIds)
             {
-              oprot.writeString(_iter311);
+              oprot.writeString(_iter327);
             }
             oprot.writeListEnd();
           }
@@ -1889,9 +1889,9 @@ public class AgentControl {
         if (struct.isSetTaskIds()) {
           {
             oprot.writeI32(struct.taskIds.size());
-            for (java.lang.String _iter312 : struct.taskIds)
+            for (java.lang.String _iter328 : struct.taskIds)
             {
-              oprot.writeString(_iter312);
+              oprot.writeString(_iter328);
             }
           }
         }
@@ -1906,13 +1906,13 @@ public class AgentControl {
         java.util.BitSet incoming = iprot.readBitSet(2);
         if (incoming.get(0)) {
           {
-            org.apache.thrift.protocol.TList _list313 = iprot.readListBegin(org.apache.thrift.protocol.TType.STRING);
-            struct.taskIds = new java.util.ArrayList<java.lang.String>(_list313.size);
-            @org.apache.thrift.annotation.Nullable java.lang.String _elem314;
-            for (int _i315 = 0; _i315 < _list313.size; ++_i315)
+            org.apache.thrift.protocol.TList _list329 = iprot.readListBegin(org.apache.thrift.protocol.TType.STRING);
+            struct.taskIds = new java.util.ArrayList<java.lang.String>(_list329.size);
+            @org.apache.thrift.annotation.Nullable java.lang.String _elem330;
+            for (int _i331 = 0; _i331 < _list329.size; ++_i331)
             {
-              _elem314 = iprot.readString();
-              struct.taskIds.add(_elem314);
+              _elem330 = iprot.readString();
+              struct.taskIds.add(_elem330);
             }
           }
           struct.setTaskIdsIsSet(true);

@@ -1770,14 +1770,14 @@ public class AgentService {
             case 2: // TASKS
               if (schemeField.type == org.apache.thrift.protocol.TType.LIST) {
                 {
-                  org.apache.thrift.protocol.TList _list284 = iprot.readListBegin();
-                  struct.tasks = new java.util.ArrayList<AgentTaskState>(_list284.size);
-                  @org.apache.thrift.annotation.Nullable AgentTaskState _elem285;
-                  for (int _i286 = 0; _i286 < _list284.size; ++_i286)
+                  org.apache.thrift.protocol.TList _list300 = iprot.readListBegin();
+                  struct.tasks = new java.util.ArrayList<AgentTaskState>(_list300.size);
+                  @org.apache.thrift.annotation.Nullable AgentTaskState _elem301;
+                  for (int _i302 = 0; _i302 < _list300.size; ++_i302)
                   {
-                    _elem285 = new AgentTaskState();
-                    _elem285.read(iprot);
-                    struct.tasks.add(_elem285);
+                    _elem301 = new AgentTaskState();
+                    _elem301.read(iprot);
+                    struct.tasks.add(_elem301);
                   }
                   iprot.readListEnd();
                 }
@@ -1811,9 +1811,9 @@ public class AgentService {
           oprot.writeFieldBegin(TASKS_FIELD_DESC);
           {
             oprot.writeListBegin(new org.apache.thrift.protocol.TList(org.apache.thrift.protocol.TType.STRUCT, struct.tasks.size()));
-            for (AgentTaskState _iter287 : struct.tasks)
+            for (AgentTaskState _iter303 : struct.tasks)
             {
-              _iter287.write(oprot);
+              _iter303.write(oprot);
             }
             oprot.writeListEnd();
           }
@@ -1851,9 +1851,9 @@ public class AgentService {
         if (struct.isSetTasks()) {
           {
             oprot.writeI32(struct.tasks.size());
-            for (AgentTaskState _iter288 : struct.tasks)
+            for (AgentTaskState _iter304 : struct.tasks)
             {
-              _iter288.write(oprot);
+              _iter304.write(oprot);
             }
           }
         }
@@ -1869,14 +1869,14 @@ public class AgentService {
         }
         if (incoming.get(1)) {
           {
-            org.apache.thrift.protocol.TList _list289 = iprot.readListBegin(org.apache.thrift.protocol.TType.STRUCT);
-            struct.tasks = new java.util.ArrayList<AgentTaskState>(_list289.size);
-            @org.apache.thrift.annotation.Nullable AgentTaskState _elem290;
-            for (int _i291 = 0; _i291 < _list289.size; ++_i291)
+            org.apache.thrift.protocol.TList _list305 = iprot.readListBegin(org.apache.thrift.protocol.TType.STRUCT);
+            struct.tasks = new java.util.ArrayList<AgentTaskState>(_list305.size);
+            @org.apache.thrift.annotation.Nullable AgentTaskState _elem306;
+            for (int _i307 = 0; _i307 < _list305.size; ++_i307)
             {
-              _elem290 = new AgentTaskState();
-              _elem290.read(iprot);
-              struct.tasks.add(_elem290);
+              _elem306 = new AgentTaskState();
+              _elem306.read(iprot);
+              struct.tasks.add(_elem306);
             }
           }
           struct.setTasksIsSet(true);
@@ -2692,14 +2692,14 @@ public class AgentService {
             case 2: // UPDATES
               if (schemeField.type == org.apache.thrift.protocol.TType.LIST) {
                 {
-                  org.apache.thrift.protocol.TList _list292 = iprot.readListBegin();
-                  struct.updates = new java.util.ArrayList<TaskStatusUpdate>(_list292.size);
-                  @org.apache.thrift.annotation.Nullable TaskStatusUpdate _elem293;
-                  for (int _i294 = 0; _i294 < _list292.size; ++_i294)
+                  org.apache.thrift.protocol.TList _list308 = iprot.readListBegin();
+                  struct.updates = new java.util.ArrayList<TaskStatusUpdate>(_list308.size);
+                  @org.apache.thrift.annotation.Nullable TaskStatusUpdate _elem309;
+                  for (int _i310 = 0; _i310 < _list308.size; ++_i310)
                   {
-                    _elem293 = new TaskStatusUpdate();
-                    _elem293.read(iprot);
-                    struct.updates.add(_elem293);
+                    _elem309 = new TaskStatusUpdate();
+                    _elem309.read(iprot);
+                    struct.updates.add(_elem309);
                   }
                   iprot.readListEnd();
                 }
@@ -2733,9 +2733,9 @@ public class AgentService {
           oprot.writeFieldBegin(UPDATES_FIELD_DESC);
           {
             oprot.writeListBegin(new org.apache.thrift.protocol.TList(org.apache.thrift.protocol.TType.STRUCT, struct.updates.size()));
-            for (TaskStatusUpdate _iter295 : struct.updates)
+            for (TaskStatusUpdate _iter311 : struct.updates)
             {
-              _iter295.write(oprot);
+              _iter311.write(oprot);
             }
             oprot.writeListEnd();
           }
@@ -2773,9 +2773,9 @@ public class AgentService {
         if (struct.isSetUpdates()) {
           {
             oprot.writeI32(struct.updates.size());
-            for (TaskStatusUpdate _iter296 : struct.updates)
+            for (TaskStatusUpdate _iter312 : struct.updates)
             {
-              _iter296.write(oprot);
+              _iter312.write(oprot);
             }
           }
         }
@@ -2791,14 +2791,14 @@ public class AgentService {
         }
         if (incoming.get(1)) {
           {
-            org.apache.thrift.protocol.TList _list297 = iprot.readListBegin(org.apache.thrift.protocol.TType.STRUCT);
-            struct.updates = new java.util.ArrayList<TaskStatusUpdate>(_list297.size);
-            @org.apache.thrift.annotation.Nullable TaskStatusUpdate _elem298;
-            for (int _i299 = 0; _i299 < _list297.size; ++_i299)
+            org.apache.thrift.protocol.TList _list313 = iprot.readListBegin(org.apache.thrift.protocol.TType.STRUCT);
+            struct.updates = new java.util.ArrayList<TaskStatusUpdate>(_list313.size);
+            @org.apache.thrift.annotation.Nullable TaskStatusUpdate _elem314;
+            for (int _i315 = 0; _i315 < _list313.size; ++_i315)
             {
-              _elem298 = new TaskStatusUpdate();
-              _elem298.read(iprot);
-              struct.updates.add(_elem298);
+              _elem314 = new TaskStatusUpdate();
+              _elem314.read(iprot);
+              struct.updates.add(_elem314);
             }
           }
           struct.setUpdatesIsSet(true);

@@ -18,6 +18,7 @@ public class JobConfiguration implements org.apache.thrift.TBase<JobConfiguratio
   private static final org.apache.thrift.protocol.TField CRON_COLLISION_POLICY_FIELD_DESC = new org.apache.thrift.protocol.TField("cronCollisionPolicy", org.apache.thrift.protocol.TType.I32, (short)6);
   private static final org.apache.thrift.protocol.TField UPDATE_SETTINGS_FIELD_DESC = new org.apache.thrift.protocol.TField("updateSettings", org.apache.thrift.protocol.TType.STRUCT, (short)7);
   private static final org.apache.thrift.protocol.TField CLUSTER_FIELD_DESC = new org.apache.thrift.protocol.TField("cluster", org.apache.thrift.protocol.TType.STRING, (short)8);
+  private static final org.apache.thrift.protocol.TField CRON_TIMEZONE_FIELD_DESC = new org.apache.thrift.protocol.TField("cronTimezone", org.apache.thrift.protocol.TType.STRING, (short)9);
 
   private static final org.apache.thrift.scheme.SchemeFactory STANDARD_SCHEME_FACTORY = new JobConfigurationStandardSchemeFactory();
   private static final org.apache.thrift.scheme.SchemeFactory TUPLE_SCHEME_FACTORY = new JobConfigurationTupleSchemeFactory();
@@ -30,6 +31,7 @@ public class JobConfiguration implements org.apache.thrift.TBase<JobConfiguratio
   private @org.apache.thrift.annotation.Nullable CronCollisionPolicy cronCollisionPolicy; // required
   private @org.apache.thrift.annotation.Nullable UpdateSettings updateSettings; // optional
   private @org.apache.thrift.annotation.Nullable java.lang.String cluster; // optional
+  private @org.apache.thrift.annotation.Nullable java.lang.String cronTimezone; // optional
 
   /** The set of fields this struct contains, along with convenience methods for finding and manipulating them. */
   public enum _Fields implements org.apache.thrift.TFieldIdEnum {
@@ -47,7 +49,11 @@ public class JobConfiguration implements org.apache.thrift.TBase<JobConfiguratio
      */
     CRON_COLLISION_POLICY((short)6, "cronCollisionPolicy"),
     UPDATE_SETTINGS((short)7, "updateSettings"),
-    CLUSTER((short)8, "cluster");
+    CLUSTER((short)8, "cluster"),
+    /**
+     * The IANA zone id cronSchedule is read in (java.time.ZoneId); unset means UTC.
+     */
+    CRON_TIMEZONE((short)9, "cronTimezone");
 
     private static final java.util.Map<java.lang.String, _Fields> byName = new java.util.HashMap<java.lang.String, _Fields>();
 
@@ -79,6 +85,8 @@ public class JobConfiguration implements org.apache.thrift.TBase<JobConfiguratio
           return UPDATE_SETTINGS;
         case 8: // CLUSTER
           return CLUSTER;
+        case 9: // CRON_TIMEZONE
+          return CRON_TIMEZONE;
         default:
           return null;
       }
@@ -124,7 +132,7 @@ public class JobConfiguration implements org.apache.thrift.TBase<JobConfiguratio
   // isset id assignments
   private static final int __INSTANCECOUNT_ISSET_ID = 0;
   private byte __isset_bitfield = 0;
-  private static final _Fields optionals[] = {_Fields.CRON_SCHEDULE,_Fields.UPDATE_SETTINGS,_Fields.CLUSTER};
+  private static final _Fields optionals[] = {_Fields.CRON_SCHEDULE,_Fields.UPDATE_SETTINGS,_Fields.CLUSTER,_Fields.CRON_TIMEZONE};
   public static final java.util.Map<_Fields, org.apache.thrift.meta_data.FieldMetaData> metaDataMap;
   static {
     java.util.Map<_Fields, org.apache.thrift.meta_data.FieldMetaData> tmpMap = new java.util.EnumMap<_Fields, org.apache.thrift.meta_data.FieldMetaData>(_Fields.class);
@@ -143,6 +151,8 @@ public class JobConfiguration implements org.apache.thrift.TBase<JobConfiguratio
     tmpMap.put(_Fields.UPDATE_SETTINGS, new org.apache.thrift.meta_data.FieldMetaData("updateSettings", org.apache.thrift.TFieldRequirementType.OPTIONAL, 
         new org.apache.thrift.meta_data.StructMetaData(org.apache.thrift.protocol.TType.STRUCT, UpdateSettings.class)));
     tmpMap.put(_Fields.CLUSTER, new org.apache.thrift.meta_data.FieldMetaData("cluster", org.apache.thrift.TFieldRequirementType.OPTIONAL, 
+        new org.apache.thrift.meta_data.FieldValueMetaData(org.apache.thrift.protocol.TType.STRING)));
+    tmpMap.put(_Fields.CRON_TIMEZONE, new org.apache.thrift.meta_data.FieldMetaData("cronTimezone", org.apache.thrift.TFieldRequirementType.OPTIONAL, 
         new org.apache.thrift.meta_data.FieldValueMetaData(org.apache.thrift.protocol.TType.STRING)));
     metaDataMap = java.util.Collections.unmodifiableMap(tmpMap);
     org.apache.thrift.meta_data.FieldMetaData.addStructMetaDataMap(JobConfiguration.class, metaDataMap);
@@ -198,6 +208,9 @@ public class JobConfiguration implements org.apache.thrift.TBase<JobConfiguratio
     if (other.isSetCluster()) {
       this.cluster = other.cluster;
     }
+    if (other.isSetCronTimezone()) {
+      this.cronTimezone = other.cronTimezone;
+    }
   }
 
   @Override
@@ -217,6 +230,7 @@ public class JobConfiguration implements org.apache.thrift.TBase<JobConfiguratio
 
     this.updateSettings = null;
     this.cluster = null;
+    this.cronTimezone = null;
   }
 
   @org.apache.thrift.annotation.Nullable
@@ -431,6 +445,37 @@ public class JobConfiguration implements org.apache.thrift.TBase<JobConfiguratio
     }
   }
 
+  /**
+   * The IANA zone id cronSchedule is read in (java.time.ZoneId); unset means UTC.
+   */
+  @org.apache.thrift.annotation.Nullable
+  public java.lang.String getCronTimezone() {
+    return this.cronTimezone;
+  }
+
+  /**
+   * The IANA zone id cronSchedule is read in (java.time.ZoneId); unset means UTC.
+   */
+  public JobConfiguration setCronTimezone(@org.apache.thrift.annotation.Nullable java.lang.String cronTimezone) {
+    this.cronTimezone = cronTimezone;
+    return this;
+  }
+
+  public void unsetCronTimezone() {
+    this.cronTimezone = null;
+  }
+
+  /** Returns true if field cronTimezone is set (has been assigned a value) and false otherwise */
+  public boolean isSetCronTimezone() {
+    return this.cronTimezone != null;
+  }
+
+  public void setCronTimezoneIsSet(boolean value) {
+    if (!value) {
+      this.cronTimezone = null;
+    }
+  }
+
   @Override
   public void setFieldValue(_Fields field, @org.apache.thrift.annotation.Nullable java.lang.Object value) {
     switch (field) {
@@ -498,6 +543,14 @@ public class JobConfiguration implements org.apache.thrift.TBase<JobConfiguratio
       }
       break;
 
+    case CRON_TIMEZONE:
+      if (value == null) {
+        unsetCronTimezone();
+      } else {
+        setCronTimezone((java.lang.String)value);
+      }
+      break;
+
     }
   }
 
@@ -529,6 +582,9 @@ public class JobConfiguration implements org.apache.thrift.TBase<JobConfiguratio
     case CLUSTER:
       return getCluster();
 
+    case CRON_TIMEZONE:
+      return getCronTimezone();
+
     }
     throw new java.lang.IllegalStateException();
   }
@@ -557,6 +613,8 @@ public class JobConfiguration implements org.apache.thrift.TBase<JobConfiguratio
       return isSetUpdateSettings();
     case CLUSTER:
       return isSetCluster();
+    case CRON_TIMEZONE:
+      return isSetCronTimezone();
     }
     throw new java.lang.IllegalStateException();
   }
@@ -646,6 +704,15 @@ public class JobConfiguration implements org.apache.thrift.TBase<JobConfiguratio
         return false;
     }
 
+    boolean this_present_cronTimezone = true && this.isSetCronTimezone();
+    boolean that_present_cronTimezone = true && that.isSetCronTimezone();
+    if (this_present_cronTimezone || that_present_cronTimezone) {
+      if (!(this_present_cronTimezone && that_present_cronTimezone))
+        return false;
+      if (!this.cronTimezone.equals(that.cronTimezone))
+        return false;
+    }
+
     return true;
   }
 
@@ -682,6 +749,10 @@ public class JobConfiguration implements org.apache.thrift.TBase<JobConfiguratio
     hashCode = hashCode * 8191 + ((isSetCluster()) ? 131071 : 524287);
     if (isSetCluster())
       hashCode = hashCode * 8191 + cluster.hashCode();
+
+    hashCode = hashCode * 8191 + ((isSetCronTimezone()) ? 131071 : 524287);
+    if (isSetCronTimezone())
+      hashCode = hashCode * 8191 + cronTimezone.hashCode();
 
     return hashCode;
   }
@@ -774,6 +845,16 @@ public class JobConfiguration implements org.apache.thrift.TBase<JobConfiguratio
         return lastComparison;
       }
     }
+    lastComparison = java.lang.Boolean.compare(isSetCronTimezone(), other.isSetCronTimezone());
+    if (lastComparison != 0) {
+      return lastComparison;
+    }
+    if (isSetCronTimezone()) {
+      lastComparison = org.apache.thrift.TBaseHelper.compareTo(this.cronTimezone, other.cronTimezone);
+      if (lastComparison != 0) {
+        return lastComparison;
+      }
+    }
     return 0;
   }
 
@@ -860,6 +941,16 @@ public class JobConfiguration implements org.apache.thrift.TBase<JobConfiguratio
         sb.append("null");
       } else {
         sb.append(this.cluster);
+      }
+      first = false;
+    }
+    if (isSetCronTimezone()) {
+      if (!first) sb.append(", ");
+      sb.append("cronTimezone:");
+      if (this.cronTimezone == null) {
+        sb.append("null");
+      } else {
+        sb.append(this.cronTimezone);
       }
       first = false;
     }
@@ -986,6 +1077,14 @@ public class JobConfiguration implements org.apache.thrift.TBase<JobConfiguratio
               org.apache.thrift.protocol.TProtocolUtil.skip(iprot, schemeField.type);
             }
             break;
+          case 9: // CRON_TIMEZONE
+            if (schemeField.type == org.apache.thrift.protocol.TType.STRING) {
+              struct.cronTimezone = iprot.readString();
+              struct.setCronTimezoneIsSet(true);
+            } else { 
+              org.apache.thrift.protocol.TProtocolUtil.skip(iprot, schemeField.type);
+            }
+            break;
           default:
             org.apache.thrift.protocol.TProtocolUtil.skip(iprot, schemeField.type);
         }
@@ -1046,6 +1145,13 @@ public class JobConfiguration implements org.apache.thrift.TBase<JobConfiguratio
           oprot.writeFieldEnd();
         }
       }
+      if (struct.cronTimezone != null) {
+        if (struct.isSetCronTimezone()) {
+          oprot.writeFieldBegin(CRON_TIMEZONE_FIELD_DESC);
+          oprot.writeString(struct.cronTimezone);
+          oprot.writeFieldEnd();
+        }
+      }
       oprot.writeFieldStop();
       oprot.writeStructEnd();
     }
@@ -1089,7 +1195,10 @@ public class JobConfiguration implements org.apache.thrift.TBase<JobConfiguratio
       if (struct.isSetCluster()) {
         optionals.set(7);
       }
-      oprot.writeBitSet(optionals, 8);
+      if (struct.isSetCronTimezone()) {
+        optionals.set(8);
+      }
+      oprot.writeBitSet(optionals, 9);
       if (struct.isSetKey()) {
         struct.key.write(oprot);
       }
@@ -1114,12 +1223,15 @@ public class JobConfiguration implements org.apache.thrift.TBase<JobConfiguratio
       if (struct.isSetCluster()) {
         oprot.writeString(struct.cluster);
       }
+      if (struct.isSetCronTimezone()) {
+        oprot.writeString(struct.cronTimezone);
+      }
     }
 
     @Override
     public void read(org.apache.thrift.protocol.TProtocol prot, JobConfiguration struct) throws org.apache.thrift.TException {
       org.apache.thrift.protocol.TTupleProtocol iprot = (org.apache.thrift.protocol.TTupleProtocol) prot;
-      java.util.BitSet incoming = iprot.readBitSet(8);
+      java.util.BitSet incoming = iprot.readBitSet(9);
       if (incoming.get(0)) {
         struct.key = new JobKey();
         struct.key.read(iprot);
@@ -1154,6 +1266,10 @@ public class JobConfiguration implements org.apache.thrift.TBase<JobConfiguratio
       if (incoming.get(7)) {
         struct.cluster = iprot.readString();
         struct.setClusterIsSet(true);
+      }
+      if (incoming.get(8)) {
+        struct.cronTimezone = iprot.readString();
+        struct.setCronTimezoneIsSet(true);
       }
     }
   }

@@ -609,14 +609,14 @@ public class Response implements org.apache.thrift.TBase<Response, Response._Fie
           case 2: // DETAILS
             if (schemeField.type == org.apache.thrift.protocol.TType.LIST) {
               {
-                org.apache.thrift.protocol.TList _list268 = iprot.readListBegin();
-                struct.details = new java.util.ArrayList<ResponseDetail>(_list268.size);
-                @org.apache.thrift.annotation.Nullable ResponseDetail _elem269;
-                for (int _i270 = 0; _i270 < _list268.size; ++_i270)
+                org.apache.thrift.protocol.TList _list284 = iprot.readListBegin();
+                struct.details = new java.util.ArrayList<ResponseDetail>(_list284.size);
+                @org.apache.thrift.annotation.Nullable ResponseDetail _elem285;
+                for (int _i286 = 0; _i286 < _list284.size; ++_i286)
                 {
-                  _elem269 = new ResponseDetail();
-                  _elem269.read(iprot);
-                  struct.details.add(_elem269);
+                  _elem285 = new ResponseDetail();
+                  _elem285.read(iprot);
+                  struct.details.add(_elem285);
                 }
                 iprot.readListEnd();
               }
@@ -668,9 +668,9 @@ public class Response implements org.apache.thrift.TBase<Response, Response._Fie
         oprot.writeFieldBegin(DETAILS_FIELD_DESC);
         {
           oprot.writeListBegin(new org.apache.thrift.protocol.TList(org.apache.thrift.protocol.TType.STRUCT, struct.details.size()));
-          for (ResponseDetail _iter271 : struct.details)
+          for (ResponseDetail _iter287 : struct.details)
           {
-            _iter271.write(oprot);
+            _iter287.write(oprot);
           }
           oprot.writeListEnd();
         }
@@ -728,9 +728,9 @@ public class Response implements org.apache.thrift.TBase<Response, Response._Fie
       if (struct.isSetDetails()) {
         {
           oprot.writeI32(struct.details.size());
-          for (ResponseDetail _iter272 : struct.details)
+          for (ResponseDetail _iter288 : struct.details)
           {
-            _iter272.write(oprot);
+            _iter288.write(oprot);
           }
         }
       }
@@ -752,14 +752,14 @@ public class Response implements org.apache.thrift.TBase<Response, Response._Fie
       }
       if (incoming.get(1)) {
         {
-          org.apache.thrift.protocol.TList _list273 = iprot.readListBegin(org.apache.thrift.protocol.TType.STRUCT);
-          struct.details = new java.util.ArrayList<ResponseDetail>(_list273.size);
-          @org.apache.thrift.annotation.Nullable ResponseDetail _elem274;
-          for (int _i275 = 0; _i275 < _list273.size; ++_i275)
+          org.apache.thrift.protocol.TList _list289 = iprot.readListBegin(org.apache.thrift.protocol.TType.STRUCT);
+          struct.details = new java.util.ArrayList<ResponseDetail>(_list289.size);
+          @org.apache.thrift.annotation.Nullable ResponseDetail _elem290;
+          for (int _i291 = 0; _i291 < _list289.size; ++_i291)
           {
-            _elem274 = new ResponseDetail();
-            _elem274.read(iprot);
-            struct.details.add(_elem274);
+            _elem290 = new ResponseDetail();
+            _elem290.read(iprot);
+            struct.details.add(_elem290);
           }
         }
         struct.setDetailsIsSet(true);

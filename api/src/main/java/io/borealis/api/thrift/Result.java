@@ -26,6 +26,8 @@ public class Result extends org.apache.thrift.TUnion<Result, Result._Fields> {
   private static final org.apache.thrift.protocol.TField PERFORM_BACKUP_RESULT_FIELD_DESC = new org.apache.thrift.protocol.TField("performBackupResult", org.apache.thrift.protocol.TType.STRUCT, (short)15);
   private static final org.apache.thrift.protocol.TField QUERY_RECOVERY_RESULT_FIELD_DESC = new org.apache.thrift.protocol.TField("queryRecoveryResult", org.apache.thrift.protocol.TType.STRUCT, (short)16);
   private static final org.apache.thrift.protocol.TField GET_SCHEDULER_RESULT_FIELD_DESC = new org.apache.thrift.protocol.TField("getSchedulerResult", org.apache.thrift.protocol.TType.STRUCT, (short)17);
+  private static final org.apache.thrift.protocol.TField GET_CRON_JOB_RESULT_FIELD_DESC = new org.apache.thrift.protocol.TField("getCronJobResult", org.apache.thrift.protocol.TType.STRUCT, (short)18);
+  private static final org.apache.thrift.protocol.TField START_CRON_JOB_RESULT_FIELD_DESC = new org.apache.thrift.protocol.TField("startCronJobResult", org.apache.thrift.protocol.TType.STRUCT, (short)19);
 
   /** The set of fields this struct contains, along with convenience methods for finding and manipulating them. */
   public enum _Fields implements org.apache.thrift.TFieldIdEnum {
@@ -45,7 +47,9 @@ public class Result extends org.apache.thrift.TUnion<Result, Result._Fields> {
     LIST_BACKUPS_RESULT((short)14, "listBackupsResult"),
     PERFORM_BACKUP_RESULT((short)15, "performBackupResult"),
     QUERY_RECOVERY_RESULT((short)16, "queryRecoveryResult"),
-    GET_SCHEDULER_RESULT((short)17, "getSchedulerResult");
+    GET_SCHEDULER_RESULT((short)17, "getSchedulerResult"),
+    GET_CRON_JOB_RESULT((short)18, "getCronJobResult"),
+    START_CRON_JOB_RESULT((short)19, "startCronJobResult");
 
     private static final java.util.Map<java.lang.String, _Fields> byName = new java.util.HashMap<java.lang.String, _Fields>();
 
@@ -95,6 +99,10 @@ public class Result extends org.apache.thrift.TUnion<Result, Result._Fields> {
           return QUERY_RECOVERY_RESULT;
         case 17: // GET_SCHEDULER_RESULT
           return GET_SCHEDULER_RESULT;
+        case 18: // GET_CRON_JOB_RESULT
+          return GET_CRON_JOB_RESULT;
+        case 19: // START_CRON_JOB_RESULT
+          return START_CRON_JOB_RESULT;
         default:
           return null;
       }
@@ -174,6 +182,10 @@ public class Result extends org.apache.thrift.TUnion<Result, Result._Fields> {
         new org.apache.thrift.meta_data.StructMetaData(org.apache.thrift.protocol.TType.STRUCT, QueryRecoveryResult.class)));
     tmpMap.put(_Fields.GET_SCHEDULER_RESULT, new org.apache.thrift.meta_data.FieldMetaData("getSchedulerResult", org.apache.thrift.TFieldRequirementType.OPTIONAL, 
         new org.apache.thrift.meta_data.StructMetaData(org.apache.thrift.protocol.TType.STRUCT, GetSchedulerResult.class)));
+    tmpMap.put(_Fields.GET_CRON_JOB_RESULT, new org.apache.thrift.meta_data.FieldMetaData("getCronJobResult", org.apache.thrift.TFieldRequirementType.OPTIONAL, 
+        new org.apache.thrift.meta_data.StructMetaData(org.apache.thrift.protocol.TType.STRUCT, GetCronJobResult.class)));
+    tmpMap.put(_Fields.START_CRON_JOB_RESULT, new org.apache.thrift.meta_data.FieldMetaData("startCronJobResult", org.apache.thrift.TFieldRequirementType.OPTIONAL, 
+        new org.apache.thrift.meta_data.StructMetaData(org.apache.thrift.protocol.TType.STRUCT, StartCronJobResult.class)));
     metaDataMap = java.util.Collections.unmodifiableMap(tmpMap);
     org.apache.thrift.meta_data.FieldMetaData.addStructMetaDataMap(Result.class, metaDataMap);
   }
@@ -296,6 +308,18 @@ public class Result extends org.apache.thrift.TUnion<Result, Result._Fields> {
     return x;
   }
 
+  public static Result getCronJobResult(GetCronJobResult value) {
+    Result x = new Result();
+    x.setGetCronJobResult(value);
+    return x;
+  }
+
+  public static Result startCronJobResult(StartCronJobResult value) {
+    Result x = new Result();
+    x.setStartCronJobResult(value);
+    return x;
+  }
+
 
   @Override
   protected void checkType(_Fields setField, java.lang.Object value) throws java.lang.ClassCastException {
@@ -385,6 +409,16 @@ public class Result extends org.apache.thrift.TUnion<Result, Result._Fields> {
           break;
         }
         throw new java.lang.ClassCastException("Was expecting value of type GetSchedulerResult for field 'getSchedulerResult', but got " + value.getClass().getSimpleName());
+      case GET_CRON_JOB_RESULT:
+        if (value instanceof GetCronJobResult) {
+          break;
+        }
+        throw new java.lang.ClassCastException("Was expecting value of type GetCronJobResult for field 'getCronJobResult', but got " + value.getClass().getSimpleName());
+      case START_CRON_JOB_RESULT:
+        if (value instanceof StartCronJobResult) {
+          break;
+        }
+        throw new java.lang.ClassCastException("Was expecting value of type StartCronJobResult for field 'startCronJobResult', but got " + value.getClass().getSimpleName());
       default:
         throw new java.lang.IllegalArgumentException("Unknown field id " + setField);
     }
@@ -565,6 +599,26 @@ public class Result extends org.apache.thrift.TUnion<Result, Result._Fields> {
             org.apache.thrift.protocol.TProtocolUtil.skip(iprot, field.type);
             return null;
           }
+        case GET_CRON_JOB_RESULT:
+          if (field.type == GET_CRON_JOB_RESULT_FIELD_DESC.type) {
+            GetCronJobResult getCronJobResult;
+            getCronJobResult = new GetCronJobResult();
+            getCronJobResult.read(iprot);
+            return getCronJobResult;
+          } else {
+            org.apache.thrift.protocol.TProtocolUtil.skip(iprot, field.type);
+            return null;
+          }
+        case START_CRON_JOB_RESULT:
+          if (field.type == START_CRON_JOB_RESULT_FIELD_DESC.type) {
+            StartCronJobResult startCronJobResult;
+            startCronJobResult = new StartCronJobResult();
+            startCronJobResult.read(iprot);
+            return startCronJobResult;
+          } else {
+            org.apache.thrift.protocol.TProtocolUtil.skip(iprot, field.type);
+            return null;
+          }
         default:
           throw new java.lang.IllegalStateException("setField wasn't null, but didn't match any of the case statements!");
       }
@@ -644,6 +698,14 @@ public class Result extends org.apache.thrift.TUnion<Result, Result._Fields> {
       case GET_SCHEDULER_RESULT:
         GetSchedulerResult getSchedulerResult = (GetSchedulerResult)value_;
         getSchedulerResult.write(oprot);
+        return;
+      case GET_CRON_JOB_RESULT:
+        GetCronJobResult getCronJobResult = (GetCronJobResult)value_;
+        getCronJobResult.write(oprot);
+        return;
+      case START_CRON_JOB_RESULT:
+        StartCronJobResult startCronJobResult = (StartCronJobResult)value_;
+        startCronJobResult.write(oprot);
         return;
       default:
         throw new java.lang.IllegalStateException("Cannot write union with unknown field " + setField_);
@@ -740,6 +802,16 @@ public class Result extends org.apache.thrift.TUnion<Result, Result._Fields> {
           getSchedulerResult = new GetSchedulerResult();
           getSchedulerResult.read(iprot);
           return getSchedulerResult;
+        case GET_CRON_JOB_RESULT:
+          GetCronJobResult getCronJobResult;
+          getCronJobResult = new GetCronJobResult();
+          getCronJobResult.read(iprot);
+          return getCronJobResult;
+        case START_CRON_JOB_RESULT:
+          StartCronJobResult startCronJobResult;
+          startCronJobResult = new StartCronJobResult();
+          startCronJobResult.read(iprot);
+          return startCronJobResult;
         default:
           throw new java.lang.IllegalStateException("setField wasn't null, but didn't match any of the case statements!");
       }
@@ -819,6 +891,14 @@ public class Result extends org.apache.thrift.TUnion<Result, Result._Fields> {
         GetSchedulerResult getSchedulerResult = (GetSchedulerResult)value_;
         getSchedulerResult.write(oprot);
         return;
+      case GET_CRON_JOB_RESULT:
+        GetCronJobResult getCronJobResult = (GetCronJobResult)value_;
+        getCronJobResult.write(oprot);
+        return;
+      case START_CRON_JOB_RESULT:
+        StartCronJobResult startCronJobResult = (StartCronJobResult)value_;
+        startCronJobResult.write(oprot);
+        return;
       default:
         throw new java.lang.IllegalStateException("Cannot write union with unknown field " + setField_);
     }
@@ -861,6 +941,10 @@ public class Result extends org.apache.thrift.TUnion<Result, Result._Fields> {
         return QUERY_RECOVERY_RESULT_FIELD_DESC;
       case GET_SCHEDULER_RESULT:
         return GET_SCHEDULER_RESULT_FIELD_DESC;
+      case GET_CRON_JOB_RESULT:
+        return GET_CRON_JOB_RESULT_FIELD_DESC;
+      case START_CRON_JOB_RESULT:
+        return START_CRON_JOB_RESULT_FIELD_DESC;
       default:
         throw new java.lang.IllegalArgumentException("Unknown field id " + setField);
     }
@@ -1104,6 +1188,32 @@ public class Result extends org.apache.thrift.TUnion<Result, Result._Fields> {
     value_ = java.util.Objects.requireNonNull(value,"_Fields.GET_SCHEDULER_RESULT");
   }
 
+  public GetCronJobResult getGetCronJobResult() {
+    if (getSetField() == _Fields.GET_CRON_JOB_RESULT) {
+      return (GetCronJobResult)getFieldValue();
+    } else {
+      throw new java.lang.RuntimeException("Cannot get field 'getCronJobResult' because union is currently set to " + getFieldDesc(getSetField()).name);
+    }
+  }
+
+  public void setGetCronJobResult(GetCronJobResult value) {
+    setField_ = _Fields.GET_CRON_JOB_RESULT;
+    value_ = java.util.Objects.requireNonNull(value,"_Fields.GET_CRON_JOB_RESULT");
+  }
+
+  public StartCronJobResult getStartCronJobResult() {
+    if (getSetField() == _Fields.START_CRON_JOB_RESULT) {
+      return (StartCronJobResult)getFieldValue();
+    } else {
+      throw new java.lang.RuntimeException("Cannot get field 'startCronJobResult' because union is currently set to " + getFieldDesc(getSetField()).name);
+    }
+  }
+
+  public void setStartCronJobResult(StartCronJobResult value) {
+    setField_ = _Fields.START_CRON_JOB_RESULT;
+    value_ = java.util.Objects.requireNonNull(value,"_Fields.START_CRON_JOB_RESULT");
+  }
+
   public boolean isSetScheduleStatusResult() {
     return setField_ == _Fields.SCHEDULE_STATUS_RESULT;
   }
@@ -1186,6 +1296,16 @@ public class Result extends org.apache.thrift.TUnion<Result, Result._Fields> {
 
   public boolean isSetGetSchedulerResult() {
     return setField_ == _Fields.GET_SCHEDULER_RESULT;
+  }
+
+
+  public boolean isSetGetCronJobResult() {
+    return setField_ == _Fields.GET_CRON_JOB_RESULT;
+  }
+
+
+  public boolean isSetStartCronJobResult() {
+    return setField_ == _Fields.START_CRON_JOB_RESULT;
   }
 
 

@@ -1,8 +1,11 @@
 package io.borealis.api.validation;
 
+import com.cronutils.model.Cron;
 import com.cronutils.model.CronType;
 import com.cronutils.model.definition.CronDefinitionBuilder;
 import com.cronutils.parser.CronParser;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.Optional;
 
 /**
@@ -15,6 +18,16 @@ public final class CronSchedules {
             new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
 
     private CronSchedules() {}
+
+    /**
+     * {@code schedule} parsed and validated, for computing trigger times (cron-utils'
+     * {@code ExecutionTime.forCron}).
+     *
+     * @throws IllegalArgumentException when it does not parse; {@link #problem} says why
+     */
+    public static Cron parse(String schedule) {
+        return PARSER.parse(schedule.trim()).validate();
+    }
 
     /** Why {@code schedule} does not parse, or empty when it does. */
     public static Optional<String> problem(String schedule) {
@@ -29,6 +42,21 @@ public final class CronSchedules {
                     .replaceFirst("^Failed to parse cron expression\\.\\s*", "");
             return Optional.of("'" + schedule + "' is not a cron schedule (MIN HOUR DOM MON DOW): "
                     + why);
+        }
+    }
+
+    /**
+     * Why {@code zone} is not a time zone a cron schedule can be read in, or empty when it is:
+     * any {@link ZoneId} (an IANA region such as {@code America/New_York}, {@code UTC}, or an
+     * offset such as {@code +02:00}).
+     */
+    public static Optional<String> timezoneProblem(String zone) {
+        try {
+            ZoneId.of(zone);
+            return Optional.empty();
+        } catch (DateTimeException e) {
+            return Optional.of("'" + zone + "' is not a time zone id (e.g. UTC, "
+                    + "America/New_York): " + e.getMessage());
         }
     }
 }

@@ -57,6 +57,10 @@ public final class JobConfigurationValidator {
                         + "service runs all the time); make it a Job"));
             }
         }
+        if (job.cronTimezone() != null) {
+            CronSchedules.timezoneProblem(job.cronTimezone())
+                    .ifPresent(why -> problems.add(new Problem("cronTimezone", why)));
+        }
         if (config.maxTaskFailures() != -1 && config.maxTaskFailures() < 1) {
             problems.add(new Problem("maxTaskFailures", "must be -1 (no limit) or at least 1, "
                     + "got " + config.maxTaskFailures()));

@@ -83,8 +83,6 @@ final class JobCreate extends SessionCommand {
 
     /** The owner is the local user; the scheduler replaces it with the authenticated one. */
     private static JobConfiguration withOwner(JobConfiguration job) {
-        return new JobConfiguration(job.key(), System.getProperty("user.name", ""),
-                job.instanceCount(), job.taskConfig(), job.cronSchedule(),
-                job.cronCollisionPolicy(), job.updateSettings(), job.cluster());
+        return job.withOwner(System.getProperty("user.name", ""));
     }
 }

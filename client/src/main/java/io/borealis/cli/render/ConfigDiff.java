@@ -40,9 +40,7 @@ public final class ConfigDiff {
     }
 
     private static List<String> lines(JobConfiguration job) {
-        JobConfiguration anonymous = new JobConfiguration(job.key(), "", job.instanceCount(),
-                job.taskConfig(), job.cronSchedule(), job.cronCollisionPolicy(),
-                job.updateSettings(), job.cluster());
+        JobConfiguration anonymous = job.withOwner("");
         try {
             return Json.mapper().writerWithDefaultPrettyPrinter()
                     .writeValueAsString(anonymous).lines().toList();

@@ -18,7 +18,8 @@ public final class ConfigSummary {
                 config.production() ? ", production" : "",
                 config.tier() == null ? "" : ", tier " + config.tier());
         if (job.cronSchedule() != null) {
-            out.printf("  cron: %s (%s)%n", job.cronSchedule(), job.cronCollisionPolicy());
+            out.printf("  cron: %s in %s (%s)%n", job.cronSchedule(), job.effectiveCronTimezone(),
+                    job.cronCollisionPolicy());
         }
         out.printf("  resources: cpu %s, ram %d MB, disk %d MB%s%n", config.resources().cpu(),
                 config.resources().ramMb(), config.resources().diskMb(),

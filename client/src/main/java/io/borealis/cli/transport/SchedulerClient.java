@@ -2,6 +2,8 @@ package io.borealis.cli.transport;
 
 import static java.util.Objects.requireNonNull;
 
+import io.borealis.api.model.CronJob;
+import io.borealis.api.model.CronRun;
 import io.borealis.api.model.JobConfiguration;
 import io.borealis.api.model.JobKey;
 import io.borealis.api.model.Resources;
@@ -75,6 +77,48 @@ public final class SchedulerClient {
             return Optional.of(response.getResult().getCreateJobResult().getJobUrl());
         }
         return Optional.empty();
+    }
+
+    /**
+     * Schedules the cron job, or replaces a scheduled one's configuration from its next run on;
+     * returns its page URL when the scheduler names one.
+     */
+    public Optional<String> scheduleCronJob(JobConfiguration job) throws SchedulerException {
+        Response response = call("SchedulerManager", SchedulerManager.Client::new,
+                client -> client.scheduleCronJob(ThriftCodec.toThrift(job)));
+        if (response.isSetResult() && response.getResult().isSetCreateJobResult()
+                && response.getResult().getCreateJobResult().isSetJobUrl()) {
+            return Optional.of(response.getResult().getCreateJobResult().getJobUrl());
+        }
+        return Optional.empty();
+    }
+
+    /** Removes the cron job; a run in progress keeps running. */
+    public void descheduleCronJob(JobKey job) throws SchedulerException {
+        call("SchedulerManager", SchedulerManager.Client::new,
+                client -> client.descheduleCronJob(ThriftCodec.toThrift(job)));
+    }
+
+    /** Runs the cron job now; returns what the run did. */
+    public CronRun startCronJob(JobKey job) throws SchedulerException {
+        Response response = call("SchedulerManager", SchedulerManager.Client::new,
+                client -> client.startCronJob(ThriftCodec.toThrift(job)));
+        if (!response.isSetResult() || !response.getResult().isSetStartCronJobResult()) {
+            throw new SchedulerException(SchedulerException.Failure.REFUSED,
+                    "scheduler at " + schedulerUri + " answered startCronJob without a run", null);
+        }
+        return ThriftCodec.fromThrift(response.getResult().getStartCronJobResult().getRun());
+    }
+
+    /** The cron job: its schedule, next trigger times and recent runs. */
+    public CronJob cronJob(JobKey job) throws SchedulerException {
+        Response response = call("ReadOnlyScheduler", ReadOnlyScheduler.Client::new,
+                client -> client.getCronJob(ThriftCodec.toThrift(job)));
+        if (!response.isSetResult() || !response.getResult().isSetGetCronJobResult()) {
+            throw new SchedulerException(SchedulerException.Failure.REFUSED,
+                    "scheduler at " + schedulerUri + " answered getCronJob without a job", null);
+        }
+        return ThriftCodec.fromThrift(response.getResult().getGetCronJobResult().getCronJob());
     }
 
     /** Kills the given instances, or every active instance when {@code instances} is empty. */

@@ -38,6 +38,8 @@ import org.eclipse.jetty.util.Callback
  */
 class FakeScheduler implements ReadOnlyScheduler.Iface, SchedulerManager.Iface, AutoCloseable {
     final List<JobConfiguration> created = [].asSynchronized()
+    /** What scheduleCronJob received. */
+    final List<JobConfiguration> cronScheduled = [].asSynchronized()
     final List<Map> kills = [].asSynchronized()
     final List<ScheduledTask> tasks = [].asSynchronized()
     final List<TaskQuery> queries = [].asSynchronized()
@@ -144,6 +146,30 @@ class FakeScheduler implements ReadOnlyScheduler.Iface, SchedulerManager.Iface, 
 
     /** The roles getQuota was asked about. */
     final List<String> queriedRoles = [].asSynchronized()
+
+    @Override
+    Response scheduleCronJob(JobConfiguration description) {
+        if (refuseWith != null) {
+            return Responses.error(refuseWith, refusal)
+        }
+        cronScheduled << description
+        Responses.ok()
+    }
+
+    @Override
+    Response descheduleCronJob(JobKey job) {
+        Responses.error(ResponseCode.INVALID_REQUEST, 'descheduleCronJob is not arranged')
+    }
+
+    @Override
+    Response startCronJob(JobKey job) {
+        Responses.error(ResponseCode.INVALID_REQUEST, 'startCronJob is not arranged')
+    }
+
+    @Override
+    Response getCronJob(JobKey job) {
+        Responses.error(ResponseCode.INVALID_REQUEST, 'getCronJob is not arranged')
+    }
 
     @Override
     Response getTierConfigs() {

@@ -128,6 +128,8 @@ public final class JobBuilder {
         String cron = values.string(job, "cron_schedule", path + ".cron_schedule");
         CronCollisionPolicy collision = values.enumValue(job, "cron_collision_policy",
                 path + ".cron_collision_policy", CronCollisionPolicy.class);
+        // Unset means UTC (JobConfiguration.effectiveCronTimezone); checked as a ZoneId below.
+        String cronTimezone = values.string(job, "cron_timezone", path + ".cron_timezone");
         Integer instances = values.integer(job, "instances", path + ".instances");
         if (instances != null && instances <= 0) {
             values.error(job.location(), path + ".instances", "must be greater than 0, got "
@@ -155,7 +157,7 @@ public final class JobBuilder {
                 maxTaskFailures, parts.resources(), constraints, ports, parts.spec(), container,
                 metadata, contact, announce, partition, sla);
         JobConfiguration config = new JobConfiguration(key, "", instances, taskConfig, cron,
-                collision, updateSettings, cluster);
+                collision, updateSettings, cluster, cronTimezone);
         recordParts(job, path, paths);
         for (Problem problem : JobConfigurationValidator.problems(config)) {
             values.error(paths.location(problem), paths.dslPath(problem), problem.message());

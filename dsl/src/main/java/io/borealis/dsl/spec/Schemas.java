@@ -114,7 +114,7 @@ public final class Schemas {
             .required("task").optional("name").required("role").required("cluster")
             .required("environment").optional("contact").optional("instances", 1)
             .optional("announce").optional("tier").optional("cron_schedule")
-            .optional("cron_collision_policy", "KILL_EXISTING")
+            .optional("cron_collision_policy", "KILL_EXISTING").optional("cron_timezone")
             .optional("update_config", UPDATE_CONFIG).optional("constraints", Map.of())
             .optional("metadata", List.of()).optional("service", false)
             .optional("max_task_failures", 1).optional("production", false)

@@ -214,6 +214,17 @@ jobs = [Job(task: task, cluster: 'devcluster', role: 'www-data', environment: 'p
                  + "(MIN HOUR DOM MON DOW): Value 61 not in range [0, 59]"]
     }
 
+    def "a cron_timezone that is not a time zone is refused, naming the field and value"() {
+        expect:
+        problems('''\
+task = Task(processes: [Process(name: 'p', cmdline: 'true')],
+            resources: Resources(cpu: 1, ram: 1*MB, disk: 1*MB))
+jobs = [Job(task: task, cluster: 'devcluster', role: 'www-data', environment: 'prod',
+            cron_schedule: '0 9 * * *', cron_timezone: 'Mars/Olympus')]
+''') == ["hello.groovy:3: jobs[0].cron_timezone: 'Mars/Olympus' is not a time zone id "
+                 + "(e.g. UTC, America/New_York): Unknown time-zone ID: Mars/Olympus"]
+    }
+
     def "a service with a cron schedule is refused"() {
         expect:
         problems('''\

@@ -348,5 +348,19 @@ jobs = [Service(task: task, cluster: 'devcluster', role: 'www-data',
         job.cronCollisionPolicy() == CronCollisionPolicy.CANCEL_NEW
         job.key().name() == 'tick'
         job.taskConfig().resources() == new Resources(1.0d, 1024, 1024, 0)
+        job.cronTimezone() == null
+        job.effectiveCronTimezone() == 'UTC'
+    }
+
+    def "cron_timezone is carried as given"() {
+        when:
+        def job = single('''
+            jobs = [Job(task: SimpleTask('tick', 'date'), cluster: 'c', role: 'r', environment: 'prod',
+                        cron_schedule: '0 9 * * *', cron_timezone: 'America/New_York')]
+            ''')
+
+        then:
+        job.cronTimezone() == 'America/New_York'
+        job.effectiveCronTimezone() == 'America/New_York'
     }
 }

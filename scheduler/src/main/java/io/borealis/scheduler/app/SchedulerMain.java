@@ -14,6 +14,8 @@ import io.borealis.scheduler.backup.BackupSettings;
 import io.borealis.scheduler.backup.Backups;
 import io.borealis.scheduler.backup.Recovery;
 import io.borealis.scheduler.http.Routes;
+import io.borealis.scheduler.cron.CronJobs;
+import io.borealis.scheduler.cron.CronScheduler;
 import io.borealis.scheduler.lifecycle.HistoryPruner;
 import io.borealis.scheduler.lifecycle.TaskTimers;
 import io.borealis.scheduler.maintenance.DrainDriver;
@@ -96,6 +98,8 @@ public final class SchedulerMain implements Callable<Integer> {
     private static final int MAX_ASSIGNMENTS_PER_ROUND = 10_000;
     private static final int AGENT_GATEWAY_THREADS = 8;
     private static final Duration AGENT_CALL_TIMEOUT = Duration.ofSeconds(10);
+    /** How often the cron scheduler looks for due trigger times (they fall on whole minutes). */
+    private static final Duration CRON_TICK = Duration.ofSeconds(1);
     /** How long an SLA coordinator may take to answer (Aurora: 1 min). */
     private static final Duration COORDINATOR_TIMEOUT = Duration.ofSeconds(10);
 
@@ -408,8 +412,10 @@ public final class SchedulerMain implements Callable<Integer> {
         StateManager stateManager =
                 new StateManager(clock, gateway, pending, hostName, flapping);
         QuotaManager quotas = new QuotaManager(storage, new QuotaCheck(config.tiers()));
-        JobManager jobManager = new JobManager(storage, stateManager,
-                new JobValidator(config.cluster(), config.tiers()), quotas);
+        JobValidator validator = new JobValidator(config.cluster(), config.tiers());
+        JobManager jobManager = new JobManager(storage, stateManager, validator, quotas);
+        CronJobs cronJobs = new CronJobs(storage, stateManager, quotas, metrics, validator, clock);
+        CronScheduler cron = new CronScheduler(storage, cronJobs, clock, CRON_TICK);
         AgentLiveness liveness = new AgentLiveness();
         TaskUsageCache usages = new TaskUsageCache();
         AgentManager agentManager = new AgentManager(storage, stateManager, liveness, usages,
@@ -458,11 +464,11 @@ public final class SchedulerMain implements Callable<Integer> {
         TMultiplexedProcessor api = new TMultiplexedProcessor();
         api.registerProcessor("ReadOnlyScheduler", ApiGuard.of("ReadOnlyScheduler",
                 ReadOnlyScheduler.Iface.class, new ReadOnlySchedulerHandler(storage, usages,
-                        quotas, reasons, config.tiers(), responses, url),
+                        quotas, reasons, config.tiers(), responses, url, cronJobs),
                 ReadOnlyScheduler.Processor::new, policy));
         api.registerProcessor("SchedulerManager", ApiGuard.of("SchedulerManager",
-                SchedulerManager.Iface.class, new SchedulerManagerHandler(jobManager, responses,
-                        url), SchedulerManager.Processor::new, policy));
+                SchedulerManager.Iface.class, new SchedulerManagerHandler(jobManager, cronJobs,
+                        responses, url), SchedulerManager.Processor::new, policy));
         api.registerProcessor("Admin", ApiGuard.of("Admin", Admin.Iface.class,
                 new AdminHandler(quotas, reconciler, pruner, maintenance, backups, responses),
                 Admin.Processor::new, policy));
@@ -480,7 +486,7 @@ public final class SchedulerMain implements Callable<Integer> {
         server.setHandler(new MetricsRoute(metrics, new Routes(
                 new ApiEndpoint(metered, security, audit, securityConfig.maxRequestBytes()),
                 securityConfig.pagesRequireLogin() ? security : Security.open(), storage, usages,
-                reasons, config.cluster(), drains::overview)));
+                reasons, config.cluster(), drains::overview, clock)));
         server.start();
 
         loop.start();
@@ -495,6 +501,8 @@ public final class SchedulerMain implements Callable<Integer> {
         started.push(backups);
         drains.start();
         started.push(drains);
+        cron.start();
+        started.push(cron);
         LOG.info("cluster {}: public URL {}", config.cluster(), url);
         if (security.enabled()) {
             LOG.info("security on: users from {}; reads {}; pages {}; audit log {}",

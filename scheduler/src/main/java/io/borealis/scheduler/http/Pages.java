@@ -10,6 +10,7 @@ import io.borealis.api.model.JobKey;
 import io.borealis.api.model.Resources;
 import io.borealis.api.model.ScheduledTask;
 import io.borealis.api.model.TaskEvent;
+import io.borealis.scheduler.cron.CronJobs;
 import io.borealis.scheduler.maintenance.HostOverview;
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.loader.ClasspathLoader;
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
@@ -34,9 +36,15 @@ import java.util.Optional;
 final class Pages {
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter LOCAL =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z");
 
     /** One row of {@code /scheduler}. */
     record RoleRow(String role, int jobCount) {}
+
+    /** One cron job of {@code /scheduler/ROLE}: {@code nextRun} "none" when it never fires. */
+    record CronRow(String path, String environment, String name, String schedule,
+            String timezone, String policy, String nextRun) {}
 
     /** One row of {@code /scheduler/ROLE}. */
     record JobRow(String path, String environment, String name, String kind, int instances,
@@ -74,17 +82,33 @@ final class Pages {
         return render("roles", "Roles", Map.of("roles", rows));
     }
 
-    /** {@code /scheduler/ROLE}: the role's jobs, with how many instances are active. */
-    String role(String role, List<JobConfiguration> jobs, Map<JobKey, Long> activeByJob) {
+    /**
+     * {@code /scheduler/ROLE}: the role's jobs, with how many instances are active, and its cron
+     * jobs with their schedule and next run after {@code now}.
+     */
+    String role(String role, List<JobConfiguration> jobs, Map<JobKey, Long> activeByJob,
+            Instant now) {
+        List<CronRow> cron = jobs.stream().filter(job -> job.cronSchedule() != null)
+                .sorted(Comparator.comparing(j -> j.key().toString()))
+                .map(job -> new CronRow(jobPath(job.key()), job.key().environment(),
+                        job.key().name(), job.cronSchedule(), job.effectiveCronTimezone(),
+                        job.cronCollisionPolicy().name(),
+                        CronJobs.nextRuns(job, now, 1).stream().findFirst()
+                                .map(at -> TIME.format(at) + " ("
+                                        + LOCAL.format(at.atZone(ZoneId.of(
+                                                job.effectiveCronTimezone()))) + ")")
+                                .orElse("none")))
+                .toList();
         List<JobRow> rows = jobs.stream()
                 .sorted(Comparator.comparing(j -> j.key().toString()))
                 .map(job -> new JobRow(jobPath(job.key()), job.key().environment(),
-                        job.key().name(), job.taskConfig().isService() ? "service" : "job",
+                        job.key().name(), job.cronSchedule() != null ? "cron"
+                                : job.taskConfig().isService() ? "service" : "job",
                         job.instanceCount(), activeByJob.getOrDefault(job.key(), 0L),
                         job.taskConfig().resources().cpu(), job.taskConfig().resources().ramMb(),
                         job.taskConfig().resources().diskMb()))
                 .toList();
-        return render("role", "Role " + role, Map.of("role", role, "jobs", rows));
+        return render("role", "Role " + role, Map.of("role", role, "jobs", rows, "cron", cron));
     }
 
     /** {@code /scheduler/ROLE/ENV/JOB}: the job's configuration, active instances, ended tasks. */

@@ -14,6 +14,7 @@ import io.borealis.scheduler.state.ScheduledTasks;
 import io.borealis.scheduler.state.TaskUsageCache;
 import io.borealis.scheduler.storage.Storage;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,7 @@ public final class Routes extends Handler.Abstract {
     private final PendingReasons reasons;
     private final Pages pages;
     private final Supplier<List<HostOverview>> maintenance;
+    private final Clock clock;
 
     /**
      * @param pagesLogin who may see the pages ({@code --pages-require-login}): {@link
@@ -54,7 +56,9 @@ public final class Routes extends Handler.Abstract {
      * @param maintenance the hosts in maintenance, for {@code /maintenance}
      */
     public Routes(ApiEndpoint api, Security pagesLogin, Storage storage, TaskUsageCache usages,
-            PendingReasons reasons, String cluster, Supplier<List<HostOverview>> maintenance) {
+            PendingReasons reasons, String cluster, Supplier<List<HostOverview>> maintenance,
+            Clock clock) {
+        this.clock = requireNonNull(clock, "clock is null");
         this.api = requireNonNull(api, "api is null");
         this.pagesLogin = requireNonNull(pagesLogin, "pagesLogin is null");
         this.storage = requireNonNull(storage, "storage is null");
@@ -150,7 +154,7 @@ public final class Routes extends Handler.Abstract {
                 null, EnumSet.copyOf(ACTIVE), null, null, null, null, null), usages);
         Map<JobKey, Long> activeByJob = active.stream().collect(Collectors.groupingBy(
                 t -> t.assignedTask().task().job(), Collectors.counting()));
-        return pages.role(role, jobs, activeByJob);
+        return pages.role(role, jobs, activeByJob, clock.instant());
     }
 
     private static void send(Response response, Callback callback, int status, String type,

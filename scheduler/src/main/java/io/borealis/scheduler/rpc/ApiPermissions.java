@@ -121,6 +121,8 @@ public final class ApiPermissions {
                 a -> Target.NONE);
         table.add(read, "getScheduler", Kind.READ, ReadOnlyScheduler.getScheduler_args.class,
                 a -> Target.NONE);
+        table.add(read, "getCronJob", Kind.READ, ReadOnlyScheduler.getCronJob_args.class,
+                a -> Target.NONE);
 
         String manager = "SchedulerManager";
         table.add(manager, "createJob", Kind.WRITE, SchedulerManager.createJob_args.class,
@@ -136,6 +138,17 @@ public final class ApiPermissions {
                         : job(a.getKey().getJobKey(), "/" + a.getKey().getInstanceId(),
                                 "instance key")
                                 .withDetails("count=" + a.getCount()));
+
+        table.add(manager, "scheduleCronJob", Kind.WRITE,
+                SchedulerManager.scheduleCronJob_args.class,
+                a -> a.getDescription() == null ? Target.invalid("invalid job configuration: missing")
+                        : job(a.getDescription().getKey(), "", "job configuration").withDetails(
+                                "schedule=" + a.getDescription().getCronSchedule()));
+        table.add(manager, "descheduleCronJob", Kind.WRITE,
+                SchedulerManager.descheduleCronJob_args.class,
+                a -> job(a.getJob(), "", "job key"));
+        table.add(manager, "startCronJob", Kind.WRITE, SchedulerManager.startCronJob_args.class,
+                a -> job(a.getJob(), "", "job key"));
 
         String admin = "Admin";
         table.add(admin, "setQuota", Kind.WRITE, Admin.setQuota_args.class,

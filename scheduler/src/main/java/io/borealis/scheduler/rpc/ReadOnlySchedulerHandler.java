@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.borealis.api.model.JobConfiguration;
 import io.borealis.api.model.ThriftCodec;
 import io.borealis.api.rpc.SharedTaskConfig;
+import io.borealis.api.thrift.GetCronJobResult;
 import io.borealis.api.thrift.GetJobsResult;
 import io.borealis.api.thrift.GetQuotaResult;
 import io.borealis.api.thrift.GetSchedulerResult;
@@ -16,6 +17,7 @@ import io.borealis.api.thrift.RoleSummary;
 import io.borealis.api.thrift.RoleSummaryResult;
 import io.borealis.api.thrift.ScheduleStatusResult;
 import io.borealis.api.thrift.TaskQuery;
+import io.borealis.scheduler.cron.CronJobs;
 import io.borealis.scheduler.quota.Consumption;
 import io.borealis.scheduler.quota.QuotaManager;
 import io.borealis.scheduler.quota.QuotaUsage;
@@ -34,7 +36,7 @@ import java.util.function.Function;
 
 /**
  * {@code ReadOnlyScheduler}: task status (active tasks with their latest resource use, PENDING
- * ones with why they wait), jobs, role summaries, quotas and tiers. Thread-safe.
+ * ones with why they wait), jobs, cron jobs, role summaries, quotas and tiers. Thread-safe.
  */
 public final class ReadOnlySchedulerHandler implements ReadOnlyScheduler.Iface {
     private final Storage storage;
@@ -44,11 +46,14 @@ public final class ReadOnlySchedulerHandler implements ReadOnlyScheduler.Iface {
     private final Tiers tiers;
     private final Responses responses;
     private final String publicUrl;
+    private final CronJobs cron;
 
     /** @param publicUrl how users reach this scheduler (getScheduler answers it) */
     public ReadOnlySchedulerHandler(Storage storage, TaskUsageCache usages, QuotaManager quotas,
-            PendingReasons reasons, Tiers tiers, Responses responses, String publicUrl) {
+            PendingReasons reasons, Tiers tiers, Responses responses, String publicUrl,
+            CronJobs cron) {
         this.publicUrl = requireNonNull(publicUrl, "publicUrl is null");
+        this.cron = requireNonNull(cron, "cron is null");
         this.storage = requireNonNull(storage, "storage is null");
         this.usages = requireNonNull(usages, "usages is null");
         this.quotas = requireNonNull(quotas, "quotas is null");
@@ -99,6 +104,16 @@ public final class ReadOnlySchedulerHandler implements ReadOnlyScheduler.Iface {
         // One scheduler leads until replicas exist: this one.
         return responses.run("getScheduler",
                 () -> Result.getSchedulerResult(new GetSchedulerResult(publicUrl, true)));
+    }
+
+    @Override
+    public Response getCronJob(io.borealis.api.thrift.JobKey job) {
+        return responses.run("getCronJob", () -> {
+            io.borealis.api.model.JobKey key = Responses.decode("job key",
+                    () -> ThriftCodec.fromThrift(job));
+            return Result.getCronJobResult(
+                    new GetCronJobResult(ThriftCodec.toThrift(cron.show(key))));
+        });
     }
 
     @Override

@@ -9,12 +9,15 @@ import io.borealis.api.thrift.JobConfiguration;
 import io.borealis.api.thrift.Response;
 import io.borealis.api.thrift.Result;
 import io.borealis.api.thrift.SchedulerManager;
+import io.borealis.api.thrift.StartCronJobResult;
 import io.borealis.scheduler.auth.CallerContext;
+import io.borealis.scheduler.cron.CronJobs;
 import io.borealis.scheduler.state.JobManager;
 import java.util.Set;
 
 /**
- * {@code SchedulerManager}: creating jobs, adding instances and killing them. Job keys are
+ * {@code SchedulerManager}: creating jobs, adding instances and killing them; scheduling,
+ * descheduling and starting cron jobs. Job keys are
  * checked as they are decoded ({@link JobKey}'s rule); {@link ApiGuard} has authorized the call
  * before it gets here. A job's owner is the authenticated caller (its role when security is off),
  * never what the request says. Thread-safe.
@@ -23,10 +26,13 @@ public final class SchedulerManagerHandler implements SchedulerManager.Iface {
     private final JobManager jobs;
     private final Responses responses;
     private final String publicUrl;
+    private final CronJobs cron;
 
     /** @param publicUrl how users reach this scheduler, for job page links */
-    public SchedulerManagerHandler(JobManager jobs, Responses responses, String publicUrl) {
+    public SchedulerManagerHandler(JobManager jobs, CronJobs cron, Responses responses,
+            String publicUrl) {
         this.jobs = requireNonNull(jobs, "jobs is null");
+        this.cron = requireNonNull(cron, "cron is null");
         this.responses = requireNonNull(responses, "responses is null");
         this.publicUrl = requireNonNull(publicUrl, "publicUrl is null");
     }
@@ -75,6 +81,36 @@ public final class SchedulerManagerHandler implements SchedulerManager.Iface {
                     () -> key == null ? null : ThriftCodec.fromThrift(key.getJobKey()));
             jobs.addInstances(job, key.getInstanceId(), count);
             return null;
+        });
+    }
+
+    @Override
+    public Response scheduleCronJob(JobConfiguration description) {
+        return responses.run("scheduleCronJob", () -> {
+            io.borealis.api.model.JobConfiguration job = Responses.decode("job configuration",
+                    () -> ThriftCodec.fromThrift(withOwner(description)));
+            cron.schedule(job);
+            return Result.createJobResult(new CreateJobResult()
+                    .setKey(ThriftCodec.toThrift(job.key()))
+                    .setJobUrl(jobUrl(publicUrl, job.key())));
+        });
+    }
+
+    @Override
+    public Response descheduleCronJob(io.borealis.api.thrift.JobKey job) {
+        return responses.run("descheduleCronJob", () -> {
+            JobKey key = Responses.decode("job key", () -> ThriftCodec.fromThrift(job));
+            cron.deschedule(key);
+            return null;
+        });
+    }
+
+    @Override
+    public Response startCronJob(io.borealis.api.thrift.JobKey job) {
+        return responses.run("startCronJob", () -> {
+            JobKey key = Responses.decode("job key", () -> ThriftCodec.fromThrift(job));
+            return Result.startCronJobResult(
+                    new StartCronJobResult(ThriftCodec.toThrift(cron.start(key))));
         });
     }
 

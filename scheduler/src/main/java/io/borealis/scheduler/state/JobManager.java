@@ -13,6 +13,7 @@ import io.borealis.scheduler.storage.Task;
 import io.borealis.scheduler.storage.TaskId;
 import io.borealis.scheduler.validation.JobValidator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.slf4j.Logger;
@@ -42,11 +43,16 @@ public final class JobManager {
     /**
      * Validates and stores {@code job} and creates its instances as PENDING tasks.
      *
-     * @throws PlatformException INVALID_REQUEST naming every problem; JOB_EXISTS when a job with
+     * @throws PlatformException INVALID_REQUEST naming every problem, or for a cron job (those
+     *     are scheduled by {@code CronJobs}); JOB_EXISTS when a job with
      *     this key is stored; INSUFFICIENT_QUOTA when production work does not fit its role's
      *     quota
      */
     public List<Task> createJob(JobConfiguration job) {
+        if (job.cronSchedule() != null) {
+            throw PlatformException.invalid("job " + job.key() + " is a cron job (cronSchedule '"
+                    + job.cronSchedule() + "'): schedule it with 'borealis cron schedule'");
+        }
         validator.validate(job);
         return storage.write(store -> {
             if (store.jobs().fetch(job.key()).isPresent()) {
@@ -84,6 +90,10 @@ public final class JobManager {
             JobConfiguration job = store.jobs().fetch(key).orElseThrow(() ->
                     new PlatformException(ErrorCode.JOB_NOT_FOUND, "job " + key
                             + " does not exist"));
+            if (job.cronSchedule() != null) {
+                throw PlatformException.invalid("job " + key + " is a cron job: change its "
+                        + "instances with 'borealis cron schedule'");
+            }
             List<Task> active = store.tasks().activeOfJob(key);
             Task template = active.stream().filter(task -> task.instanceId() == instanceId)
                     .findFirst()
@@ -96,9 +106,7 @@ public final class JobManager {
                         + " instances; at most " + JobValidator.MAX_INSTANCES + " are allowed");
             }
             quotas.admit(store, template.config(), count);
-            store.jobs().save(new JobConfiguration(job.key(), job.owner(), first + count,
-                    job.taskConfig(), job.cronSchedule(), job.cronCollisionPolicy(),
-                    job.updateSettings(), job.cluster()));
+            store.jobs().save(job.withInstanceCount(first + count));
             List<Task> tasks = stateManager.insertPendingTasks(store, template.config(),
                     IntStream.range(first, first + count).boxed().toList());
             LOG.info("job {}: added instances {}-{} copied from instance {}", key, first,
@@ -109,27 +117,33 @@ public final class JobManager {
 
     /**
      * Kills the active tasks of {@code instances} of {@code key}, or of every instance when
-     * {@code instances} is empty. A killall also removes the job's configuration at once; its
-     * tasks and their events stay queryable.
+     * {@code instances} is empty. A killall also removes the job's configuration at once (but not
+     * a cron job's: it kills the current run, and the schedule stays); its tasks and their
+     * events stay queryable.
      *
      * @return the results, one per task the kill touched
-     * @throws PlatformException JOB_NOT_FOUND when no job has this key
+     * @throws PlatformException JOB_NOT_FOUND when no job has this key and no active task does
+     *     (the tasks of a descheduled cron job's run have no job, and can be killed)
      */
     public List<TransitionResult> killTasks(JobKey key, Set<Integer> instances, String message) {
         String reason = message == null || message.isBlank()
                 ? "Killed by user" : "Killed by user: " + message;
         return storage.write(store -> {
-            if (store.jobs().fetch(key).isEmpty()) {
+            Optional<JobConfiguration> job = store.jobs().fetch(key);
+            List<Task> active = store.tasks().activeOfJob(key);
+            // A descheduled cron job's run has tasks and no configuration: they can be killed.
+            if (job.isEmpty() && active.isEmpty()) {
                 throw new PlatformException(ErrorCode.JOB_NOT_FOUND,
                         "job " + key + " does not exist");
             }
-            List<TaskId> ids = store.tasks().activeOfJob(key).stream()
+            List<TaskId> ids = active.stream()
                     .filter(task -> instances.isEmpty() || instances.contains(task.instanceId()))
                     .map(Task::id)
                     .toList();
             List<TransitionResult> results =
                     stateManager.changeState(store, ids, TaskStatus.KILLING, reason);
-            if (instances.isEmpty() && store.jobs().delete(key)) {
+            if (instances.isEmpty() && job.filter(j -> j.cronSchedule() == null).isPresent()
+                    && store.jobs().delete(key)) {
                 LOG.info("job {} removed by a killall ({} tasks killed)", key, ids.size());
             }
             return results;

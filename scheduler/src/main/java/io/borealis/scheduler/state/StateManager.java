@@ -204,7 +204,11 @@ public final class StateManager {
                 });
             });
             for (JobKey job : endedJobs) {
-                if (store.tasks().activeOfJob(job).isEmpty() && store.jobs().delete(job)) {
+                // A cron job stays between its runs; only cron deschedule removes it.
+                if (store.tasks().activeOfJob(job).isEmpty()
+                        && store.jobs().fetch(job).filter(j -> j.cronSchedule() == null)
+                                .isPresent()
+                        && store.jobs().delete(job)) {
                     LOG.info("job {} has no active tasks left; removed", job);
                 }
             }

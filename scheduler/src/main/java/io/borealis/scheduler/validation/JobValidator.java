@@ -2,6 +2,7 @@ package io.borealis.scheduler.validation;
 
 import static java.util.Objects.requireNonNull;
 
+import io.borealis.api.model.CronCollisionPolicy;
 import io.borealis.api.model.JobConfiguration;
 import io.borealis.api.validation.JobConfigurationValidator;
 import io.borealis.api.validation.Problem;
@@ -16,7 +17,7 @@ import java.util.Optional;
  * Checks a job configuration before the scheduler stores it: every rule of
  * {@link JobConfigurationValidator} (the same the client applies after evaluating a job file),
  * plus what only this scheduler knows: the owner it authenticated, its cluster, its tiers, and
- * that cron jobs are not scheduled yet. Thread-safe.
+ * that a cron job's collision policy is not the deprecated RUN_OVERLAP. Thread-safe.
  */
 public final class JobValidator {
     /** Aurora's {@code -max_tasks_per_job}. */
@@ -64,9 +65,11 @@ public final class JobValidator {
                     + cluster + "'");
         }
         tier(job, problems);
-        if (job.cronSchedule() != null) {
-            // Cron scheduling is another issue; until then a cron job is refused here.
-            problems.add("cron jobs are not supported yet: remove cronSchedule");
+        if (job.cronSchedule() != null
+                && job.cronCollisionPolicy() == CronCollisionPolicy.RUN_OVERLAP) {
+            // Aurora deprecated RUN_OVERLAP and refuses it on create; so do we.
+            problems.add("cronCollisionPolicy RUN_OVERLAP is deprecated and not accepted: use "
+                    + "KILL_EXISTING or CANCEL_NEW");
         }
         return problems;
     }

@@ -1,5 +1,7 @@
 package io.borealis.scheduler.backup
 
+import io.borealis.api.json.Json
+
 import static io.borealis.api.model.TaskStatus.FINISHED
 import static io.borealis.api.model.TaskStatus.PENDING
 import static io.borealis.api.model.TaskStatus.RUNNING
@@ -80,6 +82,21 @@ class BackupsSpec extends Specification {
             store.agents().save(Fixtures.agent(id: 'agent-1'))
             store.agents().setAckedSeq('agent-1', 7)
             null
+        }
+    }
+
+    /** Removes {@code column} from {@code table}'s header and rows in a backup's lines. */
+    static void dropColumn(List<String> lines, String table, String column) {
+        int header = lines.findIndexOf { it.startsWith("{\"table\":\"${table}\"") }
+        Map parsed = Json.mapper().readValue(lines[header], Map)
+        int index = (parsed.columns as List).findIndexOf { it[0] == column }
+        assert index >= 0
+        (parsed.columns as List).remove(index)
+        lines[header] = Json.mapper().writeValueAsString(parsed)
+        for (int i = header + 1; !lines[i].startsWith('{"rows":'); i++) {
+            List row = Json.mapper().readValue(lines[i], List)
+            row.remove(index)
+            lines[i] = Json.mapper().writeValueAsString(row)
         }
     }
 
@@ -414,17 +431,22 @@ class BackupsSpec extends Specification {
     }
 
     def "a backup of an older schema version loads and is migrated"() {
-        given: 'a backup that says it was taken at schema version 4 (before host_maintenance, V5)'
+        given: 'a backup that says it was taken at schema version 4: without host_maintenance (V5),'
+        and: 'the cron tables and jobs.cron_timezone (V8)'
         fill(live)
         Backup backup = backups.perform()
         Path file = dir.resolve('backups').resolve(backup.id())
         List<String> lines = gunzip(Files.readAllBytes(file)).readLines()
         lines[0] = lines[0].replaceFirst(/"schemaVersion":"[^"]*"/, '"schemaVersion":"4"')
-        int start = lines.findIndexOf { it.startsWith('{"table":"host_maintenance"') }
-        int end = lines.findIndexOf(start) { it.startsWith('{"rows":') }
-        (end..start).each { lines.remove(it as int) }
+        List<String> later = ['host_maintenance', 'cron_state', 'cron_runs']
+        later.each { String table ->
+            int start = lines.findIndexOf { it.startsWith("{\"table\":\"${table}\"") }
+            int end = lines.findIndexOf(start) { it.startsWith('{"rows":') }
+            (end..start).each { lines.remove(it as int) }
+        }
+        dropColumn(lines, 'jobs', 'cron_timezone')
         int tables = (lines[-1] =~ /"tables":(\d+)/)[0][1] as int
-        lines[-1] = lines[-1].replaceFirst(/"tables":\d+/, "\"tables\":${tables - 1}")
+        lines[-1] = lines[-1].replaceFirst(/"tables":\d+/, "\"tables\":${tables - later.size()}")
         Files.write(file, gzip(lines.join('\n')))
 
         when:

@@ -74,6 +74,15 @@ final class Fixtures {
                 null, CronCollisionPolicy.KILL_EXISTING, null, args.cluster as String)
     }
 
+    /** A cron job: {@code policy} (KILL_EXISTING), {@code timezone} (null: UTC) and job's args. */
+    static JobConfiguration cronJob(Map args = [:], String schedule) {
+        TaskConfig config = args.config ?: config(args)
+        new JobConfiguration(config.job(), args.owner ?: 'www-data',
+                args.containsKey('instances') ? args.instances : 1, config, schedule,
+                args.policy ?: CronCollisionPolicy.KILL_EXISTING, null, args.cluster as String,
+                args.timezone as String)
+    }
+
     static Task task(Map args = [:]) {
         TaskConfig config = args.config ?: config(args)
         TaskStatus status = args.status ?: TaskStatus.PENDING

@@ -62,7 +62,7 @@ class RawConfigurationSpec extends Specification {
                 [], null, null, null, null)
         new JobConfiguration(Fixtures.JOB, 'www-data', args.instances ?: 1, config,
                 args.cron as String, CronCollisionPolicy.KILL_EXISTING,
-                args.update as UpdateSettings, 'devcluster')
+                args.update as UpdateSettings, 'devcluster', args.timezone as String)
     }
 
     static UpdateSettings update(Map args) {
@@ -94,8 +94,24 @@ class RawConfigurationSpec extends Specification {
         'max failures not below instances'  | job(instances: 2, update: update(maxTotalFailures: 2)) || 'updateSettings.maxTotalFailures must be less than instanceCount (2), got 2'
         'a variable batch without sizes'    | job(update: update(strategy: UpdateStrategyKind.VARIABLE_BATCH)) || 'updateSettings.batchSizes must not be empty for the VARIABLE_BATCH strategy'
         'a negative health check interval'  | job(healthCheck: new HealthCheckConfig(null, null, 15d, -1d, 0, 1, 1d)) || 'task.healthCheck.intervalSecs must not be negative, got -1.0'
-        'a cron schedule that does not parse' | job(cron: '61 * * * *') || "cronSchedule '61 * * * *' is not a cron schedule (MIN HOUR DOM MON DOW): Value 61 not in range [0, 59]; cron jobs are not supported yet: remove cronSchedule"
-        'a service with a cron schedule'    | job(service: true, cron: '*/5 * * * *') || 'cronSchedule is not allowed for a service (a service runs all the time); make it a Job; cron jobs are not supported yet: remove cronSchedule'
+        'a cron job'                        | job(cron: '*/5 * * * *') || "job www-data/prod/hello is a cron job (cronSchedule '*/5 * * * *'): schedule it with 'borealis cron schedule'"
+    }
+
+    def "#why is refused by scheduleCronJob with a message naming the field, and nothing is stored"() {
+        when:
+        Response response = clients.manager().scheduleCronJob(ThriftCodec.toThrift(config))
+
+        then:
+        response.responseCode == ResponseCode.INVALID_REQUEST
+        Responses.message(response) == message
+        clients.reader().getJobs('').result.getJobsResult.configs.isEmpty()
+
+        where:
+        why                                   | config || message
+        'a cron schedule that does not parse' | job(cron: '61 * * * *') || "cronSchedule '61 * * * *' is not a cron schedule (MIN HOUR DOM MON DOW): Value 61 not in range [0, 59]"
+        'a service with a cron schedule'      | job(service: true, cron: '*/5 * * * *') || 'cronSchedule is not allowed for a service (a service runs all the time); make it a Job'
+        'an unknown time zone'                | job(cron: '*/5 * * * *', timezone: 'Europe/Atlantis') || "cronTimezone 'Europe/Atlantis' is not a time zone id (e.g. UTC, America/New_York): Unknown time-zone ID: Europe/Atlantis"
+        'no cron schedule'                    | job([:]) || "job www-data/prod/hello has no cron schedule: set cron_schedule, or run it as a job with 'borealis job create'"
     }
 
     def "the same configuration, made valid, is accepted: the refusals above were about the field"() {

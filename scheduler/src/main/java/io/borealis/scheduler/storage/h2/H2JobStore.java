@@ -15,7 +15,8 @@ import java.util.Optional;
 /** Jobs in table {@code jobs}; their task configuration by hash in {@code task_configs}. */
 final class H2JobStore implements JobStore.Mutable {
     private static final String COLUMNS = "role, environment, name, owner, instance_count, "
-            + "config_hash, cron_schedule, cron_collision_policy, update_settings_json, cluster";
+            + "config_hash, cron_schedule, cron_collision_policy, update_settings_json, cluster, "
+            + "cron_timezone";
 
     private final Unit unit;
 
@@ -71,7 +72,8 @@ final class H2JobStore implements JobStore.Mutable {
                 rows.getString("cron_schedule"),
                 CronCollisionPolicy.valueOf(rows.getString("cron_collision_policy")),
                 settings == null ? null : TaskConfigs.fromJson(settings, UpdateSettings.class),
-                rows.getString("cluster"));
+                rows.getString("cluster"),
+                rows.getString("cron_timezone"));
     }
 
     @Override
@@ -81,7 +83,7 @@ final class H2JobStore implements JobStore.Mutable {
         Jdbc.call("saving job " + job.key(), () -> {
             try (PreparedStatement statement = unit.connection().prepareStatement(
                     "MERGE INTO jobs (" + COLUMNS + ", created_at) KEY (role, environment, name) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 statement.setString(1, job.key().role());
                 statement.setString(2, job.key().environment());
                 statement.setString(3, job.key().name());
@@ -93,7 +95,8 @@ final class H2JobStore implements JobStore.Mutable {
                 statement.setString(9, job.updateSettings() == null
                         ? null : TaskConfigs.toJson(job.updateSettings()));
                 statement.setString(10, job.cluster());
-                statement.setLong(11, unit.now());
+                statement.setString(11, job.cronTimezone());
+                statement.setLong(12, unit.now());
                 return statement.executeUpdate();
             }
         });
