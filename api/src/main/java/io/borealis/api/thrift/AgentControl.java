@@ -908,14 +908,14 @@ public class AgentControl {
             case 1: // TASKS
               if (schemeField.type == org.apache.thrift.protocol.TType.LIST) {
                 {
-                  org.apache.thrift.protocol.TList _list300 = iprot.readListBegin();
-                  struct.tasks = new java.util.ArrayList<AssignedTask>(_list300.size);
-                  @org.apache.thrift.annotation.Nullable AssignedTask _elem301;
-                  for (int _i302 = 0; _i302 < _list300.size; ++_i302)
+                  org.apache.thrift.protocol.TList _list332 = iprot.readListBegin();
+                  struct.tasks = new java.util.ArrayList<AssignedTask>(_list332.size);
+                  @org.apache.thrift.annotation.Nullable AssignedTask _elem333;
+                  for (int _i334 = 0; _i334 < _list332.size; ++_i334)
                   {
-                    _elem301 = new AssignedTask();
-                    _elem301.read(iprot);
-                    struct.tasks.add(_elem301);
+                    _elem333 = new AssignedTask();
+                    _elem333.read(iprot);
+                    struct.tasks.add(_elem333);
                   }
                   iprot.readListEnd();
                 }
@@ -944,9 +944,9 @@ public class AgentControl {
           oprot.writeFieldBegin(TASKS_FIELD_DESC);
           {
             oprot.writeListBegin(new org.apache.thrift.protocol.TList(org.apache.thrift.protocol.TType.STRUCT, struct.tasks.size()));
-            for (AssignedTask _iter303 : struct.tasks)
+            for (AssignedTask _iter335 : struct.tasks)
             {
-              _iter303.write(oprot);
+              _iter335.write(oprot);
             }
             oprot.writeListEnd();
           }
@@ -978,9 +978,9 @@ public class AgentControl {
         if (struct.isSetTasks()) {
           {
             oprot.writeI32(struct.tasks.size());
-            for (AssignedTask _iter304 : struct.tasks)
+            for (AssignedTask _iter336 : struct.tasks)
             {
-              _iter304.write(oprot);
+              _iter336.write(oprot);
             }
           }
         }
@@ -992,14 +992,14 @@ public class AgentControl {
         java.util.BitSet incoming = iprot.readBitSet(1);
         if (incoming.get(0)) {
           {
-            org.apache.thrift.protocol.TList _list305 = iprot.readListBegin(org.apache.thrift.protocol.TType.STRUCT);
-            struct.tasks = new java.util.ArrayList<AssignedTask>(_list305.size);
-            @org.apache.thrift.annotation.Nullable AssignedTask _elem306;
-            for (int _i307 = 0; _i307 < _list305.size; ++_i307)
+            org.apache.thrift.protocol.TList _list337 = iprot.readListBegin(org.apache.thrift.protocol.TType.STRUCT);
+            struct.tasks = new java.util.ArrayList<AssignedTask>(_list337.size);
+            @org.apache.thrift.annotation.Nullable AssignedTask _elem338;
+            for (int _i339 = 0; _i339 < _list337.size; ++_i339)
             {
-              _elem306 = new AssignedTask();
-              _elem306.read(iprot);
-              struct.tasks.add(_elem306);
+              _elem338 = new AssignedTask();
+              _elem338.read(iprot);
+              struct.tasks.add(_elem338);
             }
           }
           struct.setTasksIsSet(true);
@@ -1804,13 +1804,13 @@ public class AgentControl {
             case 1: // TASK_IDS
               if (schemeField.type == org.apache.thrift.protocol.TType.LIST) {
                 {
-                  org.apache.thrift.protocol.TList _list308 = iprot.readListBegin();
-                  struct.taskIds = new java.util.ArrayList<java.lang.String>(_list308.size);
-                  @org.apache.thrift.annotation.Nullable java.lang.String _elem309;
-                  for (int _i310 = 0; _i310 < _list308.size; ++_i310)
+                  org.apache.thrift.protocol.TList _list340 = iprot.readListBegin();
+                  struct.taskIds = new java.util.ArrayList<java.lang.String>(_list340.size);
+                  @org.apache.thrift.annotation.Nullable java.lang.String _elem341;
+                  for (int _i342 = 0; _i342 < _list340.size; ++_i342)
                   {
-                    _elem309 = iprot.readString();
-                    struct.taskIds.add(_elem309);
+                    _elem341 = iprot.readString();
+                    struct.taskIds.add(_elem341);
                   }
                   iprot.readListEnd();
                 }
@@ -1847,9 +1847,9 @@ public class AgentControl {
           oprot.writeFieldBegin(TASK_IDS_FIELD_DESC);
           {
             oprot.writeListBegin(new org.apache.thrift.protocol.TList(org.apache.thrift.protocol.TType.STRING, struct.taskIds.size()));
-            for (java.lang.String _iter311 : struct.taskIds)
+            for (java.lang.String _iter343 : struct.taskIds)
             {
-              oprot.writeString(_iter311);
+              oprot.writeString(_iter343);
             }
             oprot.writeListEnd();
           }
@@ -1889,9 +1889,9 @@ public class AgentControl {
         if (struct.isSetTaskIds()) {
           {
             oprot.writeI32(struct.taskIds.size());
-            for (java.lang.String _iter312 : struct.taskIds)
+            for (java.lang.String _iter344 : struct.taskIds)
             {
-              oprot.writeString(_iter312);
+              oprot.writeString(_iter344);
             }
           }
         }
@@ -1906,13 +1906,13 @@ public class AgentControl {
         java.util.BitSet incoming = iprot.readBitSet(2);
         if (incoming.get(0)) {
           {
-            org.apache.thrift.protocol.TList _list313 = iprot.readListBegin(org.apache.thrift.protocol.TType.STRING);
-            struct.taskIds = new java.util.ArrayList<java.lang.String>(_list313.size);
-            @org.apache.thrift.annotation.Nullable java.lang.String _elem314;
-            for (int _i315 = 0; _i315 < _list313.size; ++_i315)
+            org.apache.thrift.protocol.TList _list345 = iprot.readListBegin(org.apache.thrift.protocol.TType.STRING);
+            struct.taskIds = new java.util.ArrayList<java.lang.String>(_list345.size);
+            @org.apache.thrift.annotation.Nullable java.lang.String _elem346;
+            for (int _i347 = 0; _i347 < _list345.size; ++_i347)
             {
-              _elem314 = iprot.readString();
-              struct.taskIds.add(_elem314);
+              _elem346 = iprot.readString();
+              struct.taskIds.add(_elem346);
             }
           }
           struct.setTaskIdsIsSet(true);

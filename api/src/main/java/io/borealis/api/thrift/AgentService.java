@@ -1770,14 +1770,14 @@ public class AgentService {
             case 2: // TASKS
               if (schemeField.type == org.apache.thrift.protocol.TType.LIST) {
                 {
-                  org.apache.thrift.protocol.TList _list284 = iprot.readListBegin();
-                  struct.tasks = new java.util.ArrayList<AgentTaskState>(_list284.size);
-                  @org.apache.thrift.annotation.Nullable AgentTaskState _elem285;
-                  for (int _i286 = 0; _i286 < _list284.size; ++_i286)
+                  org.apache.thrift.protocol.TList _list316 = iprot.readListBegin();
+                  struct.tasks = new java.util.ArrayList<AgentTaskState>(_list316.size);
+                  @org.apache.thrift.annotation.Nullable AgentTaskState _elem317;
+                  for (int _i318 = 0; _i318 < _list316.size; ++_i318)
                   {
-                    _elem285 = new AgentTaskState();
-                    _elem285.read(iprot);
-                    struct.tasks.add(_elem285);
+                    _elem317 = new AgentTaskState();
+                    _elem317.read(iprot);
+                    struct.tasks.add(_elem317);
                   }
                   iprot.readListEnd();
                 }
@@ -1811,9 +1811,9 @@ public class AgentService {
           oprot.writeFieldBegin(TASKS_FIELD_DESC);
           {
             oprot.writeListBegin(new org.apache.thrift.protocol.TList(org.apache.thrift.protocol.TType.STRUCT, struct.tasks.size()));
-            for (AgentTaskState _iter287 : struct.tasks)
+            for (AgentTaskState _iter319 : struct.tasks)
             {
-              _iter287.write(oprot);
+              _iter319.write(oprot);
             }
             oprot.writeListEnd();
           }
@@ -1851,9 +1851,9 @@ public class AgentService {
         if (struct.isSetTasks()) {
           {
             oprot.writeI32(struct.tasks.size());
-            for (AgentTaskState _iter288 : struct.tasks)
+            for (AgentTaskState _iter320 : struct.tasks)
             {
-              _iter288.write(oprot);
+              _iter320.write(oprot);
             }
           }
         }
@@ -1869,14 +1869,14 @@ public class AgentService {
         }
         if (incoming.get(1)) {
           {
-            org.apache.thrift.protocol.TList _list289 = iprot.readListBegin(org.apache.thrift.protocol.TType.STRUCT);
-            struct.tasks = new java.util.ArrayList<AgentTaskState>(_list289.size);
-            @org.apache.thrift.annotation.Nullable AgentTaskState _elem290;
-            for (int _i291 = 0; _i291 < _list289.size; ++_i291)
+            org.apache.thrift.protocol.TList _list321 = iprot.readListBegin(org.apache.thrift.protocol.TType.STRUCT);
+            struct.tasks = new java.util.ArrayList<AgentTaskState>(_list321.size);
+            @org.apache.thrift.annotation.Nullable AgentTaskState _elem322;
+            for (int _i323 = 0; _i323 < _list321.size; ++_i323)
             {
-              _elem290 = new AgentTaskState();
-              _elem290.read(iprot);
-              struct.tasks.add(_elem290);
+              _elem322 = new AgentTaskState();
+              _elem322.read(iprot);
+              struct.tasks.add(_elem322);
             }
           }
           struct.setTasksIsSet(true);
@@ -2692,14 +2692,14 @@ public class AgentService {
             case 2: // UPDATES
               if (schemeField.type == org.apache.thrift.protocol.TType.LIST) {
                 {
-                  org.apache.thrift.protocol.TList _list292 = iprot.readListBegin();
-                  struct.updates = new java.util.ArrayList<TaskStatusUpdate>(_list292.size);
-                  @org.apache.thrift.annotation.Nullable TaskStatusUpdate _elem293;
-                  for (int _i294 = 0; _i294 < _list292.size; ++_i294)
+                  org.apache.thrift.protocol.TList _list324 = iprot.readListBegin();
+                  struct.updates = new java.util.ArrayList<TaskStatusUpdate>(_list324.size);
+                  @org.apache.thrift.annotation.Nullable TaskStatusUpdate _elem325;
+                  for (int _i326 = 0; _i326 < _list324.size; ++_i326)
                   {
-                    _elem293 = new TaskStatusUpdate();
-                    _elem293.read(iprot);
-                    struct.updates.add(_elem293);
+                    _elem325 = new TaskStatusUpdate();
+                    _elem325.read(iprot);
+                    struct.updates.add(_elem325);
                   }
                   iprot.readListEnd();
                 }
@@ -2733,9 +2733,9 @@ public class AgentService {
           oprot.writeFieldBegin(UPDATES_FIELD_DESC);
           {
             oprot.writeListBegin(new org.apache.thrift.protocol.TList(org.apache.thrift.protocol.TType.STRUCT, struct.updates.size()));
-            for (TaskStatusUpdate _iter295 : struct.updates)
+            for (TaskStatusUpdate _iter327 : struct.updates)
             {
-              _iter295.write(oprot);
+              _iter327.write(oprot);
             }
             oprot.writeListEnd();
           }
@@ -2773,9 +2773,9 @@ public class AgentService {
         if (struct.isSetUpdates()) {
           {
             oprot.writeI32(struct.updates.size());
-            for (TaskStatusUpdate _iter296 : struct.updates)
+            for (TaskStatusUpdate _iter328 : struct.updates)
             {
-              _iter296.write(oprot);
+              _iter328.write(oprot);
             }
           }
         }
@@ -2791,14 +2791,14 @@ public class AgentService {
         }
         if (incoming.get(1)) {
           {
-            org.apache.thrift.protocol.TList _list297 = iprot.readListBegin(org.apache.thrift.protocol.TType.STRUCT);
-            struct.updates = new java.util.ArrayList<TaskStatusUpdate>(_list297.size);
-            @org.apache.thrift.annotation.Nullable TaskStatusUpdate _elem298;
-            for (int _i299 = 0; _i299 < _list297.size; ++_i299)
+            org.apache.thrift.protocol.TList _list329 = iprot.readListBegin(org.apache.thrift.protocol.TType.STRUCT);
+            struct.updates = new java.util.ArrayList<TaskStatusUpdate>(_list329.size);
+            @org.apache.thrift.annotation.Nullable TaskStatusUpdate _elem330;
+            for (int _i331 = 0; _i331 < _list329.size; ++_i331)
             {
-              _elem298 = new TaskStatusUpdate();
-              _elem298.read(iprot);
-              struct.updates.add(_elem298);
+              _elem330 = new TaskStatusUpdate();
+              _elem330.read(iprot);
+              struct.updates.add(_elem330);
             }
           }
           struct.setUpdatesIsSet(true);

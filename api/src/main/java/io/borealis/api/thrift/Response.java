@@ -609,14 +609,14 @@ public class Response implements org.apache.thrift.TBase<Response, Response._Fie
           case 2: // DETAILS
             if (schemeField.type == org.apache.thrift.protocol.TType.LIST) {
               {
-                org.apache.thrift.protocol.TList _list268 = iprot.readListBegin();
-                struct.details = new java.util.ArrayList<ResponseDetail>(_list268.size);
-                @org.apache.thrift.annotation.Nullable ResponseDetail _elem269;
-                for (int _i270 = 0; _i270 < _list268.size; ++_i270)
+                org.apache.thrift.protocol.TList _list300 = iprot.readListBegin();
+                struct.details = new java.util.ArrayList<ResponseDetail>(_list300.size);
+                @org.apache.thrift.annotation.Nullable ResponseDetail _elem301;
+                for (int _i302 = 0; _i302 < _list300.size; ++_i302)
                 {
-                  _elem269 = new ResponseDetail();
-                  _elem269.read(iprot);
-                  struct.details.add(_elem269);
+                  _elem301 = new ResponseDetail();
+                  _elem301.read(iprot);
+                  struct.details.add(_elem301);
                 }
                 iprot.readListEnd();
               }
@@ -668,9 +668,9 @@ public class Response implements org.apache.thrift.TBase<Response, Response._Fie
         oprot.writeFieldBegin(DETAILS_FIELD_DESC);
         {
           oprot.writeListBegin(new org.apache.thrift.protocol.TList(org.apache.thrift.protocol.TType.STRUCT, struct.details.size()));
-          for (ResponseDetail _iter271 : struct.details)
+          for (ResponseDetail _iter303 : struct.details)
           {
-            _iter271.write(oprot);
+            _iter303.write(oprot);
           }
           oprot.writeListEnd();
         }
@@ -728,9 +728,9 @@ public class Response implements org.apache.thrift.TBase<Response, Response._Fie
       if (struct.isSetDetails()) {
         {
           oprot.writeI32(struct.details.size());
-          for (ResponseDetail _iter272 : struct.details)
+          for (ResponseDetail _iter304 : struct.details)
           {
-            _iter272.write(oprot);
+            _iter304.write(oprot);
           }
         }
       }
@@ -752,14 +752,14 @@ public class Response implements org.apache.thrift.TBase<Response, Response._Fie
       }
       if (incoming.get(1)) {
         {
-          org.apache.thrift.protocol.TList _list273 = iprot.readListBegin(org.apache.thrift.protocol.TType.STRUCT);
-          struct.details = new java.util.ArrayList<ResponseDetail>(_list273.size);
-          @org.apache.thrift.annotation.Nullable ResponseDetail _elem274;
-          for (int _i275 = 0; _i275 < _list273.size; ++_i275)
+          org.apache.thrift.protocol.TList _list305 = iprot.readListBegin(org.apache.thrift.protocol.TType.STRUCT);
+          struct.details = new java.util.ArrayList<ResponseDetail>(_list305.size);
+          @org.apache.thrift.annotation.Nullable ResponseDetail _elem306;
+          for (int _i307 = 0; _i307 < _list305.size; ++_i307)
           {
-            _elem274 = new ResponseDetail();
-            _elem274.read(iprot);
-            struct.details.add(_elem274);
+            _elem306 = new ResponseDetail();
+            _elem306.read(iprot);
+            struct.details.add(_elem306);
           }
         }
         struct.setDetailsIsSet(true);

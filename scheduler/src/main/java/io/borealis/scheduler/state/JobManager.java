@@ -9,6 +9,7 @@ import io.borealis.scheduler.error.ErrorCode;
 import io.borealis.scheduler.error.PlatformException;
 import io.borealis.scheduler.quota.QuotaManager;
 import io.borealis.scheduler.storage.Storage;
+import io.borealis.scheduler.storage.StoreProvider;
 import io.borealis.scheduler.storage.Task;
 import io.borealis.scheduler.storage.TaskId;
 import io.borealis.scheduler.validation.JobValidator;
@@ -72,7 +73,8 @@ public final class JobManager {
      * @throws PlatformException INVALID_REQUEST for a count outside 1 to
      *     {@value JobValidator#MAX_INSTANCES}, an instance that is not active, or a job that
      *     would pass {@value JobValidator#MAX_INSTANCES} instances; JOB_NOT_FOUND when no job has
-     *     this key; INSUFFICIENT_QUOTA when production work does not fit its role's quota
+     *     this key; INSUFFICIENT_QUOTA when production work does not fit its role's quota;
+     *     INVALID_REQUEST while an update of the job is active
      */
     public List<Task> addInstances(JobKey key, int instanceId, int count) {
         requireNonNull(key, "key is null");
@@ -84,6 +86,7 @@ public final class JobManager {
             JobConfiguration job = store.jobs().fetch(key).orElseThrow(() ->
                     new PlatformException(ErrorCode.JOB_NOT_FOUND, "job " + key
                             + " does not exist"));
+            refuseDuringUpdate(store, key, "add instances to");
             List<Task> active = store.tasks().activeOfJob(key);
             Task template = active.stream().filter(task -> task.instanceId() == instanceId)
                     .findFirst()
@@ -108,12 +111,26 @@ public final class JobManager {
     }
 
     /**
+     * Refuses to change the instances of a job under an active update, which would fight the
+     * update over them (Aurora's trap: a kill during an update let the updater bring instances
+     * back). The message names the update and how to end it.
+     */
+    private static void refuseDuringUpdate(StoreProvider store, JobKey key, String what) {
+        store.updates().active(key).ifPresent(update -> {
+            throw PlatformException.invalid("cannot " + what + " job " + key
+                    + " while update " + update.id() + " is " + update.status() + ": end it "
+                    + "first with 'borealis update abort " + key + "' (or wait for it)");
+        });
+    }
+
+    /**
      * Kills the active tasks of {@code instances} of {@code key}, or of every instance when
      * {@code instances} is empty. A killall also removes the job's configuration at once; its
      * tasks and their events stay queryable.
      *
      * @return the results, one per task the kill touched
-     * @throws PlatformException JOB_NOT_FOUND when no job has this key
+     * @throws PlatformException JOB_NOT_FOUND when no job has this key; INVALID_REQUEST while an
+     *     update of the job is active
      */
     public List<TransitionResult> killTasks(JobKey key, Set<Integer> instances, String message) {
         String reason = message == null || message.isBlank()
@@ -123,6 +140,8 @@ public final class JobManager {
                 throw new PlatformException(ErrorCode.JOB_NOT_FOUND,
                         "job " + key + " does not exist");
             }
+            refuseDuringUpdate(store, key, instances.isEmpty() ? "kill every instance of"
+                    : "kill instances of");
             List<TaskId> ids = store.tasks().activeOfJob(key).stream()
                     .filter(task -> instances.isEmpty() || instances.contains(task.instanceId()))
                     .map(Task::id)

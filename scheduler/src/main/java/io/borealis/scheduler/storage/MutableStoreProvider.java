@@ -17,6 +17,9 @@ public interface MutableStoreProvider extends StoreProvider {
     @Override
     MaintenanceStore.Mutable maintenance();
 
+    @Override
+    UpdateStore.Mutable updates();
+
     /**
      * Runs {@code action} once the write has committed, on the writing thread, in registration
      * order; never if the write fails. An action that throws is logged and does not stop the

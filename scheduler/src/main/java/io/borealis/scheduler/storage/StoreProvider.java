@@ -11,4 +11,6 @@ public interface StoreProvider {
     QuotaStore quotas();
 
     MaintenanceStore maintenance();
+
+    UpdateStore updates();
 }

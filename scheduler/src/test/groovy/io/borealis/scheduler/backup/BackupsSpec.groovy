@@ -414,17 +414,21 @@ class BackupsSpec extends Specification {
     }
 
     def "a backup of an older schema version loads and is migrated"() {
-        given: 'a backup that says it was taken at schema version 4 (before host_maintenance, V5)'
+        given: 'a backup that says it was taken at schema version 4 (before host_maintenance, V5, and the update tables, V9)'
         fill(live)
         Backup backup = backups.perform()
         Path file = dir.resolve('backups').resolve(backup.id())
         List<String> lines = gunzip(Files.readAllBytes(file)).readLines()
         lines[0] = lines[0].replaceFirst(/"schemaVersion":"[^"]*"/, '"schemaVersion":"4"')
-        int start = lines.findIndexOf { it.startsWith('{"table":"host_maintenance"') }
-        int end = lines.findIndexOf(start) { it.startsWith('{"rows":') }
-        (end..start).each { lines.remove(it as int) }
+        List<String> newer = ['host_maintenance', 'job_update_events', 'job_update_instances',
+                'job_update_configs', 'job_updates']
+        newer.each { table ->
+            int start = lines.findIndexOf { it.startsWith("{\"table\":\"$table\"") }
+            int end = lines.findIndexOf(start) { it.startsWith('{"rows":') }
+            (end..start).each { lines.remove(it as int) }
+        }
         int tables = (lines[-1] =~ /"tables":(\d+)/)[0][1] as int
-        lines[-1] = lines[-1].replaceFirst(/"tables":\d+/, "\"tables\":${tables - 1}")
+        lines[-1] = lines[-1].replaceFirst(/"tables":\d+/, "\"tables\":${tables - newer.size()}")
         Files.write(file, gzip(lines.join('\n')))
 
         when:

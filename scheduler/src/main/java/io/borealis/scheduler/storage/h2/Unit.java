@@ -23,6 +23,7 @@ final class Unit implements MutableStoreProvider {
     private final H2AgentStore agents;
     private final H2QuotaStore quotas;
     private final H2MaintenanceStore maintenance;
+    private final H2UpdateStore updates;
     private final Set<String> newConfigHashes = new HashSet<>();
     private final Set<String> deletedConfigHashes = new HashSet<>();
     private final List<Runnable> afterCommit = new ArrayList<>();
@@ -38,6 +39,7 @@ final class Unit implements MutableStoreProvider {
         this.agents = new H2AgentStore(this, agentCache);
         this.quotas = new H2QuotaStore(this);
         this.maintenance = new H2MaintenanceStore(this);
+        this.updates = new H2UpdateStore(this);
     }
 
     @Override
@@ -63,6 +65,11 @@ final class Unit implements MutableStoreProvider {
     @Override
     public H2MaintenanceStore maintenance() {
         return maintenance;
+    }
+
+    @Override
+    public H2UpdateStore updates() {
+        return updates;
     }
 
     @Override
