@@ -564,7 +564,10 @@ struct JobUpdateDetails {
   4: list<JobUpdateEvent> events = []
 }
 
-/** Which updates getJobUpdateSummaries returns: a job's, or a role's; empty statuses for all. */
+/**
+ * Which updates getJobUpdateSummaries returns: a job's, a role's, or (neither set) every role's;
+ * empty statuses for all.
+ */
 struct JobUpdateQuery {
   1: optional JobKey job
   2: optional string role

@@ -7,7 +7,8 @@
 package io.borealis.api.thrift;
 
 /**
- * Which updates getJobUpdateSummaries returns: a job's, or a role's; empty statuses for all.
+ * Which updates getJobUpdateSummaries returns: a job's, a role's, or (neither set) every role's;
+ * empty statuses for all.
  */
 @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
 public class JobUpdateQuery implements org.apache.thrift.TBase<JobUpdateQuery, JobUpdateQuery._Fields>, java.io.Serializable, Cloneable, Comparable<JobUpdateQuery> {

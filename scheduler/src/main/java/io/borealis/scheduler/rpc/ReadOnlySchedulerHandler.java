@@ -110,8 +110,8 @@ public final class ReadOnlySchedulerHandler implements ReadOnlyScheduler.Iface {
     @Override
     public Response getJobUpdateSummaries(JobUpdateQuery query) {
         return responses.run("getJobUpdateSummaries", () -> {
-            if (query == null || (!query.isSetJob() && !query.isSetRole())) {
-                throw PlatformException.invalid("an update query needs a job key or a role");
+            if (query == null) {
+                throw PlatformException.invalid("the update query is missing");
             }
             io.borealis.api.model.JobKey job = query.isSetJob() ? Responses.decode("job key",
                     () -> ThriftCodec.fromThrift(query.getJob())) : null;
