@@ -1,6 +1,5 @@
 package io.borealis.scheduler.storage;
 
-import io.borealis.scheduler.storage.TaskId;
 import org.jspecify.annotations.Nullable;
 
 /**
