@@ -233,6 +233,10 @@ public final class UpdateManager {
             if (to == JobUpdateStatus.ROLLING_BACK) {
                 UpdateController.beginRollback(store, update.id(), now);
             }
+            if (!to.isActive() && store.tasks().activeOfJob(job).isEmpty()) {
+                // Kept while the update ran (it was replacing the last instance): gone now.
+                store.jobs().delete(job);
+            }
             LOG.info("update {} of job {}: {} -> {} ({})", update.id(), job, update.status(), to,
                     why);
             return next;
