@@ -32,6 +32,7 @@ import io.borealis.scheduler.validation.JobValidator
 import java.nio.file.Files
 import java.nio.file.Path
 import java.time.Duration
+import spock.lang.Requires
 import spock.lang.Specification
 import spock.lang.TempDir
 
@@ -514,5 +515,38 @@ class UpdateControllerSpec extends Specification {
         end == ROLLED_FORWARD
         activeCommands() == [0: V2, 1: V2, 2: V2, 3: V2]
         tasksCreatedWith(V2) == [0: 1, 1: 1, 2: 1, 3: 1]
+    }
+
+    /**
+     * How fast the controller rolls a 1,000-instance job, batch 100, watch_secs 0, with the
+     * spec's instant "agent": prints the controller's own time (its rounds, not the agent's
+     * moves) as instances per minute; asserts only that each instance was updated once. Run with
+     * {@code -Dupdate.bench=true -Dtest='UpdateControllerSpec#a 1,000*'}.
+     */
+    @Requires({ System.getProperty('update.bench') })
+    def "a 1,000-instance update, batch 100, watch_secs 0 (benchmark)"() {
+        given:
+        running(1000)
+        String id = updates.start(job(V2, 1000, [batch: 100, watch: 0]), 'bench', '')
+        long controllerNanos = 0
+        int rounds = 0
+
+        when:
+        while (update(id).status().isActive()) {
+            long start = System.nanoTime()
+            controller.runOnce()
+            controllerNanos += System.nanoTime() - start
+            agent()
+            clock.advance(Duration.ofSeconds(1))
+            rounds++
+        }
+        println String.format('UpdateBench: 1000 instances, batch 100, watch 0: %d rounds, '
+                + 'controller %.2f s, %.0f instances/minute', rounds, controllerNanos / 1e9d,
+                1000 / (controllerNanos / 60e9d))
+
+        then:
+        update(id).status() == ROLLED_FORWARD
+        tasksCreatedWith(V2).size() == 1000
+        tasksCreatedWith(V2).values().toSet() == [1] as Set
     }
 }

@@ -152,7 +152,7 @@ final class H2UpdateStore implements UpdateStore.Mutable {
         return Jdbc.call("reading the events of update " + id, () -> {
             try (PreparedStatement statement = unit.connection().prepareStatement(
                     "SELECT created_at, instance_id, status, message FROM job_update_events "
-                            + "WHERE update_id = ? ORDER BY seq")) {
+                            + "WHERE update_id = ? ORDER BY event_id")) {
                 statement.setString(1, id);
                 try (ResultSet rows = statement.executeQuery()) {
                     List<UpdateEvent> events = new ArrayList<>();
@@ -252,15 +252,13 @@ final class H2UpdateStore implements UpdateStore.Mutable {
         unit.checkWritable();
         Jdbc.call("adding an event to update " + id, () -> {
             try (PreparedStatement statement = unit.connection().prepareStatement(
-                    "INSERT INTO job_update_events (update_id, seq, created_at, instance_id, "
-                            + "status, message) SELECT ?, COALESCE(MAX(seq), 0) + 1, ?, ?, ?, ? "
-                            + "FROM job_update_events WHERE update_id = ?")) {
+                    "INSERT INTO job_update_events (update_id, created_at, instance_id, status, "
+                            + "message) VALUES (?, ?, ?, ?, ?)")) {
                 statement.setString(1, id);
                 statement.setLong(2, event.timestamp());
                 setInteger(statement, 3, event.instanceId());
                 statement.setString(4, event.status());
                 statement.setString(5, clip(event.message()));
-                statement.setString(6, id);
                 return statement.executeUpdate();
             }
         });
