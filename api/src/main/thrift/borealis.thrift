@@ -560,6 +560,96 @@ struct StatusUpdateResult {
   1: i64 ackedSeq
 }
 
+/** Where a rolling update is (spec/http.md); the first six are active. */
+enum JobUpdateStatus {
+  ROLLING_FORWARD = 0,
+  ROLLING_BACK = 1,
+  ROLL_FORWARD_PAUSED = 2,
+  ROLL_BACK_PAUSED = 3,
+  ROLL_FORWARD_AWAITING_PULSE = 4,
+  ROLL_BACK_AWAITING_PULSE = 5,
+  ROLLED_FORWARD = 6,
+  ROLLED_BACK = 7,
+  ABORTED = 8,
+  ERROR = 9,
+  FAILED = 10
+}
+
+/** One rolling update, without its instances and events. Times in epoch milliseconds. */
+struct JobUpdateSummary {
+  1: string id
+  2: JobKey job
+  3: string user
+  4: JobUpdateStatus status
+  /** Why it is in its status, e.g. which instance failed and how. */
+  5: string statusMessage
+  /** What the user said when starting it. */
+  6: string message
+  7: i64 createdAt
+  8: i64 lastModifiedAt
+  9: i32 instancesBefore
+  10: i32 instancesAfter
+}
+
+/** One instance an update touches: PENDING, KILLING, WATCHING, SUCCEEDED, FAILED or SKIPPED. */
+struct JobUpdateInstance {
+  1: i32 instanceId
+  2: string state
+  /** False for an instance the update adds. */
+  3: bool hadConfig
+  /** False for an instance the update removes. */
+  4: bool getsConfig
+  5: i32 failures
+  6: optional string taskId
+}
+
+/** One line of an update's history; instanceId absent for the update's own status changes. */
+struct JobUpdateEvent {
+  1: i64 timestamp
+  2: optional i32 instanceId
+  3: string status
+  4: string message
+}
+
+struct JobUpdateDetails {
+  1: JobUpdateSummary summary
+  2: UpdateSettings settings
+  3: list<JobUpdateInstance> instances = []
+  4: list<JobUpdateEvent> events = []
+}
+
+/**
+ * Which updates getJobUpdateSummaries returns: a job's, a role's, or (neither set) every role's;
+ * empty statuses for all.
+ */
+struct JobUpdateQuery {
+  1: optional JobKey job
+  2: optional string role
+  3: set<JobUpdateStatus> statuses = []
+}
+
+struct StartJobUpdateResult {
+  1: string updateId
+  /** How many instances it adds, changes and removes. */
+  2: i32 added
+  3: i32 changed
+  4: i32 removed
+}
+
+struct GetJobUpdateSummariesResult {
+  /** Newest first. */
+  1: list<JobUpdateSummary> updates = []
+}
+
+struct GetJobUpdateDetailsResult {
+  1: JobUpdateDetails details
+}
+
+struct JobUpdateCommandResult {
+  /** The update after the command. */
+  1: JobUpdateSummary update
+}
+
 union Result {
   1: ScheduleStatusResult scheduleStatusResult
   2: GetJobsResult getJobsResult
@@ -580,6 +670,10 @@ union Result {
   17: GetSchedulerResult getSchedulerResult
   18: GetCronJobResult getCronJobResult
   19: StartCronJobResult startCronJobResult
+  20: StartJobUpdateResult startJobUpdateResult
+  21: GetJobUpdateSummariesResult getJobUpdateSummariesResult
+  22: GetJobUpdateDetailsResult getJobUpdateDetailsResult
+  23: JobUpdateCommandResult jobUpdateCommandResult
 }
 
 struct ServerInfo {
@@ -617,6 +711,13 @@ service ReadOnlyScheduler {
   Response getScheduler()
   /** A cron job's schedule, next run times and recent runs (result getCronJobResult). */
   Response getCronJob(1: JobKey job)
+  /** Rolling updates of a job or a role, newest first (result getJobUpdateSummariesResult). */
+  Response getJobUpdateSummaries(1: JobUpdateQuery query)
+  /**
+   * One update with its instances and events; an empty id means the job's newest update
+   * (result getJobUpdateDetailsResult).
+   */
+  Response getJobUpdateDetails(1: JobKey job, 2: string updateId)
 }
 
 /** Calls that change jobs; authorized against the job's key. */
@@ -638,6 +739,17 @@ service SchedulerManager {
   Response descheduleCronJob(1: JobKey job)
   /** Runs a cron job now, with its collision policy (result startCronJobResult). */
   Response startCronJob(1: JobKey job)
+  /**
+   * Starts a rolling update of the job to this configuration, carried out by the scheduler per
+   * its updateSettings (result startJobUpdateResult). Quota is checked first.
+   */
+  Response startJobUpdate(1: JobConfiguration description, 2: string message)
+  /** The next five act on the job's active update (result jobUpdateCommandResult). */
+  Response pauseJobUpdate(1: JobKey job, 2: string message)
+  Response resumeJobUpdate(1: JobKey job, 2: string message)
+  Response abortJobUpdate(1: JobKey job, 2: string message)
+  Response rollbackJobUpdate(1: JobKey job, 2: string message)
+  Response pulseJobUpdate(1: JobKey job, 2: string message)
 }
 
 /** Operators' calls, authorized as thrift.Admin:METHOD. Later admin commands extend it. */

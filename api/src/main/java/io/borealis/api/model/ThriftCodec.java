@@ -622,6 +622,14 @@ public final class ThriftCodec {
                 t.isSetSlaPolicy() ? fromThrift(t.getSlaPolicy()) : null);
     }
 
+    public static io.borealis.api.thrift.JobUpdateStatus toThrift(JobUpdateStatus v) {
+        return io.borealis.api.thrift.JobUpdateStatus.valueOf(v.name());
+    }
+
+    public static JobUpdateStatus fromThrift(io.borealis.api.thrift.JobUpdateStatus t) {
+        return JobUpdateStatus.valueOf(t.name());
+    }
+
     public static io.borealis.api.thrift.UpdateSettings toThrift(UpdateSettings v) {
         if (v == null) {
             return null;

@@ -908,14 +908,14 @@ public class AgentControl {
             case 1: // TASKS
               if (schemeField.type == org.apache.thrift.protocol.TType.LIST) {
                 {
-                  org.apache.thrift.protocol.TList _list316 = iprot.readListBegin();
-                  struct.tasks = new java.util.ArrayList<AssignedTask>(_list316.size);
-                  @org.apache.thrift.annotation.Nullable AssignedTask _elem317;
-                  for (int _i318 = 0; _i318 < _list316.size; ++_i318)
+                  org.apache.thrift.protocol.TList _list348 = iprot.readListBegin();
+                  struct.tasks = new java.util.ArrayList<AssignedTask>(_list348.size);
+                  @org.apache.thrift.annotation.Nullable AssignedTask _elem349;
+                  for (int _i350 = 0; _i350 < _list348.size; ++_i350)
                   {
-                    _elem317 = new AssignedTask();
-                    _elem317.read(iprot);
-                    struct.tasks.add(_elem317);
+                    _elem349 = new AssignedTask();
+                    _elem349.read(iprot);
+                    struct.tasks.add(_elem349);
                   }
                   iprot.readListEnd();
                 }
@@ -944,9 +944,9 @@ public class AgentControl {
           oprot.writeFieldBegin(TASKS_FIELD_DESC);
           {
             oprot.writeListBegin(new org.apache.thrift.protocol.TList(org.apache.thrift.protocol.TType.STRUCT, struct.tasks.size()));
-            for (AssignedTask _iter319 : struct.tasks)
+            for (AssignedTask _iter351 : struct.tasks)
             {
-              _iter319.write(oprot);
+              _iter351.write(oprot);
             }
             oprot.writeListEnd();
           }
@@ -978,9 +978,9 @@ public class AgentControl {
         if (struct.isSetTasks()) {
           {
             oprot.writeI32(struct.tasks.size());
-            for (AssignedTask _iter320 : struct.tasks)
+            for (AssignedTask _iter352 : struct.tasks)
             {
-              _iter320.write(oprot);
+              _iter352.write(oprot);
             }
           }
         }
@@ -992,14 +992,14 @@ public class AgentControl {
         java.util.BitSet incoming = iprot.readBitSet(1);
         if (incoming.get(0)) {
           {
-            org.apache.thrift.protocol.TList _list321 = iprot.readListBegin(org.apache.thrift.protocol.TType.STRUCT);
-            struct.tasks = new java.util.ArrayList<AssignedTask>(_list321.size);
-            @org.apache.thrift.annotation.Nullable AssignedTask _elem322;
-            for (int _i323 = 0; _i323 < _list321.size; ++_i323)
+            org.apache.thrift.protocol.TList _list353 = iprot.readListBegin(org.apache.thrift.protocol.TType.STRUCT);
+            struct.tasks = new java.util.ArrayList<AssignedTask>(_list353.size);
+            @org.apache.thrift.annotation.Nullable AssignedTask _elem354;
+            for (int _i355 = 0; _i355 < _list353.size; ++_i355)
             {
-              _elem322 = new AssignedTask();
-              _elem322.read(iprot);
-              struct.tasks.add(_elem322);
+              _elem354 = new AssignedTask();
+              _elem354.read(iprot);
+              struct.tasks.add(_elem354);
             }
           }
           struct.setTasksIsSet(true);
@@ -1804,13 +1804,13 @@ public class AgentControl {
             case 1: // TASK_IDS
               if (schemeField.type == org.apache.thrift.protocol.TType.LIST) {
                 {
-                  org.apache.thrift.protocol.TList _list324 = iprot.readListBegin();
-                  struct.taskIds = new java.util.ArrayList<java.lang.String>(_list324.size);
-                  @org.apache.thrift.annotation.Nullable java.lang.String _elem325;
-                  for (int _i326 = 0; _i326 < _list324.size; ++_i326)
+                  org.apache.thrift.protocol.TList _list356 = iprot.readListBegin();
+                  struct.taskIds = new java.util.ArrayList<java.lang.String>(_list356.size);
+                  @org.apache.thrift.annotation.Nullable java.lang.String _elem357;
+                  for (int _i358 = 0; _i358 < _list356.size; ++_i358)
                   {
-                    _elem325 = iprot.readString();
-                    struct.taskIds.add(_elem325);
+                    _elem357 = iprot.readString();
+                    struct.taskIds.add(_elem357);
                   }
                   iprot.readListEnd();
                 }
@@ -1847,9 +1847,9 @@ public class AgentControl {
           oprot.writeFieldBegin(TASK_IDS_FIELD_DESC);
           {
             oprot.writeListBegin(new org.apache.thrift.protocol.TList(org.apache.thrift.protocol.TType.STRING, struct.taskIds.size()));
-            for (java.lang.String _iter327 : struct.taskIds)
+            for (java.lang.String _iter359 : struct.taskIds)
             {
-              oprot.writeString(_iter327);
+              oprot.writeString(_iter359);
             }
             oprot.writeListEnd();
           }
@@ -1889,9 +1889,9 @@ public class AgentControl {
         if (struct.isSetTaskIds()) {
           {
             oprot.writeI32(struct.taskIds.size());
-            for (java.lang.String _iter328 : struct.taskIds)
+            for (java.lang.String _iter360 : struct.taskIds)
             {
-              oprot.writeString(_iter328);
+              oprot.writeString(_iter360);
             }
           }
         }
@@ -1906,13 +1906,13 @@ public class AgentControl {
         java.util.BitSet incoming = iprot.readBitSet(2);
         if (incoming.get(0)) {
           {
-            org.apache.thrift.protocol.TList _list329 = iprot.readListBegin(org.apache.thrift.protocol.TType.STRING);
-            struct.taskIds = new java.util.ArrayList<java.lang.String>(_list329.size);
-            @org.apache.thrift.annotation.Nullable java.lang.String _elem330;
-            for (int _i331 = 0; _i331 < _list329.size; ++_i331)
+            org.apache.thrift.protocol.TList _list361 = iprot.readListBegin(org.apache.thrift.protocol.TType.STRING);
+            struct.taskIds = new java.util.ArrayList<java.lang.String>(_list361.size);
+            @org.apache.thrift.annotation.Nullable java.lang.String _elem362;
+            for (int _i363 = 0; _i363 < _list361.size; ++_i363)
             {
-              _elem330 = iprot.readString();
-              struct.taskIds.add(_elem330);
+              _elem362 = iprot.readString();
+              struct.taskIds.add(_elem362);
             }
           }
           struct.setTaskIdsIsSet(true);

@@ -1770,14 +1770,14 @@ public class AgentService {
             case 2: // TASKS
               if (schemeField.type == org.apache.thrift.protocol.TType.LIST) {
                 {
-                  org.apache.thrift.protocol.TList _list300 = iprot.readListBegin();
-                  struct.tasks = new java.util.ArrayList<AgentTaskState>(_list300.size);
-                  @org.apache.thrift.annotation.Nullable AgentTaskState _elem301;
-                  for (int _i302 = 0; _i302 < _list300.size; ++_i302)
+                  org.apache.thrift.protocol.TList _list332 = iprot.readListBegin();
+                  struct.tasks = new java.util.ArrayList<AgentTaskState>(_list332.size);
+                  @org.apache.thrift.annotation.Nullable AgentTaskState _elem333;
+                  for (int _i334 = 0; _i334 < _list332.size; ++_i334)
                   {
-                    _elem301 = new AgentTaskState();
-                    _elem301.read(iprot);
-                    struct.tasks.add(_elem301);
+                    _elem333 = new AgentTaskState();
+                    _elem333.read(iprot);
+                    struct.tasks.add(_elem333);
                   }
                   iprot.readListEnd();
                 }
@@ -1811,9 +1811,9 @@ public class AgentService {
           oprot.writeFieldBegin(TASKS_FIELD_DESC);
           {
             oprot.writeListBegin(new org.apache.thrift.protocol.TList(org.apache.thrift.protocol.TType.STRUCT, struct.tasks.size()));
-            for (AgentTaskState _iter303 : struct.tasks)
+            for (AgentTaskState _iter335 : struct.tasks)
             {
-              _iter303.write(oprot);
+              _iter335.write(oprot);
             }
             oprot.writeListEnd();
           }
@@ -1851,9 +1851,9 @@ public class AgentService {
         if (struct.isSetTasks()) {
           {
             oprot.writeI32(struct.tasks.size());
-            for (AgentTaskState _iter304 : struct.tasks)
+            for (AgentTaskState _iter336 : struct.tasks)
             {
-              _iter304.write(oprot);
+              _iter336.write(oprot);
             }
           }
         }
@@ -1869,14 +1869,14 @@ public class AgentService {
         }
         if (incoming.get(1)) {
           {
-            org.apache.thrift.protocol.TList _list305 = iprot.readListBegin(org.apache.thrift.protocol.TType.STRUCT);
-            struct.tasks = new java.util.ArrayList<AgentTaskState>(_list305.size);
-            @org.apache.thrift.annotation.Nullable AgentTaskState _elem306;
-            for (int _i307 = 0; _i307 < _list305.size; ++_i307)
+            org.apache.thrift.protocol.TList _list337 = iprot.readListBegin(org.apache.thrift.protocol.TType.STRUCT);
+            struct.tasks = new java.util.ArrayList<AgentTaskState>(_list337.size);
+            @org.apache.thrift.annotation.Nullable AgentTaskState _elem338;
+            for (int _i339 = 0; _i339 < _list337.size; ++_i339)
             {
-              _elem306 = new AgentTaskState();
-              _elem306.read(iprot);
-              struct.tasks.add(_elem306);
+              _elem338 = new AgentTaskState();
+              _elem338.read(iprot);
+              struct.tasks.add(_elem338);
             }
           }
           struct.setTasksIsSet(true);
@@ -2692,14 +2692,14 @@ public class AgentService {
             case 2: // UPDATES
               if (schemeField.type == org.apache.thrift.protocol.TType.LIST) {
                 {
-                  org.apache.thrift.protocol.TList _list308 = iprot.readListBegin();
-                  struct.updates = new java.util.ArrayList<TaskStatusUpdate>(_list308.size);
-                  @org.apache.thrift.annotation.Nullable TaskStatusUpdate _elem309;
-                  for (int _i310 = 0; _i310 < _list308.size; ++_i310)
+                  org.apache.thrift.protocol.TList _list340 = iprot.readListBegin();
+                  struct.updates = new java.util.ArrayList<TaskStatusUpdate>(_list340.size);
+                  @org.apache.thrift.annotation.Nullable TaskStatusUpdate _elem341;
+                  for (int _i342 = 0; _i342 < _list340.size; ++_i342)
                   {
-                    _elem309 = new TaskStatusUpdate();
-                    _elem309.read(iprot);
-                    struct.updates.add(_elem309);
+                    _elem341 = new TaskStatusUpdate();
+                    _elem341.read(iprot);
+                    struct.updates.add(_elem341);
                   }
                   iprot.readListEnd();
                 }
@@ -2733,9 +2733,9 @@ public class AgentService {
           oprot.writeFieldBegin(UPDATES_FIELD_DESC);
           {
             oprot.writeListBegin(new org.apache.thrift.protocol.TList(org.apache.thrift.protocol.TType.STRUCT, struct.updates.size()));
-            for (TaskStatusUpdate _iter311 : struct.updates)
+            for (TaskStatusUpdate _iter343 : struct.updates)
             {
-              _iter311.write(oprot);
+              _iter343.write(oprot);
             }
             oprot.writeListEnd();
           }
@@ -2773,9 +2773,9 @@ public class AgentService {
         if (struct.isSetUpdates()) {
           {
             oprot.writeI32(struct.updates.size());
-            for (TaskStatusUpdate _iter312 : struct.updates)
+            for (TaskStatusUpdate _iter344 : struct.updates)
             {
-              _iter312.write(oprot);
+              _iter344.write(oprot);
             }
           }
         }
@@ -2791,14 +2791,14 @@ public class AgentService {
         }
         if (incoming.get(1)) {
           {
-            org.apache.thrift.protocol.TList _list313 = iprot.readListBegin(org.apache.thrift.protocol.TType.STRUCT);
-            struct.updates = new java.util.ArrayList<TaskStatusUpdate>(_list313.size);
-            @org.apache.thrift.annotation.Nullable TaskStatusUpdate _elem314;
-            for (int _i315 = 0; _i315 < _list313.size; ++_i315)
+            org.apache.thrift.protocol.TList _list345 = iprot.readListBegin(org.apache.thrift.protocol.TType.STRUCT);
+            struct.updates = new java.util.ArrayList<TaskStatusUpdate>(_list345.size);
+            @org.apache.thrift.annotation.Nullable TaskStatusUpdate _elem346;
+            for (int _i347 = 0; _i347 < _list345.size; ++_i347)
             {
-              _elem314 = new TaskStatusUpdate();
-              _elem314.read(iprot);
-              struct.updates.add(_elem314);
+              _elem346 = new TaskStatusUpdate();
+              _elem346.read(iprot);
+              struct.updates.add(_elem346);
             }
           }
           struct.setUpdatesIsSet(true);

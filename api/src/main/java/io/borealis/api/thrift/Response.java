@@ -609,14 +609,14 @@ public class Response implements org.apache.thrift.TBase<Response, Response._Fie
           case 2: // DETAILS
             if (schemeField.type == org.apache.thrift.protocol.TType.LIST) {
               {
-                org.apache.thrift.protocol.TList _list284 = iprot.readListBegin();
-                struct.details = new java.util.ArrayList<ResponseDetail>(_list284.size);
-                @org.apache.thrift.annotation.Nullable ResponseDetail _elem285;
-                for (int _i286 = 0; _i286 < _list284.size; ++_i286)
+                org.apache.thrift.protocol.TList _list316 = iprot.readListBegin();
+                struct.details = new java.util.ArrayList<ResponseDetail>(_list316.size);
+                @org.apache.thrift.annotation.Nullable ResponseDetail _elem317;
+                for (int _i318 = 0; _i318 < _list316.size; ++_i318)
                 {
-                  _elem285 = new ResponseDetail();
-                  _elem285.read(iprot);
-                  struct.details.add(_elem285);
+                  _elem317 = new ResponseDetail();
+                  _elem317.read(iprot);
+                  struct.details.add(_elem317);
                 }
                 iprot.readListEnd();
               }
@@ -668,9 +668,9 @@ public class Response implements org.apache.thrift.TBase<Response, Response._Fie
         oprot.writeFieldBegin(DETAILS_FIELD_DESC);
         {
           oprot.writeListBegin(new org.apache.thrift.protocol.TList(org.apache.thrift.protocol.TType.STRUCT, struct.details.size()));
-          for (ResponseDetail _iter287 : struct.details)
+          for (ResponseDetail _iter319 : struct.details)
           {
-            _iter287.write(oprot);
+            _iter319.write(oprot);
           }
           oprot.writeListEnd();
         }
@@ -728,9 +728,9 @@ public class Response implements org.apache.thrift.TBase<Response, Response._Fie
       if (struct.isSetDetails()) {
         {
           oprot.writeI32(struct.details.size());
-          for (ResponseDetail _iter288 : struct.details)
+          for (ResponseDetail _iter320 : struct.details)
           {
-            _iter288.write(oprot);
+            _iter320.write(oprot);
           }
         }
       }
@@ -752,14 +752,14 @@ public class Response implements org.apache.thrift.TBase<Response, Response._Fie
       }
       if (incoming.get(1)) {
         {
-          org.apache.thrift.protocol.TList _list289 = iprot.readListBegin(org.apache.thrift.protocol.TType.STRUCT);
-          struct.details = new java.util.ArrayList<ResponseDetail>(_list289.size);
-          @org.apache.thrift.annotation.Nullable ResponseDetail _elem290;
-          for (int _i291 = 0; _i291 < _list289.size; ++_i291)
+          org.apache.thrift.protocol.TList _list321 = iprot.readListBegin(org.apache.thrift.protocol.TType.STRUCT);
+          struct.details = new java.util.ArrayList<ResponseDetail>(_list321.size);
+          @org.apache.thrift.annotation.Nullable ResponseDetail _elem322;
+          for (int _i323 = 0; _i323 < _list321.size; ++_i323)
           {
-            _elem290 = new ResponseDetail();
-            _elem290.read(iprot);
-            struct.details.add(_elem290);
+            _elem322 = new ResponseDetail();
+            _elem322.read(iprot);
+            struct.details.add(_elem322);
           }
         }
         struct.setDetailsIsSet(true);

@@ -28,6 +28,10 @@ public class Result extends org.apache.thrift.TUnion<Result, Result._Fields> {
   private static final org.apache.thrift.protocol.TField GET_SCHEDULER_RESULT_FIELD_DESC = new org.apache.thrift.protocol.TField("getSchedulerResult", org.apache.thrift.protocol.TType.STRUCT, (short)17);
   private static final org.apache.thrift.protocol.TField GET_CRON_JOB_RESULT_FIELD_DESC = new org.apache.thrift.protocol.TField("getCronJobResult", org.apache.thrift.protocol.TType.STRUCT, (short)18);
   private static final org.apache.thrift.protocol.TField START_CRON_JOB_RESULT_FIELD_DESC = new org.apache.thrift.protocol.TField("startCronJobResult", org.apache.thrift.protocol.TType.STRUCT, (short)19);
+  private static final org.apache.thrift.protocol.TField START_JOB_UPDATE_RESULT_FIELD_DESC = new org.apache.thrift.protocol.TField("startJobUpdateResult", org.apache.thrift.protocol.TType.STRUCT, (short)20);
+  private static final org.apache.thrift.protocol.TField GET_JOB_UPDATE_SUMMARIES_RESULT_FIELD_DESC = new org.apache.thrift.protocol.TField("getJobUpdateSummariesResult", org.apache.thrift.protocol.TType.STRUCT, (short)21);
+  private static final org.apache.thrift.protocol.TField GET_JOB_UPDATE_DETAILS_RESULT_FIELD_DESC = new org.apache.thrift.protocol.TField("getJobUpdateDetailsResult", org.apache.thrift.protocol.TType.STRUCT, (short)22);
+  private static final org.apache.thrift.protocol.TField JOB_UPDATE_COMMAND_RESULT_FIELD_DESC = new org.apache.thrift.protocol.TField("jobUpdateCommandResult", org.apache.thrift.protocol.TType.STRUCT, (short)23);
 
   /** The set of fields this struct contains, along with convenience methods for finding and manipulating them. */
   public enum _Fields implements org.apache.thrift.TFieldIdEnum {
@@ -49,7 +53,11 @@ public class Result extends org.apache.thrift.TUnion<Result, Result._Fields> {
     QUERY_RECOVERY_RESULT((short)16, "queryRecoveryResult"),
     GET_SCHEDULER_RESULT((short)17, "getSchedulerResult"),
     GET_CRON_JOB_RESULT((short)18, "getCronJobResult"),
-    START_CRON_JOB_RESULT((short)19, "startCronJobResult");
+    START_CRON_JOB_RESULT((short)19, "startCronJobResult"),
+    START_JOB_UPDATE_RESULT((short)20, "startJobUpdateResult"),
+    GET_JOB_UPDATE_SUMMARIES_RESULT((short)21, "getJobUpdateSummariesResult"),
+    GET_JOB_UPDATE_DETAILS_RESULT((short)22, "getJobUpdateDetailsResult"),
+    JOB_UPDATE_COMMAND_RESULT((short)23, "jobUpdateCommandResult");
 
     private static final java.util.Map<java.lang.String, _Fields> byName = new java.util.HashMap<java.lang.String, _Fields>();
 
@@ -103,6 +111,14 @@ public class Result extends org.apache.thrift.TUnion<Result, Result._Fields> {
           return GET_CRON_JOB_RESULT;
         case 19: // START_CRON_JOB_RESULT
           return START_CRON_JOB_RESULT;
+        case 20: // START_JOB_UPDATE_RESULT
+          return START_JOB_UPDATE_RESULT;
+        case 21: // GET_JOB_UPDATE_SUMMARIES_RESULT
+          return GET_JOB_UPDATE_SUMMARIES_RESULT;
+        case 22: // GET_JOB_UPDATE_DETAILS_RESULT
+          return GET_JOB_UPDATE_DETAILS_RESULT;
+        case 23: // JOB_UPDATE_COMMAND_RESULT
+          return JOB_UPDATE_COMMAND_RESULT;
         default:
           return null;
       }
@@ -186,6 +202,14 @@ public class Result extends org.apache.thrift.TUnion<Result, Result._Fields> {
         new org.apache.thrift.meta_data.StructMetaData(org.apache.thrift.protocol.TType.STRUCT, GetCronJobResult.class)));
     tmpMap.put(_Fields.START_CRON_JOB_RESULT, new org.apache.thrift.meta_data.FieldMetaData("startCronJobResult", org.apache.thrift.TFieldRequirementType.OPTIONAL, 
         new org.apache.thrift.meta_data.StructMetaData(org.apache.thrift.protocol.TType.STRUCT, StartCronJobResult.class)));
+    tmpMap.put(_Fields.START_JOB_UPDATE_RESULT, new org.apache.thrift.meta_data.FieldMetaData("startJobUpdateResult", org.apache.thrift.TFieldRequirementType.OPTIONAL, 
+        new org.apache.thrift.meta_data.StructMetaData(org.apache.thrift.protocol.TType.STRUCT, StartJobUpdateResult.class)));
+    tmpMap.put(_Fields.GET_JOB_UPDATE_SUMMARIES_RESULT, new org.apache.thrift.meta_data.FieldMetaData("getJobUpdateSummariesResult", org.apache.thrift.TFieldRequirementType.OPTIONAL, 
+        new org.apache.thrift.meta_data.StructMetaData(org.apache.thrift.protocol.TType.STRUCT, GetJobUpdateSummariesResult.class)));
+    tmpMap.put(_Fields.GET_JOB_UPDATE_DETAILS_RESULT, new org.apache.thrift.meta_data.FieldMetaData("getJobUpdateDetailsResult", org.apache.thrift.TFieldRequirementType.OPTIONAL, 
+        new org.apache.thrift.meta_data.StructMetaData(org.apache.thrift.protocol.TType.STRUCT, GetJobUpdateDetailsResult.class)));
+    tmpMap.put(_Fields.JOB_UPDATE_COMMAND_RESULT, new org.apache.thrift.meta_data.FieldMetaData("jobUpdateCommandResult", org.apache.thrift.TFieldRequirementType.OPTIONAL, 
+        new org.apache.thrift.meta_data.StructMetaData(org.apache.thrift.protocol.TType.STRUCT, JobUpdateCommandResult.class)));
     metaDataMap = java.util.Collections.unmodifiableMap(tmpMap);
     org.apache.thrift.meta_data.FieldMetaData.addStructMetaDataMap(Result.class, metaDataMap);
   }
@@ -320,6 +344,30 @@ public class Result extends org.apache.thrift.TUnion<Result, Result._Fields> {
     return x;
   }
 
+  public static Result startJobUpdateResult(StartJobUpdateResult value) {
+    Result x = new Result();
+    x.setStartJobUpdateResult(value);
+    return x;
+  }
+
+  public static Result getJobUpdateSummariesResult(GetJobUpdateSummariesResult value) {
+    Result x = new Result();
+    x.setGetJobUpdateSummariesResult(value);
+    return x;
+  }
+
+  public static Result getJobUpdateDetailsResult(GetJobUpdateDetailsResult value) {
+    Result x = new Result();
+    x.setGetJobUpdateDetailsResult(value);
+    return x;
+  }
+
+  public static Result jobUpdateCommandResult(JobUpdateCommandResult value) {
+    Result x = new Result();
+    x.setJobUpdateCommandResult(value);
+    return x;
+  }
+
 
   @Override
   protected void checkType(_Fields setField, java.lang.Object value) throws java.lang.ClassCastException {
@@ -419,6 +467,26 @@ public class Result extends org.apache.thrift.TUnion<Result, Result._Fields> {
           break;
         }
         throw new java.lang.ClassCastException("Was expecting value of type StartCronJobResult for field 'startCronJobResult', but got " + value.getClass().getSimpleName());
+      case START_JOB_UPDATE_RESULT:
+        if (value instanceof StartJobUpdateResult) {
+          break;
+        }
+        throw new java.lang.ClassCastException("Was expecting value of type StartJobUpdateResult for field 'startJobUpdateResult', but got " + value.getClass().getSimpleName());
+      case GET_JOB_UPDATE_SUMMARIES_RESULT:
+        if (value instanceof GetJobUpdateSummariesResult) {
+          break;
+        }
+        throw new java.lang.ClassCastException("Was expecting value of type GetJobUpdateSummariesResult for field 'getJobUpdateSummariesResult', but got " + value.getClass().getSimpleName());
+      case GET_JOB_UPDATE_DETAILS_RESULT:
+        if (value instanceof GetJobUpdateDetailsResult) {
+          break;
+        }
+        throw new java.lang.ClassCastException("Was expecting value of type GetJobUpdateDetailsResult for field 'getJobUpdateDetailsResult', but got " + value.getClass().getSimpleName());
+      case JOB_UPDATE_COMMAND_RESULT:
+        if (value instanceof JobUpdateCommandResult) {
+          break;
+        }
+        throw new java.lang.ClassCastException("Was expecting value of type JobUpdateCommandResult for field 'jobUpdateCommandResult', but got " + value.getClass().getSimpleName());
       default:
         throw new java.lang.IllegalArgumentException("Unknown field id " + setField);
     }
@@ -619,6 +687,46 @@ public class Result extends org.apache.thrift.TUnion<Result, Result._Fields> {
             org.apache.thrift.protocol.TProtocolUtil.skip(iprot, field.type);
             return null;
           }
+        case START_JOB_UPDATE_RESULT:
+          if (field.type == START_JOB_UPDATE_RESULT_FIELD_DESC.type) {
+            StartJobUpdateResult startJobUpdateResult;
+            startJobUpdateResult = new StartJobUpdateResult();
+            startJobUpdateResult.read(iprot);
+            return startJobUpdateResult;
+          } else {
+            org.apache.thrift.protocol.TProtocolUtil.skip(iprot, field.type);
+            return null;
+          }
+        case GET_JOB_UPDATE_SUMMARIES_RESULT:
+          if (field.type == GET_JOB_UPDATE_SUMMARIES_RESULT_FIELD_DESC.type) {
+            GetJobUpdateSummariesResult getJobUpdateSummariesResult;
+            getJobUpdateSummariesResult = new GetJobUpdateSummariesResult();
+            getJobUpdateSummariesResult.read(iprot);
+            return getJobUpdateSummariesResult;
+          } else {
+            org.apache.thrift.protocol.TProtocolUtil.skip(iprot, field.type);
+            return null;
+          }
+        case GET_JOB_UPDATE_DETAILS_RESULT:
+          if (field.type == GET_JOB_UPDATE_DETAILS_RESULT_FIELD_DESC.type) {
+            GetJobUpdateDetailsResult getJobUpdateDetailsResult;
+            getJobUpdateDetailsResult = new GetJobUpdateDetailsResult();
+            getJobUpdateDetailsResult.read(iprot);
+            return getJobUpdateDetailsResult;
+          } else {
+            org.apache.thrift.protocol.TProtocolUtil.skip(iprot, field.type);
+            return null;
+          }
+        case JOB_UPDATE_COMMAND_RESULT:
+          if (field.type == JOB_UPDATE_COMMAND_RESULT_FIELD_DESC.type) {
+            JobUpdateCommandResult jobUpdateCommandResult;
+            jobUpdateCommandResult = new JobUpdateCommandResult();
+            jobUpdateCommandResult.read(iprot);
+            return jobUpdateCommandResult;
+          } else {
+            org.apache.thrift.protocol.TProtocolUtil.skip(iprot, field.type);
+            return null;
+          }
         default:
           throw new java.lang.IllegalStateException("setField wasn't null, but didn't match any of the case statements!");
       }
@@ -706,6 +814,22 @@ public class Result extends org.apache.thrift.TUnion<Result, Result._Fields> {
       case START_CRON_JOB_RESULT:
         StartCronJobResult startCronJobResult = (StartCronJobResult)value_;
         startCronJobResult.write(oprot);
+        return;
+      case START_JOB_UPDATE_RESULT:
+        StartJobUpdateResult startJobUpdateResult = (StartJobUpdateResult)value_;
+        startJobUpdateResult.write(oprot);
+        return;
+      case GET_JOB_UPDATE_SUMMARIES_RESULT:
+        GetJobUpdateSummariesResult getJobUpdateSummariesResult = (GetJobUpdateSummariesResult)value_;
+        getJobUpdateSummariesResult.write(oprot);
+        return;
+      case GET_JOB_UPDATE_DETAILS_RESULT:
+        GetJobUpdateDetailsResult getJobUpdateDetailsResult = (GetJobUpdateDetailsResult)value_;
+        getJobUpdateDetailsResult.write(oprot);
+        return;
+      case JOB_UPDATE_COMMAND_RESULT:
+        JobUpdateCommandResult jobUpdateCommandResult = (JobUpdateCommandResult)value_;
+        jobUpdateCommandResult.write(oprot);
         return;
       default:
         throw new java.lang.IllegalStateException("Cannot write union with unknown field " + setField_);
@@ -812,6 +936,26 @@ public class Result extends org.apache.thrift.TUnion<Result, Result._Fields> {
           startCronJobResult = new StartCronJobResult();
           startCronJobResult.read(iprot);
           return startCronJobResult;
+        case START_JOB_UPDATE_RESULT:
+          StartJobUpdateResult startJobUpdateResult;
+          startJobUpdateResult = new StartJobUpdateResult();
+          startJobUpdateResult.read(iprot);
+          return startJobUpdateResult;
+        case GET_JOB_UPDATE_SUMMARIES_RESULT:
+          GetJobUpdateSummariesResult getJobUpdateSummariesResult;
+          getJobUpdateSummariesResult = new GetJobUpdateSummariesResult();
+          getJobUpdateSummariesResult.read(iprot);
+          return getJobUpdateSummariesResult;
+        case GET_JOB_UPDATE_DETAILS_RESULT:
+          GetJobUpdateDetailsResult getJobUpdateDetailsResult;
+          getJobUpdateDetailsResult = new GetJobUpdateDetailsResult();
+          getJobUpdateDetailsResult.read(iprot);
+          return getJobUpdateDetailsResult;
+        case JOB_UPDATE_COMMAND_RESULT:
+          JobUpdateCommandResult jobUpdateCommandResult;
+          jobUpdateCommandResult = new JobUpdateCommandResult();
+          jobUpdateCommandResult.read(iprot);
+          return jobUpdateCommandResult;
         default:
           throw new java.lang.IllegalStateException("setField wasn't null, but didn't match any of the case statements!");
       }
@@ -899,6 +1043,22 @@ public class Result extends org.apache.thrift.TUnion<Result, Result._Fields> {
         StartCronJobResult startCronJobResult = (StartCronJobResult)value_;
         startCronJobResult.write(oprot);
         return;
+      case START_JOB_UPDATE_RESULT:
+        StartJobUpdateResult startJobUpdateResult = (StartJobUpdateResult)value_;
+        startJobUpdateResult.write(oprot);
+        return;
+      case GET_JOB_UPDATE_SUMMARIES_RESULT:
+        GetJobUpdateSummariesResult getJobUpdateSummariesResult = (GetJobUpdateSummariesResult)value_;
+        getJobUpdateSummariesResult.write(oprot);
+        return;
+      case GET_JOB_UPDATE_DETAILS_RESULT:
+        GetJobUpdateDetailsResult getJobUpdateDetailsResult = (GetJobUpdateDetailsResult)value_;
+        getJobUpdateDetailsResult.write(oprot);
+        return;
+      case JOB_UPDATE_COMMAND_RESULT:
+        JobUpdateCommandResult jobUpdateCommandResult = (JobUpdateCommandResult)value_;
+        jobUpdateCommandResult.write(oprot);
+        return;
       default:
         throw new java.lang.IllegalStateException("Cannot write union with unknown field " + setField_);
     }
@@ -945,6 +1105,14 @@ public class Result extends org.apache.thrift.TUnion<Result, Result._Fields> {
         return GET_CRON_JOB_RESULT_FIELD_DESC;
       case START_CRON_JOB_RESULT:
         return START_CRON_JOB_RESULT_FIELD_DESC;
+      case START_JOB_UPDATE_RESULT:
+        return START_JOB_UPDATE_RESULT_FIELD_DESC;
+      case GET_JOB_UPDATE_SUMMARIES_RESULT:
+        return GET_JOB_UPDATE_SUMMARIES_RESULT_FIELD_DESC;
+      case GET_JOB_UPDATE_DETAILS_RESULT:
+        return GET_JOB_UPDATE_DETAILS_RESULT_FIELD_DESC;
+      case JOB_UPDATE_COMMAND_RESULT:
+        return JOB_UPDATE_COMMAND_RESULT_FIELD_DESC;
       default:
         throw new java.lang.IllegalArgumentException("Unknown field id " + setField);
     }
@@ -1214,6 +1382,58 @@ public class Result extends org.apache.thrift.TUnion<Result, Result._Fields> {
     value_ = java.util.Objects.requireNonNull(value,"_Fields.START_CRON_JOB_RESULT");
   }
 
+  public StartJobUpdateResult getStartJobUpdateResult() {
+    if (getSetField() == _Fields.START_JOB_UPDATE_RESULT) {
+      return (StartJobUpdateResult)getFieldValue();
+    } else {
+      throw new java.lang.RuntimeException("Cannot get field 'startJobUpdateResult' because union is currently set to " + getFieldDesc(getSetField()).name);
+    }
+  }
+
+  public void setStartJobUpdateResult(StartJobUpdateResult value) {
+    setField_ = _Fields.START_JOB_UPDATE_RESULT;
+    value_ = java.util.Objects.requireNonNull(value,"_Fields.START_JOB_UPDATE_RESULT");
+  }
+
+  public GetJobUpdateSummariesResult getGetJobUpdateSummariesResult() {
+    if (getSetField() == _Fields.GET_JOB_UPDATE_SUMMARIES_RESULT) {
+      return (GetJobUpdateSummariesResult)getFieldValue();
+    } else {
+      throw new java.lang.RuntimeException("Cannot get field 'getJobUpdateSummariesResult' because union is currently set to " + getFieldDesc(getSetField()).name);
+    }
+  }
+
+  public void setGetJobUpdateSummariesResult(GetJobUpdateSummariesResult value) {
+    setField_ = _Fields.GET_JOB_UPDATE_SUMMARIES_RESULT;
+    value_ = java.util.Objects.requireNonNull(value,"_Fields.GET_JOB_UPDATE_SUMMARIES_RESULT");
+  }
+
+  public GetJobUpdateDetailsResult getGetJobUpdateDetailsResult() {
+    if (getSetField() == _Fields.GET_JOB_UPDATE_DETAILS_RESULT) {
+      return (GetJobUpdateDetailsResult)getFieldValue();
+    } else {
+      throw new java.lang.RuntimeException("Cannot get field 'getJobUpdateDetailsResult' because union is currently set to " + getFieldDesc(getSetField()).name);
+    }
+  }
+
+  public void setGetJobUpdateDetailsResult(GetJobUpdateDetailsResult value) {
+    setField_ = _Fields.GET_JOB_UPDATE_DETAILS_RESULT;
+    value_ = java.util.Objects.requireNonNull(value,"_Fields.GET_JOB_UPDATE_DETAILS_RESULT");
+  }
+
+  public JobUpdateCommandResult getJobUpdateCommandResult() {
+    if (getSetField() == _Fields.JOB_UPDATE_COMMAND_RESULT) {
+      return (JobUpdateCommandResult)getFieldValue();
+    } else {
+      throw new java.lang.RuntimeException("Cannot get field 'jobUpdateCommandResult' because union is currently set to " + getFieldDesc(getSetField()).name);
+    }
+  }
+
+  public void setJobUpdateCommandResult(JobUpdateCommandResult value) {
+    setField_ = _Fields.JOB_UPDATE_COMMAND_RESULT;
+    value_ = java.util.Objects.requireNonNull(value,"_Fields.JOB_UPDATE_COMMAND_RESULT");
+  }
+
   public boolean isSetScheduleStatusResult() {
     return setField_ == _Fields.SCHEDULE_STATUS_RESULT;
   }
@@ -1306,6 +1526,26 @@ public class Result extends org.apache.thrift.TUnion<Result, Result._Fields> {
 
   public boolean isSetStartCronJobResult() {
     return setField_ == _Fields.START_CRON_JOB_RESULT;
+  }
+
+
+  public boolean isSetStartJobUpdateResult() {
+    return setField_ == _Fields.START_JOB_UPDATE_RESULT;
+  }
+
+
+  public boolean isSetGetJobUpdateSummariesResult() {
+    return setField_ == _Fields.GET_JOB_UPDATE_SUMMARIES_RESULT;
+  }
+
+
+  public boolean isSetGetJobUpdateDetailsResult() {
+    return setField_ == _Fields.GET_JOB_UPDATE_DETAILS_RESULT;
+  }
+
+
+  public boolean isSetJobUpdateCommandResult() {
+    return setField_ == _Fields.JOB_UPDATE_COMMAND_RESULT;
   }
 
 

@@ -10,8 +10,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "borealis", mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Run and inspect jobs on a Borealis cluster.",
-        subcommands = {JobCommand.class, CronCommand.class, QuotaCommand.class, SlaCommand.class, ConfigCommand.class,
-                HelpCommand.class})
+        subcommands = {JobCommand.class, UpdateCommand.class, CronCommand.class, QuotaCommand.class,
+                SlaCommand.class, ConfigCommand.class, HelpCommand.class})
 public final class BorealisCommand implements Runnable, Verbosity {
     @Option(names = {"-v", "--verbose"}, description = "show stack traces of failures")
     boolean verbose;

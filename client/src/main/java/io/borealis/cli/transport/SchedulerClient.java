@@ -14,6 +14,7 @@ import io.borealis.api.rpc.ThriftHttp;
 import io.borealis.api.tls.Tls;
 import io.borealis.api.thrift.GetQuotaResult;
 import io.borealis.api.thrift.InstanceKey;
+import io.borealis.api.thrift.JobUpdateQuery;
 import io.borealis.api.thrift.ReadOnlyScheduler;
 import io.borealis.api.thrift.Response;
 import io.borealis.api.thrift.SchedulerManager;
@@ -164,6 +165,73 @@ public final class SchedulerClient {
     public void addInstances(JobKey job, int instanceId, int count) throws SchedulerException {
         call("SchedulerManager", SchedulerManager.Client::new, client -> client.addInstances(
                 new InstanceKey(ThriftCodec.toThrift(job), instanceId), count));
+    }
+
+    /** Starts a rolling update of the job to {@code job}; returns the update's id. */
+    public String startJobUpdate(JobConfiguration job, String message) throws SchedulerException {
+        Response response = call("SchedulerManager", SchedulerManager.Client::new,
+                client -> client.startJobUpdate(ThriftCodec.toThrift(job), message));
+        if (!response.isSetResult() || !response.getResult().isSetStartJobUpdateResult()) {
+            throw new SchedulerException(SchedulerException.Failure.REFUSED, "scheduler at "
+                    + schedulerUri + " answered startJobUpdate without an update id", null);
+        }
+        return response.getResult().getStartJobUpdateResult().getUpdateId();
+    }
+
+    /** The commands on a job's active update. */
+    public enum UpdateControl { PAUSE, RESUME, ABORT, ROLLBACK, PULSE }
+
+    /** Applies {@code command} to the job's active update; returns the update after it. */
+    public JobUpdateView controlJobUpdate(UpdateControl command, JobKey job, String message)
+            throws SchedulerException {
+        io.borealis.api.thrift.JobKey key = ThriftCodec.toThrift(job);
+        Response response = call("SchedulerManager", SchedulerManager.Client::new,
+                client -> switch (command) {
+                    case PAUSE -> client.pauseJobUpdate(key, message);
+                    case RESUME -> client.resumeJobUpdate(key, message);
+                    case ABORT -> client.abortJobUpdate(key, message);
+                    case ROLLBACK -> client.rollbackJobUpdate(key, message);
+                    case PULSE -> client.pulseJobUpdate(key, message);
+                });
+        if (!response.isSetResult() || !response.getResult().isSetJobUpdateCommandResult()) {
+            throw new SchedulerException(SchedulerException.Failure.REFUSED, "scheduler at "
+                    + schedulerUri + " answered without the update", null);
+        }
+        return JobUpdateView.of(response.getResult().getJobUpdateCommandResult().getUpdate());
+    }
+
+    /**
+     * The updates of {@code job}, or of {@code role} when job is null (every role when both
+     * are), newest first, limited to {@code statuses} (status names) unless empty.
+     */
+    public List<JobUpdateView> jobUpdates(JobKey job, String role, Set<String> statuses)
+            throws SchedulerException {
+        JobUpdateQuery query = new JobUpdateQuery();
+        if (job != null) {
+            query.setJob(ThriftCodec.toThrift(job));
+        } else if (role != null) {
+            query.setRole(role);
+        }
+        query.setStatuses(new HashSet<>(statuses.stream()
+                .map(io.borealis.api.thrift.JobUpdateStatus::valueOf).toList()));
+        Response response = call("ReadOnlyScheduler", ReadOnlyScheduler.Client::new,
+                client -> client.getJobUpdateSummaries(query));
+        if (!response.isSetResult() || !response.getResult().isSetGetJobUpdateSummariesResult()) {
+            return List.of();
+        }
+        return response.getResult().getGetJobUpdateSummariesResult().getUpdates().stream()
+                .map(JobUpdateView::of).toList();
+    }
+
+    /** One update of the job with its instances and events; the newest when id is empty. */
+    public JobUpdateView jobUpdate(JobKey job, String id) throws SchedulerException {
+        Response response = call("ReadOnlyScheduler", ReadOnlyScheduler.Client::new,
+                client -> client.getJobUpdateDetails(ThriftCodec.toThrift(job), id));
+        if (!response.isSetResult() || !response.getResult().isSetGetJobUpdateDetailsResult()) {
+            throw new SchedulerException(SchedulerException.Failure.REFUSED, "scheduler at "
+                    + schedulerUri + " answered without the update", null);
+        }
+        return JobUpdateView.of(response.getResult().getGetJobUpdateDetailsResult().getDetails());
     }
 
     /** The role's quota and what its active tasks hold. */

@@ -211,6 +211,51 @@ class FakeScheduler implements ReadOnlyScheduler.Iface, SchedulerManager.Iface, 
     }
 
     @Override
+    Response getJobUpdateSummaries(io.borealis.api.thrift.JobUpdateQuery query) {
+        notFaked('getJobUpdateSummaries')
+    }
+
+    @Override
+    Response getJobUpdateDetails(io.borealis.api.thrift.JobKey job, String updateId) {
+        notFaked('getJobUpdateDetails')
+    }
+
+    @Override
+    Response startJobUpdate(io.borealis.api.thrift.JobConfiguration description, String message) {
+        notFaked('startJobUpdate')
+    }
+
+    @Override
+    Response pauseJobUpdate(io.borealis.api.thrift.JobKey job, String message) {
+        notFaked('pauseJobUpdate')
+    }
+
+    @Override
+    Response resumeJobUpdate(io.borealis.api.thrift.JobKey job, String message) {
+        notFaked('resumeJobUpdate')
+    }
+
+    @Override
+    Response abortJobUpdate(io.borealis.api.thrift.JobKey job, String message) {
+        notFaked('abortJobUpdate')
+    }
+
+    @Override
+    Response rollbackJobUpdate(io.borealis.api.thrift.JobKey job, String message) {
+        notFaked('rollbackJobUpdate')
+    }
+
+    @Override
+    Response pulseJobUpdate(io.borealis.api.thrift.JobKey job, String message) {
+        notFaked('pulseJobUpdate')
+    }
+
+    /** Updates are tested against the real scheduler (RollingUpdateSpec), not this fake. */
+    private static Response notFaked(String method) {
+        Responses.error(ResponseCode.ERROR, method + ' is not faked')
+    }
+
+    @Override
     Response getScheduler() {
         Responses.ok(Result.getSchedulerResult(
                 new io.borealis.api.thrift.GetSchedulerResult(uri(), true)))

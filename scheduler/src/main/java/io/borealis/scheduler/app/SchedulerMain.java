@@ -51,6 +51,8 @@ import io.borealis.scheduler.storage.Storage;
 import io.borealis.scheduler.storage.h2.H2Storage;
 import io.borealis.scheduler.tier.Tiers;
 import io.borealis.scheduler.tier.TiersFile;
+import io.borealis.scheduler.update.UpdateController;
+import io.borealis.scheduler.update.UpdateManager;
 import io.borealis.scheduler.validation.JobValidator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -100,6 +102,8 @@ public final class SchedulerMain implements Callable<Integer> {
     private static final Duration AGENT_CALL_TIMEOUT = Duration.ofSeconds(10);
     /** How often the cron scheduler looks for due trigger times (they fall on whole minutes). */
     private static final Duration CRON_TICK = Duration.ofSeconds(1);
+    /** How often active updates are looked at (also at once after each update command). */
+    private static final Duration UPDATE_TICK = Duration.ofMillis(500);
     /** How long an SLA coordinator may take to answer (Aurora: 1 min). */
     private static final Duration COORDINATOR_TIMEOUT = Duration.ofSeconds(10);
 
@@ -435,6 +439,10 @@ public final class SchedulerMain implements Callable<Integer> {
                 config.agentTimeout(), config.agentCheckInterval());
         TaskTimers timers = new TaskTimers(storage, stateManager, flapping, gateway, clock,
                 config.lifecycle().timers());
+        UpdateController updater = new UpdateController(storage, stateManager, clock,
+                UPDATE_TICK);
+        UpdateManager updates = new UpdateManager(storage,
+                new JobValidator(config.cluster(), config.tiers()), quotas, clock, updater::wake);
         HistoryPruner pruner = new HistoryPruner(storage, clock, config.lifecycle().history());
         Backups backupDir = new Backups(h2, backupSettings, clock);
         BackupService backups = new BackupService(h2, backupDir,
@@ -468,7 +476,7 @@ public final class SchedulerMain implements Callable<Integer> {
                 ReadOnlyScheduler.Processor::new, policy));
         api.registerProcessor("SchedulerManager", ApiGuard.of("SchedulerManager",
                 SchedulerManager.Iface.class, new SchedulerManagerHandler(jobManager, cronJobs,
-                        responses, url), SchedulerManager.Processor::new, policy));
+                        updates, responses, url), SchedulerManager.Processor::new, policy));
         api.registerProcessor("Admin", ApiGuard.of("Admin", Admin.Iface.class,
                 new AdminHandler(quotas, reconciler, pruner, maintenance, backups, responses),
                 Admin.Processor::new, policy));
@@ -495,6 +503,8 @@ public final class SchedulerMain implements Callable<Integer> {
         started.push(monitor);
         timers.start();
         started.push(timers);
+        updater.start();
+        started.push(updater);
         pruner.start();
         started.push(pruner);
         backupDir.start();

@@ -13,6 +13,7 @@ import io.borealis.scheduler.storage.Storage;
 import io.borealis.scheduler.storage.StoreProvider;
 import io.borealis.scheduler.storage.Task;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,6 +91,30 @@ public final class QuotaManager {
         QuotaCheck.refusal(role, quota(store, role), used, asked).ifPresent(message -> {
             throw new PlatformException(ErrorCode.INSUFFICIENT_QUOTA, message);
         });
+    }
+
+    /**
+     * Admits an update of {@code job} that leaves it with {@code instances} tasks of
+     * {@code config} in place of its active instances {@code replaced} (changed or removed ones),
+     * or refuses it: what the role uses apart from those instances, plus the new ones, must fit.
+     *
+     * @throws PlatformException INSUFFICIENT_QUOTA as {@link #admit}
+     */
+    public void admitUpdate(StoreProvider store, JobKey job, Set<Integer> replaced,
+            TaskConfig config, int instances) {
+        if (!check.counts(config)) {
+            return;
+        }
+        String role = job.role();
+        Resources used = check.consumption(store.tasks().activeOfRole(role).stream()
+                .filter(task -> !(task.jobKey().equals(job)
+                        && replaced.contains(task.instanceId())))
+                .map(Task::config)
+                .toList()).prodShared();
+        QuotaCheck.refusal(role, quota(store, role), used,
+                Amounts.times(config.resources(), instances)).ifPresent(message -> {
+                    throw new PlatformException(ErrorCode.INSUFFICIENT_QUOTA, message);
+                });
     }
 
     private static Resources quota(StoreProvider store, String role) {

@@ -124,6 +124,11 @@ public final class ApiPermissions {
         table.add(read, "getCronJob", Kind.READ, ReadOnlyScheduler.getCronJob_args.class,
                 a -> Target.NONE);
 
+        table.add(read, "getJobUpdateSummaries", Kind.READ,
+                ReadOnlyScheduler.getJobUpdateSummaries_args.class, a -> Target.NONE);
+        table.add(read, "getJobUpdateDetails", Kind.READ,
+                ReadOnlyScheduler.getJobUpdateDetails_args.class, a -> Target.NONE);
+
         String manager = "SchedulerManager";
         table.add(manager, "createJob", Kind.WRITE, SchedulerManager.createJob_args.class,
                 a -> a.getDescription() == null ? Target.invalid("invalid job configuration: missing")
@@ -149,6 +154,22 @@ public final class ApiPermissions {
                 a -> job(a.getJob(), "", "job key"));
         table.add(manager, "startCronJob", Kind.WRITE, SchedulerManager.startCronJob_args.class,
                 a -> job(a.getJob(), "", "job key"));
+        table.add(manager, "startJobUpdate", Kind.WRITE,
+                SchedulerManager.startJobUpdate_args.class,
+                a -> a.getDescription() == null ? Target.invalid("invalid job configuration: missing")
+                        : job(a.getDescription().getKey(), "", "job configuration").withDetails(
+                                "instances=" + a.getDescription().getInstanceCount()));
+        table.add(manager, "pauseJobUpdate", Kind.WRITE,
+                SchedulerManager.pauseJobUpdate_args.class, a -> job(a.getJob(), "", "job key"));
+        table.add(manager, "resumeJobUpdate", Kind.WRITE,
+                SchedulerManager.resumeJobUpdate_args.class, a -> job(a.getJob(), "", "job key"));
+        table.add(manager, "abortJobUpdate", Kind.WRITE,
+                SchedulerManager.abortJobUpdate_args.class, a -> job(a.getJob(), "", "job key"));
+        table.add(manager, "rollbackJobUpdate", Kind.WRITE,
+                SchedulerManager.rollbackJobUpdate_args.class,
+                a -> job(a.getJob(), "", "job key"));
+        table.add(manager, "pulseJobUpdate", Kind.WRITE,
+                SchedulerManager.pulseJobUpdate_args.class, a -> job(a.getJob(), "", "job key"));
 
         String admin = "Admin";
         table.add(admin, "setQuota", Kind.WRITE, Admin.setQuota_args.class,

@@ -3,13 +3,19 @@ package io.borealis.scheduler.rpc;
 import static java.util.Objects.requireNonNull;
 
 import io.borealis.api.model.JobConfiguration;
+import io.borealis.api.model.JobUpdateStatus;
 import io.borealis.api.model.ThriftCodec;
 import io.borealis.api.rpc.SharedTaskConfig;
 import io.borealis.api.thrift.GetCronJobResult;
+import io.borealis.api.thrift.GetJobUpdateDetailsResult;
+import io.borealis.api.thrift.GetJobUpdateSummariesResult;
 import io.borealis.api.thrift.GetJobsResult;
 import io.borealis.api.thrift.GetQuotaResult;
 import io.borealis.api.thrift.GetSchedulerResult;
 import io.borealis.api.thrift.GetTierConfigResult;
+import io.borealis.api.thrift.JobUpdateDetails;
+import io.borealis.api.thrift.JobUpdateQuery;
+import io.borealis.api.thrift.JobUpdateSummary;
 import io.borealis.api.thrift.ReadOnlyScheduler;
 import io.borealis.api.thrift.Response;
 import io.borealis.api.thrift.Result;
@@ -18,12 +24,14 @@ import io.borealis.api.thrift.RoleSummaryResult;
 import io.borealis.api.thrift.ScheduleStatusResult;
 import io.borealis.api.thrift.TaskQuery;
 import io.borealis.scheduler.cron.CronJobs;
+import io.borealis.scheduler.error.PlatformException;
 import io.borealis.scheduler.quota.Consumption;
 import io.borealis.scheduler.quota.QuotaManager;
 import io.borealis.scheduler.quota.QuotaUsage;
 import io.borealis.scheduler.state.PendingReasons;
 import io.borealis.scheduler.state.ScheduledTasks;
 import io.borealis.scheduler.state.TaskUsageCache;
+import io.borealis.scheduler.storage.JobUpdate;
 import io.borealis.scheduler.storage.Storage;
 import io.borealis.scheduler.tier.TierConfig;
 import io.borealis.scheduler.tier.Tiers;
@@ -31,6 +39,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -113,6 +122,45 @@ public final class ReadOnlySchedulerHandler implements ReadOnlyScheduler.Iface {
                     () -> ThriftCodec.fromThrift(job));
             return Result.getCronJobResult(
                     new GetCronJobResult(ThriftCodec.toThrift(cron.show(key))));
+        });
+    }
+
+    @Override
+    public Response getJobUpdateSummaries(JobUpdateQuery query) {
+        return responses.run("getJobUpdateSummaries", () -> {
+            if (query == null) {
+                throw PlatformException.invalid("the update query is missing");
+            }
+            io.borealis.api.model.JobKey job = query.isSetJob() ? Responses.decode("job key",
+                    () -> ThriftCodec.fromThrift(query.getJob())) : null;
+            String role = query.isSetRole() ? Responses.role(query.getRole()) : null;
+            List<JobUpdateStatus> statuses = query.getStatuses() == null ? List.of()
+                    : query.getStatuses().stream().map(ThriftCodec::fromThrift).toList();
+            List<JobUpdateSummary> updates = storage.read(store ->
+                    store.updates().query(job, role, statuses)).stream()
+                    .map(UpdateViews::summary).toList();
+            return Result.getJobUpdateSummariesResult(new GetJobUpdateSummariesResult(updates));
+        });
+    }
+
+    @Override
+    public Response getJobUpdateDetails(io.borealis.api.thrift.JobKey job, String updateId) {
+        return responses.run("getJobUpdateDetails", () -> {
+            io.borealis.api.model.JobKey key = Responses.decode("job key",
+                    () -> ThriftCodec.fromThrift(job));
+            JobUpdateDetails details = storage.read(store -> {
+                Optional<JobUpdate> update = updateId == null || updateId.isEmpty()
+                        ? store.updates().query(key, null, List.of()).stream().findFirst()
+                        : store.updates().fetch(updateId).filter(u -> u.job().equals(key));
+                return update.map(u -> UpdateViews.details(u, store.updates().instances(u.id()),
+                        store.updates().events(u.id()))).orElse(null);
+            });
+            if (details == null) {
+                throw PlatformException.invalid(updateId == null || updateId.isEmpty()
+                        ? "job " + key + " has no updates"
+                        : "job " + key + " has no update " + updateId);
+            }
+            return Result.getJobUpdateDetailsResult(new GetJobUpdateDetailsResult(details));
         });
     }
 

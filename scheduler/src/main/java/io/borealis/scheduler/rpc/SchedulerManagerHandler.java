@@ -6,33 +6,39 @@ import io.borealis.api.model.JobKey;
 import io.borealis.api.model.ThriftCodec;
 import io.borealis.api.thrift.CreateJobResult;
 import io.borealis.api.thrift.JobConfiguration;
+import io.borealis.api.thrift.JobUpdateCommandResult;
 import io.borealis.api.thrift.Response;
 import io.borealis.api.thrift.Result;
 import io.borealis.api.thrift.SchedulerManager;
 import io.borealis.api.thrift.StartCronJobResult;
+import io.borealis.api.thrift.StartJobUpdateResult;
 import io.borealis.scheduler.auth.CallerContext;
 import io.borealis.scheduler.cron.CronJobs;
 import io.borealis.scheduler.state.JobManager;
+import io.borealis.scheduler.storage.JobUpdate;
+import io.borealis.scheduler.update.UpdateManager;
 import java.util.Set;
 
 /**
  * {@code SchedulerManager}: creating jobs, adding instances and killing them; scheduling,
- * descheduling and starting cron jobs. Job keys are
+ * descheduling and starting cron jobs; rolling updates. Job keys are
  * checked as they are decoded ({@link JobKey}'s rule); {@link ApiGuard} has authorized the call
  * before it gets here. A job's owner is the authenticated caller (its role when security is off),
  * never what the request says. Thread-safe.
  */
 public final class SchedulerManagerHandler implements SchedulerManager.Iface {
     private final JobManager jobs;
+    private final UpdateManager updates;
     private final Responses responses;
     private final String publicUrl;
     private final CronJobs cron;
 
     /** @param publicUrl how users reach this scheduler, for job page links */
-    public SchedulerManagerHandler(JobManager jobs, CronJobs cron, Responses responses,
-            String publicUrl) {
+    public SchedulerManagerHandler(JobManager jobs, CronJobs cron, UpdateManager updates,
+            Responses responses, String publicUrl) {
         this.jobs = requireNonNull(jobs, "jobs is null");
         this.cron = requireNonNull(cron, "cron is null");
+        this.updates = requireNonNull(updates, "updates is null");
         this.responses = requireNonNull(responses, "responses is null");
         this.publicUrl = requireNonNull(publicUrl, "publicUrl is null");
     }
@@ -97,6 +103,16 @@ public final class SchedulerManagerHandler implements SchedulerManager.Iface {
     }
 
     @Override
+    public Response startJobUpdate(JobConfiguration description, String message) {
+        return responses.run("startJobUpdate", () -> {
+            io.borealis.api.model.JobConfiguration job = Responses.decode("job configuration",
+                    () -> ThriftCodec.fromThrift(withOwner(description)));
+            String id = updates.start(job, caller(job.key()), text(message));
+            return Result.startJobUpdateResult(new StartJobUpdateResult().setUpdateId(id));
+        });
+    }
+
+    @Override
     public Response descheduleCronJob(io.borealis.api.thrift.JobKey job) {
         return responses.run("descheduleCronJob", () -> {
             JobKey key = Responses.decode("job key", () -> ThriftCodec.fromThrift(job));
@@ -112,6 +128,55 @@ public final class SchedulerManagerHandler implements SchedulerManager.Iface {
             return Result.startCronJobResult(
                     new StartCronJobResult(ThriftCodec.toThrift(cron.start(key))));
         });
+    }
+
+    @Override
+    public Response pauseJobUpdate(io.borealis.api.thrift.JobKey job, String message) {
+        return command("pauseJobUpdate", job, message, updates::pause);
+    }
+
+    @Override
+    public Response resumeJobUpdate(io.borealis.api.thrift.JobKey job, String message) {
+        return command("resumeJobUpdate", job, message, updates::resume);
+    }
+
+    @Override
+    public Response abortJobUpdate(io.borealis.api.thrift.JobKey job, String message) {
+        return command("abortJobUpdate", job, message, updates::abort);
+    }
+
+    @Override
+    public Response rollbackJobUpdate(io.borealis.api.thrift.JobKey job, String message) {
+        return command("rollbackJobUpdate", job, message, updates::rollback);
+    }
+
+    @Override
+    public Response pulseJobUpdate(io.borealis.api.thrift.JobKey job, String message) {
+        return command("pulseJobUpdate", job, message, updates::pulse);
+    }
+
+    private interface UpdateCommand {
+        JobUpdate apply(JobKey job, String user, String message);
+    }
+
+    private Response command(String method, io.borealis.api.thrift.JobKey job, String message,
+            UpdateCommand command) {
+        return responses.run(method, () -> {
+            JobKey key = Responses.decode("job key", () -> ThriftCodec.fromThrift(job));
+            JobUpdate update = command.apply(key, caller(key), text(message));
+            return Result.jobUpdateCommandResult(
+                    new JobUpdateCommandResult(UpdateViews.summary(update)));
+        });
+    }
+
+    /** Who acts: the authenticated principal, or the job's role when security is off. */
+    private static String caller(JobKey key) {
+        String principal = CallerContext.principal();
+        return principal != null ? principal : key.role();
+    }
+
+    private static String text(String message) {
+        return message == null ? "" : message;
     }
 
     /** {@code PUBLIC_URL/scheduler/ROLE/ENV/NAME}. */

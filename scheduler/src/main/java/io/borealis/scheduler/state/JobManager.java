@@ -9,6 +9,7 @@ import io.borealis.scheduler.error.ErrorCode;
 import io.borealis.scheduler.error.PlatformException;
 import io.borealis.scheduler.quota.QuotaManager;
 import io.borealis.scheduler.storage.Storage;
+import io.borealis.scheduler.storage.StoreProvider;
 import io.borealis.scheduler.storage.Task;
 import io.borealis.scheduler.storage.TaskId;
 import io.borealis.scheduler.validation.JobValidator;
@@ -78,7 +79,8 @@ public final class JobManager {
      * @throws PlatformException INVALID_REQUEST for a count outside 1 to
      *     {@value JobValidator#MAX_INSTANCES}, an instance that is not active, or a job that
      *     would pass {@value JobValidator#MAX_INSTANCES} instances; JOB_NOT_FOUND when no job has
-     *     this key; INSUFFICIENT_QUOTA when production work does not fit its role's quota
+     *     this key; INSUFFICIENT_QUOTA when production work does not fit its role's quota;
+     *     INVALID_REQUEST while an update of the job is active
      */
     public List<Task> addInstances(JobKey key, int instanceId, int count) {
         requireNonNull(key, "key is null");
@@ -94,6 +96,7 @@ public final class JobManager {
                 throw PlatformException.invalid("job " + key + " is a cron job: change its "
                         + "instances with 'borealis cron schedule'");
             }
+            refuseDuringUpdate(store, key, "add instances to");
             List<Task> active = store.tasks().activeOfJob(key);
             Task template = active.stream().filter(task -> task.instanceId() == instanceId)
                     .findFirst()
@@ -116,6 +119,19 @@ public final class JobManager {
     }
 
     /**
+     * Refuses to change the instances of a job under an active update, which would fight the
+     * update over them (Aurora's trap: a kill during an update let the updater bring instances
+     * back). The message names the update and how to end it.
+     */
+    private static void refuseDuringUpdate(StoreProvider store, JobKey key, String what) {
+        store.updates().active(key).ifPresent(update -> {
+            throw PlatformException.invalid("cannot " + what + " job " + key
+                    + " while update " + update.id() + " is " + update.status() + ": end it "
+                    + "first with 'borealis update abort " + key + "' (or wait for it)");
+        });
+    }
+
+    /**
      * Kills the active tasks of {@code instances} of {@code key}, or of every instance when
      * {@code instances} is empty. A killall also removes the job's configuration at once (but not
      * a cron job's: it kills the current run, and the schedule stays); its tasks and their
@@ -123,7 +139,8 @@ public final class JobManager {
      *
      * @return the results, one per task the kill touched
      * @throws PlatformException JOB_NOT_FOUND when no job has this key and no active task does
-     *     (the tasks of a descheduled cron job's run have no job, and can be killed)
+     *     (the tasks of a descheduled cron job's run have no job, and can be killed);
+     *     INVALID_REQUEST while an update of the job is active
      */
     public List<TransitionResult> killTasks(JobKey key, Set<Integer> instances, String message) {
         String reason = message == null || message.isBlank()
@@ -136,6 +153,8 @@ public final class JobManager {
                 throw new PlatformException(ErrorCode.JOB_NOT_FOUND,
                         "job " + key + " does not exist");
             }
+            refuseDuringUpdate(store, key, instances.isEmpty() ? "kill every instance of"
+                    : "kill instances of");
             List<TaskId> ids = active.stream()
                     .filter(task -> instances.isEmpty() || instances.contains(task.instanceId()))
                     .map(Task::id)

@@ -175,7 +175,7 @@ public final class StateManager {
     /**
      * What one call gathers for its end: kills, sent per agent after commit, and the jobs whose
      * tasks ended, which are removed once none of their tasks is active (as in Aurora, where a job
-     * without active tasks is gone).
+     * without active tasks is gone), unless an update of the job is active.
      */
     private final class Batch {
         private final Map<String, List<String>> killsByAgent = new LinkedHashMap<>();
@@ -204,8 +204,10 @@ public final class StateManager {
                 });
             });
             for (JobKey job : endedJobs) {
-                // A cron job stays between its runs; only cron deschedule removes it.
+                // A cron job stays between its runs; only cron deschedule removes it. An update
+                // replacing the job's last instance re-creates it: the job stays.
                 if (store.tasks().activeOfJob(job).isEmpty()
+                        && store.updates().active(job).isEmpty()
                         && store.jobs().fetch(job).filter(j -> j.cronSchedule() == null)
                                 .isPresent()
                         && store.jobs().delete(job)) {

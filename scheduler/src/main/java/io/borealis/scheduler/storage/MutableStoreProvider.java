@@ -19,6 +19,7 @@ public interface MutableStoreProvider extends StoreProvider {
 
     @Override
     CronStore.Mutable cron();
+    UpdateStore.Mutable updates();
 
     /**
      * Runs {@code action} once the write has committed, on the writing thread, in registration

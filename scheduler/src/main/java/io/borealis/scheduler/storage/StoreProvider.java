@@ -13,4 +13,5 @@ public interface StoreProvider {
     MaintenanceStore maintenance();
 
     CronStore cron();
+    UpdateStore updates();
 }

@@ -432,13 +432,14 @@ class BackupsSpec extends Specification {
 
     def "a backup of an older schema version loads and is migrated"() {
         given: 'a backup that says it was taken at schema version 4: without host_maintenance (V5),'
-        and: 'the cron tables and jobs.cron_timezone (V8)'
+        and: 'the cron tables and jobs.cron_timezone (V8), and the update tables (V9)'
         fill(live)
         Backup backup = backups.perform()
         Path file = dir.resolve('backups').resolve(backup.id())
         List<String> lines = gunzip(Files.readAllBytes(file)).readLines()
         lines[0] = lines[0].replaceFirst(/"schemaVersion":"[^"]*"/, '"schemaVersion":"4"')
-        List<String> later = ['host_maintenance', 'cron_state', 'cron_runs']
+        List<String> later = ['host_maintenance', 'cron_state', 'cron_runs', 'job_update_events',
+                'job_update_instances', 'job_update_configs', 'job_updates']
         later.each { String table ->
             int start = lines.findIndexOf { it.startsWith("{\"table\":\"${table}\"") }
             int end = lines.findIndexOf(start) { it.startsWith('{"rows":') }

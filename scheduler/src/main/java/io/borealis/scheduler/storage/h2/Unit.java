@@ -24,6 +24,7 @@ final class Unit implements MutableStoreProvider {
     private final H2QuotaStore quotas;
     private final H2MaintenanceStore maintenance;
     private final H2CronStore cron;
+    private final H2UpdateStore updates;
     private final Set<String> newConfigHashes = new HashSet<>();
     private final Set<String> deletedConfigHashes = new HashSet<>();
     private final List<Runnable> afterCommit = new ArrayList<>();
@@ -40,6 +41,7 @@ final class Unit implements MutableStoreProvider {
         this.quotas = new H2QuotaStore(this);
         this.maintenance = new H2MaintenanceStore(this);
         this.cron = new H2CronStore(this);
+        this.updates = new H2UpdateStore(this);
     }
 
     @Override
@@ -70,6 +72,11 @@ final class Unit implements MutableStoreProvider {
     @Override
     public H2CronStore cron() {
         return cron;
+    }
+
+    @Override
+    public H2UpdateStore updates() {
+        return updates;
     }
 
     @Override

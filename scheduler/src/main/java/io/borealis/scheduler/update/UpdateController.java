@@ -1,0 +1,450 @@
+package io.borealis.scheduler.update;
+
+import static java.util.Objects.requireNonNull;
+
+import io.borealis.api.model.JobConfiguration;
+import io.borealis.api.model.JobUpdateStatus;
+import io.borealis.api.model.TaskConfig;
+import io.borealis.api.model.TaskStatus;
+import io.borealis.api.model.UpdateSettings;
+import io.borealis.api.model.UpdateStrategyKind;
+import io.borealis.scheduler.state.StateManager;
+import io.borealis.scheduler.storage.JobUpdate;
+import io.borealis.scheduler.storage.MutableStoreProvider;
+import io.borealis.scheduler.storage.Storage;
+import io.borealis.scheduler.storage.Task;
+import io.borealis.scheduler.storage.UpdateEvent;
+import io.borealis.scheduler.storage.UpdateInstance;
+import io.borealis.scheduler.storage.UpdateInstance.State;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drives the active updates, level-triggered: every tick (and soon after a command) it reads
+ * each active update, its instances and the job's active tasks, and takes every step that is due
+ * in one write per update. Each instance's step is stored in the write that acts on its task
+ * (the kill, the insertion of the new task), so a scheduler that stops at any point finds, when
+ * it starts again, exactly which instances are done, in flight or waiting: none is updated twice
+ * and none is skipped.
+ *
+ * <p>One instance's steps: PENDING, then its old task killed (KILLING) and, once no task of the
+ * instance is active, the new configuration's task inserted (WATCHING; an added instance starts
+ * here, a removed one is done once killed), then SUCCEEDED after the task has been RUNNING for
+ * {@code watchSecs}. A watched task that ends is a failure of the instance; its replacement (or
+ * a new task) is watched again until the instance failed more than
+ * {@code maxPerInstanceFailures} times (FAILED). More than {@code maxTotalFailures} failed
+ * instances fail the update: it rolls back when {@code rollbackOnFailure}, else ends FAILED.
+ *
+ * <p>Thread-safe: {@link #runOnce} is serialised; the timer thread calls it, and tests call it
+ * with a hand-moved clock.
+ */
+public final class UpdateController implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(UpdateController.class);
+
+    private final Storage storage;
+    private final StateManager stateManager;
+    private final Clock clock;
+    private final Duration tick;
+    private final ScheduledExecutorService executor;
+
+    public UpdateController(Storage storage, StateManager stateManager, Clock clock,
+            Duration tick) {
+        this.storage = requireNonNull(storage, "storage is null");
+        this.stateManager = requireNonNull(stateManager, "stateManager is null");
+        this.clock = requireNonNull(clock, "clock is null");
+        this.tick = requireNonNull(tick, "tick is null");
+        this.executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "update-controller");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    public void start() {
+        long millis = tick.toMillis();
+        executor.scheduleWithFixedDelay(this::runQuietly, millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Asks for a round soon (a command changed an update). */
+    public void wake() {
+        if (!executor.isShutdown()) {
+            executor.execute(this::runQuietly);
+        }
+    }
+
+    private void runQuietly() {
+        try {
+            runOnce();
+        } catch (RuntimeException e) {
+            // Level-triggered: whatever was due is still due on the next tick.
+            LOG.error("update controller failed; retrying on the next tick", e);
+        }
+    }
+
+    /**
+     * One round over every active update.
+     *
+     * @return how many instance steps and status changes were taken
+     */
+    public synchronized int runOnce() {
+        List<String> active = storage.read(store ->
+                store.updates().allActive().stream().map(JobUpdate::id).toList());
+        int steps = 0;
+        for (String id : active) {
+            steps += storage.write(store -> advance(store, id));
+        }
+        return steps;
+    }
+
+    private int advance(MutableStoreProvider store, String id) {
+        Optional<JobUpdate> found = store.updates().fetch(id);
+        if (found.isEmpty() || !found.get().status().isActive()) {
+            return 0;
+        }
+        Round round = new Round(store, found.get(), clock.millis());
+        return round.run();
+    }
+
+    /**
+     * Turns the update's direction: every instance the forward roll touched goes back to
+     * PENDING (to be rolled to its previous configuration), the others are SKIPPED. Runs inside
+     * the write that set ROLLING_BACK.
+     */
+    static void beginRollback(MutableStoreProvider store, String id, long now) {
+        for (UpdateInstance instance : store.updates().instances(id)) {
+            UpdateInstance next = instance.state() == State.PENDING
+                    ? instance.moved(State.SKIPPED, null, now) : instance.restarted(now);
+            store.updates().saveInstance(id, next);
+        }
+    }
+
+    /** One update's steps in one write. */
+    private final class Round {
+        private final MutableStoreProvider store;
+        private JobUpdate update;
+        private final long now;
+        private final UpdateSettings settings;
+        private final List<TaskConfig> configs;
+        private final Map<Integer, UpdateInstance> instances = new HashMap<>();
+        private final Map<Integer, Task> activeTasks = new HashMap<>();
+        private int steps;
+
+        Round(MutableStoreProvider store, JobUpdate update, long now) {
+            this.store = store;
+            this.update = update;
+            this.now = now;
+            this.settings = update.settings();
+            this.configs = store.updates().configs(update.id());
+            for (UpdateInstance instance : store.updates().instances(update.id())) {
+                instances.put(instance.instanceId(), instance);
+            }
+            for (Task task : store.tasks().activeOfJob(update.job())) {
+                activeTasks.put(task.instanceId(), task);
+            }
+        }
+
+        int run() {
+            if (pulseOverdue()) {
+                return steps;
+            }
+            if (update.status() != JobUpdateStatus.ROLLING_FORWARD
+                    && update.status() != JobUpdateStatus.ROLLING_BACK) {
+                return steps;
+            }
+            boolean hadInFlight = inFlight() > 0;
+            for (UpdateInstance instance : ordered()) {
+                if (instance.state().inFlight()) {
+                    step(instance);
+                }
+            }
+            if (checkFailed()) {
+                return steps;
+            }
+            if (hadInFlight && inFlight() == 0 && pending().size() > 0
+                    && settings.autopauseAfterBatch()) {
+                setStatus(backward() ? JobUpdateStatus.ROLL_BACK_PAUSED
+                        : JobUpdateStatus.ROLL_FORWARD_PAUSED, "paused after batch "
+                        + currentBatch() + " (autopause_after_batch)");
+                return steps;
+            }
+            startNext();
+            if (instances.values().stream().allMatch(i -> i.state().isDone())) {
+                finish();
+            }
+            return steps;
+        }
+
+        /** Moves to AWAITING_PULSE when the last pulse is older than the interval. */
+        private boolean pulseOverdue() {
+            Integer interval = settings.pulseIntervalSecs();
+            if (interval == null || now - update.lastPulseAt() < interval * 1000L) {
+                return false;
+            }
+            JobUpdateStatus waiting = switch (update.status()) {
+                case ROLLING_FORWARD -> JobUpdateStatus.ROLL_FORWARD_AWAITING_PULSE;
+                case ROLLING_BACK -> JobUpdateStatus.ROLL_BACK_AWAITING_PULSE;
+                default -> null;
+            };
+            if (waiting != null) {
+                setStatus(waiting, "no pulse for " + interval + " s: waiting for 'borealis "
+                        + "update pulse " + update.job() + "'");
+            }
+            return true;
+        }
+
+        private boolean backward() {
+            return update.status().isBackward();
+        }
+
+        private List<UpdateInstance> ordered() {
+            Comparator<UpdateInstance> byId = Comparator.comparingInt(UpdateInstance::instanceId);
+            return instances.values().stream()
+                    .sorted(backward() ? byId.reversed() : byId)
+                    .toList();
+        }
+
+        private List<UpdateInstance> pending() {
+            return ordered().stream().filter(i -> i.state() == State.PENDING).toList();
+        }
+
+        private long inFlight() {
+            return instances.values().stream().filter(i -> i.state().inFlight()).count();
+        }
+
+        private int currentBatch() {
+            return instances.values().stream().mapToInt(UpdateInstance::batch).max().orElse(0);
+        }
+
+        /** The configuration the instance is moving to; null when it is to have none. */
+        private @Nullable TaskConfig target(UpdateInstance instance) {
+            Integer ordinal = backward() ? instance.fromConfig() : instance.toConfig();
+            return ordinal == null ? null : configs.get(ordinal);
+        }
+
+        private void startNext() {
+            List<UpdateInstance> waiting = pending();
+            if (waiting.isEmpty()) {
+                return;
+            }
+            boolean batches = settings.strategy() != UpdateStrategyKind.QUEUE
+                    || settings.waitForBatchCompletion();
+            long room;
+            int batch;
+            if (batches) {
+                if (inFlight() > 0) {
+                    return;
+                }
+                batch = currentBatch() + 1;
+                room = batchSize(batch);
+            } else {
+                batch = 1;
+                room = settings.batchSize() - inFlight();
+            }
+            for (int i = 0; i < room && i < waiting.size(); i++) {
+                step(waiting.get(i).started(batch));
+            }
+        }
+
+        private int batchSize(int batch) {
+            if (settings.strategy() != UpdateStrategyKind.VARIABLE_BATCH) {
+                return settings.batchSize();
+            }
+            List<Integer> sizes = settings.batchSizes();
+            return sizes.get(Math.min(batch, sizes.size()) - 1);
+        }
+
+        /** Takes the instance's next step if it is due. */
+        private void step(UpdateInstance instance) {
+            Task task = activeTasks.get(instance.instanceId());
+            TaskConfig target = target(instance);
+            switch (instance.state()) {
+                case PENDING -> {
+                    if (task != null && (target == null || !task.config().equals(target))) {
+                        kill(instance, task);
+                    } else if (task != null) {
+                        watch(instance, task, "already runs the configuration");
+                    } else {
+                        replace(instance, target);
+                    }
+                }
+                case KILLING -> {
+                    if (task == null) {
+                        replace(instance, target);
+                    }
+                }
+                case WATCHING -> watching(instance, task, target);
+                default -> { }
+            }
+        }
+
+        private void kill(UpdateInstance instance, Task task) {
+            stateManager.changeState(store, List.of(task.id()), TaskStatus.KILLING,
+                    "Killed for update " + update.id());
+            save(instance.moved(State.KILLING, task.id(), now),
+                    "killing task " + task.id());
+            activeTasks.remove(instance.instanceId());
+            Optional<Task> still = store.tasks().fetch(task.id()).filter(Task::isActive);
+            if (still.isPresent()) {
+                activeTasks.put(instance.instanceId(), still.get());
+            } else {
+                // A task never launched ends at once: nothing to wait for.
+                replace(instances.get(instance.instanceId()), target(instance));
+            }
+        }
+
+        /** The old task has ended: inserts the target's task, or is done for a removal. */
+        private void replace(UpdateInstance instance, @Nullable TaskConfig target) {
+            if (target == null) {
+                save(instance.moved(State.SUCCEEDED, null, now), "removed");
+                return;
+            }
+            Task inserted = stateManager.insertPendingTasks(store, target,
+                    List.of(instance.instanceId())).get(0);
+            activeTasks.put(instance.instanceId(), inserted);
+            save(instance.moved(State.WATCHING, inserted.id(), now),
+                    "started task " + inserted.id());
+        }
+
+        private void watch(UpdateInstance instance, Task task, String why) {
+            save(instance.moved(State.WATCHING, task.id(), now), why + ": watching " + task.id());
+        }
+
+        private void watching(UpdateInstance instance, @Nullable Task active,
+                @Nullable TaskConfig target) {
+            Task watched = active != null && active.id().equals(instance.taskId()) ? active
+                    : instance.taskId() == null ? null
+                    : store.tasks().fetch(instance.taskId()).orElse(null);
+            if (watched != null && watched.isActive()) {
+                if (watched.status() == TaskStatus.RUNNING
+                        && now - watched.statusTimestamp() >= settings.watchSecs() * 1000L) {
+                    save(instance.moved(State.SUCCEEDED, watched.id(), now),
+                            "RUNNING for " + settings.watchSecs() + " s");
+                }
+                return;
+            }
+            String what = watched == null ? "its task " + instance.taskId() + " is gone"
+                    : "task " + watched.id() + " ended " + watched.status()
+                            + lastMessage(watched);
+            UpdateInstance failed = instance.failedOnce();
+            if (failed.failures() > settings.maxPerInstanceFailures()) {
+                save(failed.moved(State.FAILED, instance.taskId(), now),
+                        "instance " + instance.instanceId() + " failed: " + what);
+                return;
+            }
+            store.updates().saveInstance(update.id(), failed);
+            event(instance.instanceId(), State.WATCHING.name(), "failure " + failed.failures()
+                    + " of instance " + instance.instanceId() + ": " + what);
+            if (active != null && target != null && active.config().equals(target)) {
+                watch(failed, active, "its replacement");
+            } else if (active == null) {
+                replace(failed, target);
+            } else {
+                kill(failed, active);
+            }
+        }
+
+        private String lastMessage(Task task) {
+            return store.tasks().events(List.of(task.id())).getOrDefault(task.id(), List.of())
+                    .stream()
+                    .reduce((first, second) -> second)
+                    .map(event -> event.message() == null || event.message().isBlank() ? ""
+                            : " (" + event.message() + ")")
+                    .orElse("");
+        }
+
+        /** Fails or rolls back the update once more than maxTotalFailures instances failed. */
+        private boolean checkFailed() {
+            List<UpdateInstance> failed = ordered().stream()
+                    .filter(i -> i.state() == State.FAILED).toList();
+            if (failed.size() <= settings.maxTotalFailures()) {
+                return false;
+            }
+            String why = failed.size() + " instance(s) failed, more than max_total_failures "
+                    + settings.maxTotalFailures() + "; last: " + lastFailure(failed);
+            if (!backward() && settings.rollbackOnFailure()) {
+                setStatus(JobUpdateStatus.ROLLING_BACK, why + "; rolling back");
+                beginRollback(store, update.id(), now);
+            } else {
+                end(JobUpdateStatus.FAILED, why);
+            }
+            return true;
+        }
+
+        private String lastFailure(List<UpdateInstance> failed) {
+            int instance = failed.get(failed.size() - 1).instanceId();
+            List<UpdateEvent> events = store.updates().events(update.id());
+            for (int i = events.size() - 1; i >= 0; i--) {
+                UpdateEvent event = events.get(i);
+                if (Integer.valueOf(instance).equals(event.instanceId())
+                        && event.status().equals(State.FAILED.name())) {
+                    return event.message();
+                }
+            }
+            return "instance " + instance;
+        }
+
+        private void finish() {
+            if (backward()) {
+                end(JobUpdateStatus.ROLLED_BACK, "every instance is back on its previous "
+                        + "configuration");
+                return;
+            }
+            store.jobs().fetch(update.job()).ifPresent(job -> store.jobs().save(
+                    new JobConfiguration(job.key(), job.owner(), update.instancesAfter(),
+                            configs.get(0), job.cronSchedule(), job.cronCollisionPolicy(),
+                            settings, job.cluster())));
+            end(JobUpdateStatus.ROLLED_FORWARD, "every instance runs the new configuration");
+        }
+
+        private void end(JobUpdateStatus status, String why) {
+            setStatus(status, why);
+            if (status != JobUpdateStatus.ROLLED_FORWARD && store.tasks()
+                    .activeOfJob(update.job()).isEmpty()) {
+                store.jobs().delete(update.job());
+            }
+        }
+
+        private void setStatus(JobUpdateStatus status, String why) {
+            LOG.info("update {} of job {}: {} -> {} ({})", update.id(), update.job(),
+                    update.status(), status, why);
+            update = update.withStatus(status, why, now);
+            store.updates().save(update);
+            event(null, status.name(), why);
+        }
+
+        private void save(UpdateInstance instance, String what) {
+            instances.put(instance.instanceId(), instance);
+            store.updates().saveInstance(update.id(), instance);
+            event(instance.instanceId(), instance.state().name(), what);
+            steps++;
+        }
+
+        private void event(@Nullable Integer instance, String status, String message) {
+            store.updates().addEvent(update.id(), new UpdateEvent(now, instance, status,
+                    message));
+            steps++;
+        }
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
