@@ -406,10 +406,11 @@ final class H2Tables {
 
         /** Inserts every row of {@code source}'s table, committing every {@value #CHUNK}. */
         void insertAll(StateTables.Reader source) throws SQLException {
+            int[] all = IntStream.range(0, from.columns().size()).toArray();
             try (Batch insert = new Batch(connection.prepareStatement(insertSql()))) {
                 Object[] row;
                 while ((row = nextRow(source)) != null) {
-                    insert.add(row, IntStream.range(0, row.length).toArray());
+                    insert.add(row, all);
                     if (++inserted % CHUNK == 0) {
                         insert.flush();
                         connection.commit();
