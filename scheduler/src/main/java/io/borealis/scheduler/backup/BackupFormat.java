@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.jspecify.annotations.Nullable;
@@ -65,8 +66,7 @@ final class BackupFormat {
     static Written write(StateTables.Reader source, long createdAt, OutputStream out)
             throws IOException {
         Map<String, Long> rows = new LinkedHashMap<>();
-        try (JsonGenerator json = JSON.createGenerator(
-                new GZIPOutputStream(new BufferedOutputStream(out, 1 << 16), 1 << 16))) {
+        try (JsonGenerator json = JSON.createGenerator(fastGzip(out))) {
             json.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
             json.writeStartObject();
             json.writeStringField("format", FORMAT);
@@ -84,6 +84,18 @@ final class BackupFormat {
             json.writeEndObject();
         }
         return new Written(rows);
+    }
+
+    /**
+     * gzip at deflate's fastest level: half the CPU of the default level (about a third of a
+     * backup's time went to deflate), for a file a little larger; any gzip reader reads it.
+     */
+    private static OutputStream fastGzip(OutputStream out) throws IOException {
+        return new GZIPOutputStream(new BufferedOutputStream(out, 1 << 16), 1 << 16) {
+            {
+                def.setLevel(Deflater.BEST_SPEED);
+            }
+        };
     }
 
     private static long writeTable(JsonGenerator json, Table table, StateTables.Reader source)

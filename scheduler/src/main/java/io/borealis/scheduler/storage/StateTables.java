@@ -30,9 +30,11 @@ public interface StateTables {
     Reader snapshot();
 
     /**
-     * Replaces the stored state by {@code source}'s, in one write transaction: each table is
-     * emptied and refilled, except the tables in {@code mergedTables}, whose rows are kept and
-     * to which only the rows of {@code source} with a key they lack are added. Writes wait
+     * Replaces the stored state by {@code source}'s, in one write transaction: each table ends
+     * holding exactly {@code source}'s rows (only the rows that differ need be written), except
+     * the tables in {@code mergedTables}, whose rows are kept and to which only the rows of
+     * {@code source} with a key they lack are added. Rows in key order are compared fastest
+     * (a {@link #snapshot} gives them so). Writes wait
      * meanwhile; reads go on and see the old state until the commit. In-memory views are
      * rebuilt from the new state before the write lock is released. If anything fails
      * (a table or column that does not match, a constraint), nothing changes.

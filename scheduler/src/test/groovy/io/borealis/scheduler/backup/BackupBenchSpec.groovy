@@ -1,6 +1,7 @@
 package io.borealis.scheduler.backup
 
 import static io.borealis.api.model.TaskStatus.FINISHED
+import static io.borealis.api.model.TaskStatus.KILLED
 import static io.borealis.api.model.TaskStatus.PENDING
 import static io.borealis.api.model.TaskStatus.RUNNING
 
@@ -8,6 +9,7 @@ import io.borealis.api.model.JobKey
 import io.borealis.api.model.Resources
 import io.borealis.api.model.TaskEvent
 import io.borealis.scheduler.state.PendingSignal
+import io.borealis.scheduler.storage.Task
 import io.borealis.scheduler.storage.TaskId
 import io.borealis.scheduler.storage.h2.H2Storage
 import io.borealis.scheduler.testing.Fixtures
@@ -22,7 +24,7 @@ import spock.lang.Specification
 
 /**
  * Backup and restore (stage + commit) of a file-backed H2 holding 100,000 tasks with three events
- * each: prints BENCH lines, asserts nothing about durations. Not part of the normal build; run
+ * each: prints BENCH lines (wall and whole-JVM CPU milliseconds), asserts nothing about durations. Not part of the normal build; run
  * with {@code mvn -B -o test -pl scheduler -am -Dtest=BackupBenchSpec
  * -Dsurefire.failIfNoSpecifiedTests=false -DargLine="-Dbackup.bench=1 -Xmx4g"}
  * ({@code -Dbackup.bench=N} for N tasks).
@@ -31,6 +33,11 @@ import spock.lang.Specification
 class BackupBenchSpec extends Specification {
     /** Rounds of backup + restore ({@code -Dbackup.bench.rounds}, default 3). */
     static final int ROUNDS = Integer.getInteger('backup.bench.rounds', 3)
+    /**
+     * Tasks changed between the backup and its restore ({@code -Dbackup.bench.changed}, default
+     * 0): each running one is killed with one more event, which the restore undoes.
+     */
+    static final int CHANGED = Integer.getInteger('backup.bench.changed', 0)
 
     static int tasks() {
         String wanted = System.getProperty('backup.bench')
@@ -67,8 +74,11 @@ class BackupBenchSpec extends Specification {
 
     static Map round(H2Storage live, Backups backups, Recovery recovery) {
         long start = System.nanoTime()
+        long cpu = cpuNanos()
         Backup backup = backups.perform()
         long backupMs = ms(start)
+        long backupCpuMs = (cpuNanos() - cpu).intdiv(1_000_000)
+        change(live, CHANGED)
 
         // A reader through the whole restore, as /api calls would be: its slowest read.
         AtomicBoolean stop = new AtomicBoolean()
@@ -86,17 +96,47 @@ class BackupBenchSpec extends Specification {
             }
         }
         start = System.nanoTime()
+        cpu = cpuNanos()
         recovery.stage(backup.id())
         long stageMs = ms(start)
+        long stageCpuMs = (cpuNanos() - cpu).intdiv(1_000_000)
         start = System.nanoTime()
+        cpu = cpuNanos()
         recovery.commit()
         long commitMs = ms(start)
+        long commitCpuMs = (cpuNanos() - cpu).intdiv(1_000_000)
         stop.set(true)
         reader.join()
-        println "BENCH backup ms=${backupMs} bytes=${backup.sizeBytes()} | restore stage ms=${stageMs} " +
-                "commit ms=${commitMs} total ms=${stageMs + commitMs} | reader during restore: " +
+        println "BENCH changed=${CHANGED} backup ms=${backupMs} cpu=${backupCpuMs} bytes=${backup.sizeBytes()} | " +
+                "restore stage ms=${stageMs} cpu=${stageCpuMs} commit ms=${commitMs} cpu=${commitCpuMs} " +
+                "total ms=${stageMs + commitMs} cpu=${stageCpuMs + commitCpuMs} | reader during restore: " +
                 "${reads.get()} reads, slowest ${slowest.get().intdiv(1_000_000)} ms"
         [backupMs: backupMs, backupBytes: backup.sizeBytes(), stageMs: stageMs, commitMs: commitMs]
+    }
+
+    /**
+     * CPU time of the whole JVM (every thread: H2's, the collector's, the reader's), since the
+     * machine is shared and wall time alone depends on what else runs.
+     */
+    static long cpuNanos() {
+        ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).processCpuTime
+    }
+
+    /** Kills {@code count} running tasks (the even ones), each with one more event. */
+    static void change(H2Storage storage, int count) {
+        for (int from = 0; from < count; from += 2_000) {
+            int to = Math.min(count, from + 2_000)
+            storage.write { store ->
+                (from..<to).each { int n ->
+                    String id = "task-${2 * n}"
+                    Task task = store.tasks().fetch(new TaskId(id)).get()
+                    store.tasks().save(task.withStatus(KILLED, 5000L + n))
+                    store.tasks().addEvent(new TaskId(id), new TaskEvent(5000L + n, KILLED, 'bench kill', 'bench'))
+                }
+                null
+            }
+        }
     }
 
     static long ms(long since) {

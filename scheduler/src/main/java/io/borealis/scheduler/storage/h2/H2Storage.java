@@ -113,8 +113,7 @@ public final class H2Storage implements Storage, StateTables, AutoCloseable {
             flyway(pool, version).migrate();
             try (Connection connection = pool.getConnection()) {
                 connection.setAutoCommit(false);
-                H2Tables.replace(connection, source, Set.of());
-                connection.commit();
+                H2Tables.load(connection, source);
             }
         } catch (SQLException e) {
             pool.dispose();
@@ -285,6 +284,7 @@ public final class H2Storage implements Storage, StateTables, AutoCloseable {
                 statement.execute(
                         "SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL SNAPSHOT");
             }
+            streamResults(connection, true);
             connection.setAutoCommit(false);
             return H2Tables.reader(connection, H2Tables.describe(connection), schemaVersion);
         } catch (SQLException | RuntimeException e) {
@@ -303,8 +303,20 @@ public final class H2Storage implements Storage, StateTables, AutoCloseable {
             connection.setAutoCommit(true);
             statement.execute(
                     "SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL READ COMMITTED");
+            streamResults(connection, false);
         } catch (SQLException e) {
             LOG.warn("ending a snapshot: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * Whether the connection's queries hand rows out as they are read ({@code true}) rather
+     * than building the whole result first (H2's default, which writes a result of more than
+     * {@code MAX_MEMORY_ROWS} rows to a temporary file): for reading whole tables in key order.
+     */
+    static void streamResults(Connection connection, boolean lazy) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET LAZY_QUERY_EXECUTION " + (lazy ? "TRUE" : "FALSE"));
         }
     }
 
@@ -312,7 +324,9 @@ public final class H2Storage implements Storage, StateTables, AutoCloseable {
      * {@inheritDoc}
      *
      * <p>Holds the write lock throughout: writes queue up, reads go on against the state before
-     * the commit. Then the in-memory views (active tasks, agents, known configurations) are
+     * the commit. Only the rows that differ are written (a restore of a recent backup changes
+     * few of them; each row written costs a move in every index of its table, and H2 walks the
+     * transaction's undo log again at commit). Then the in-memory views (active tasks, agents, known configurations) are
      * loaded again from the new state, still under the write lock, so that no write runs
      * against views of the old state.
      */
@@ -324,23 +338,29 @@ public final class H2Storage implements Storage, StateTables, AutoCloseable {
             throw new IllegalStateException("cannot replace the state inside a unit of work");
         }
         writeLock.lock();
-        try (Connection connection = pool.getConnection()) {
+        try (Connection connection = pool.getConnection();
+                Connection before = pool.getConnection()) {
             connection.setAutoCommit(false);
-            Map<String, Long> written;
+            streamResults(before, true);
+            Map<String, H2Tables.Changes> written;
             try {
-                written = H2Tables.replace(connection, source, mergedTables);
+                // `before` reads the state as it was: nothing else commits while this holds the
+                // write lock, and this transaction's own writes are not committed until the end.
+                written = H2Tables.replace(connection, before, source, mergedTables);
                 connection.commit();
             } catch (RuntimeException | SQLException e) {
                 rollback(connection);
                 throw e;
             } finally {
                 connection.setAutoCommit(true);
+                streamResults(before, false);
             }
             H2Tables.fixIdentities(connection);
             groupCommit.awaitDurable(groupCommit.committed(), GroupCommit.storeOf(connection));
             configs.forgetAll();
             load();
-            LOG.info("state replaced: {} rows written per table {}", written, written.keySet());
+            LOG.info("state replaced: rows inserted, updated, deleted, unchanged per table {}",
+                    written);
         } catch (SQLException e) {
             throw new PlatformException(ErrorCode.INTERNAL, "storage failure: " + e.getMessage(), e);
         } finally {
