@@ -2,12 +2,8 @@ package io.borealis.cli.command;
 
 import io.borealis.api.model.JobConfiguration;
 import io.borealis.cli.transport.SchedulerException;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code cron schedule JOBKEY FILE}: evaluates the file, picks the cron job JOBKEY names and
@@ -17,16 +13,8 @@ import picocli.CommandLine.Parameters;
         description = "Schedule a cron job from a job file (again: replace its configuration "
                 + "from the next run on).")
 final class CronSchedule extends SessionCommand {
-    @Parameters(index = "0", paramLabel = "JOBKEY", converter = ClusterJobKey.Converter.class,
-            description = "CLUSTER/ROLE/ENV/NAME of the cron job in the file")
-    ClusterJobKey key;
-
-    @Parameters(index = "1", paramLabel = "FILE", description = "the job file")
-    Path file;
-
-    @Option(names = "--bind", paramLabel = "NAME=VALUE",
-            description = "bind a template variable, e.g. profile.version=42 (repeatable)")
-    List<String> bindings = new ArrayList<>();
+    @Mixin
+    JobFileArguments args;
 
     CronSchedule(CliContext context) {
         super(context);
@@ -35,7 +23,8 @@ final class CronSchedule extends SessionCommand {
     @Override
     protected ExitCode run() throws CliException {
         Session session = session();
-        JobConfiguration job = session.select(session.evaluate(file, bindings), key, file);
+        JobConfiguration job = args.job(session);
+        ClusterJobKey key = args.key;
         if (job.cronSchedule() == null) {
             throw new CliException(ExitCode.INVALID_CONFIGURATION, key + " has no cron_schedule; "
                     + "use 'borealis job create' for a job that runs once");

@@ -3,12 +3,8 @@ package io.borealis.cli.command;
 import io.borealis.api.model.JobConfiguration;
 import io.borealis.cli.render.ConfigDiff;
 import io.borealis.cli.transport.SchedulerException;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code job diff JOBKEY FILE}: how the job the file defines differs from the one the scheduler
@@ -18,14 +14,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "diff", mixinStandardHelpOptions = true,
         description = "Show how a job file differs from the job the scheduler holds.")
 final class JobDiff extends SessionCommand {
-    @Parameters(index = "0", paramLabel = "JOBKEY", converter = ClusterJobKey.Converter.class)
-    ClusterJobKey key;
-
-    @Parameters(index = "1", paramLabel = "FILE")
-    Path file;
-
-    @Option(names = "--bind", paramLabel = "NAME=VALUE", description = "bind a template variable")
-    List<String> bindings = new ArrayList<>();
+    @Mixin
+    JobFileArguments args;
 
     JobDiff(CliContext context) {
         super(context);
@@ -34,7 +24,8 @@ final class JobDiff extends SessionCommand {
     @Override
     protected ExitCode run() throws CliException {
         Session session = session();
-        JobConfiguration local = session.select(session.evaluate(file, bindings), key, file);
+        JobConfiguration local = args.job(session);
+        ClusterJobKey key = args.key;
         JobConfiguration stored;
         try {
             stored = session.scheduler(key.cluster()).jobs(key.job().role()).stream()
@@ -47,7 +38,8 @@ final class JobDiff extends SessionCommand {
             context.out().println("the scheduler holds no job " + key
                     + "; everything in the file is new");
         }
-        ConfigDiff.print(context.out(), stored, local, "scheduler:" + key, file.toString());
+        ConfigDiff.print(context.out(), stored, local, "scheduler:" + key,
+                args.file.toString());
         return ExitCode.OK;
     }
 }

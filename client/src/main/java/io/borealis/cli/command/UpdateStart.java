@@ -3,14 +3,10 @@ package io.borealis.cli.command;
 import io.borealis.api.model.JobConfiguration;
 import io.borealis.cli.transport.SchedulerClient;
 import io.borealis.cli.transport.SchedulerException;
-import io.borealis.dsl.script.Evaluation;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code update start JOBKEY FILE}: evaluates the file, picks the job, asks the scheduler to roll
@@ -21,16 +17,8 @@ import picocli.CommandLine.Parameters;
         description = "Start a rolling update of a job to the configuration in a job file and "
                 + "print the update's id.")
 final class UpdateStart extends SessionCommand {
-    @Parameters(index = "0", paramLabel = "JOBKEY", converter = ClusterJobKey.Converter.class,
-            description = "CLUSTER/ROLE/ENV/NAME of the job in the file")
-    ClusterJobKey key;
-
-    @Parameters(index = "1", paramLabel = "FILE", description = "the job file")
-    Path file;
-
-    @Option(names = "--bind", paramLabel = "NAME=VALUE",
-            description = "bind a template variable, e.g. profile.version=42 (repeatable)")
-    List<String> bindings = new ArrayList<>();
+    @Mixin
+    JobFileArguments args;
 
     @Option(names = "--message", paramLabel = "M", defaultValue = "",
             description = "why, recorded with the update")
@@ -52,12 +40,8 @@ final class UpdateStart extends SessionCommand {
     @Override
     protected ExitCode run() throws CliException {
         Session session = session();
-        Evaluation evaluation = session.evaluate(file, bindings);
-        JobConfiguration job = session.select(evaluation, key, file);
-        if (job.cronSchedule() != null) {
-            throw new CliException(ExitCode.INVALID_CONFIGURATION, key + " is a cron job "
-                    + "(cron_schedule '" + job.cronSchedule() + "'); use 'borealis cron schedule'");
-        }
+        JobConfiguration job = args.runOnceJob(session);
+        ClusterJobKey key = args.key;
         SchedulerClient scheduler = session.scheduler(key.cluster());
         String id;
         try {
