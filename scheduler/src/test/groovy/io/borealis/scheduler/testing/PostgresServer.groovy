@@ -119,6 +119,15 @@ final class PostgresServer {
                     + '(apt-get install postgresql; or set BOREALIS_PG_BIN)')
         }
         Path dir = Files.createTempDirectory('borealis-pg')
+        try {
+            return start(bin, dir)
+        } catch (Exception e) {
+            dir.toFile().deleteDir()
+            throw e
+        }
+    }
+
+    private static PostgresServer start(Path bin, Path dir) {
         List<String> asUser = []
         if (isRoot()) {
             String user = userExists('postgres') ? 'postgres' : 'nobody'
