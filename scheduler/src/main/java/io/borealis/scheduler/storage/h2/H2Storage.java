@@ -534,6 +534,11 @@ public final class H2Storage implements Storage, StateTables, AutoCloseable {
         return deleted;
     }
 
+    /** Whether backups and recovery work on this database: on H2 only ({@link H2Tables}). */
+    public boolean supportsBackups() {
+        return dialect == Dialect.H2;
+    }
+
     /** Refuses {@code what} (backups, recovery) on a database other than H2. */
     private void requireH2(String what) {
         if (dialect != Dialect.H2) {
