@@ -11,8 +11,9 @@ import java.util.stream.Collectors;
  * default, one scheduler) and PostgreSQL (shared by scheduler replicas). Everything else is the
  * same plain JDBC and the same migrations.
  *
- * <p>On H2 the storage also tunes the database and makes writes durable by {@link GroupCommit},
- * both through H2's embedded internals; PostgreSQL's commit is durable by itself. Backups read
+ * <p>On embedded H2 the storage also tunes the database and makes writes durable by
+ * {@link GroupCommit}, both through H2's internals; PostgreSQL's commit is durable by itself, and
+ * an H2 server ({@code jdbc:h2:tcp:}) is left as its operator set it. Backups read
  * and replace tables through H2's catalogue ({@link H2Tables}) and are H2's only.
  */
 enum Dialect {
@@ -57,6 +58,16 @@ enum Dialect {
         }
         throw new IllegalArgumentException("the database URL " + jdbcUrl.split("\\?")[0]
                 + " is neither jdbc:h2: nor jdbc:postgresql:");
+    }
+
+    /**
+     * Whether {@code jdbcUrl} is an H2 database in this process (file or memory), whose internals
+     * the storage may use ({@link GroupCommit}, tuning), rather than an H2 server
+     * ({@code jdbc:h2:tcp:}, {@code jdbc:h2:ssl:}) that several schedulers may share.
+     */
+    static boolean embeddedH2(String jdbcUrl) {
+        return jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.startsWith("jdbc:h2:tcp:")
+                && !jdbcUrl.startsWith("jdbc:h2:ssl:");
     }
 
     /**

@@ -100,7 +100,7 @@ public final class H2Storage implements Storage, StateTables, AutoCloseable {
         try {
             Flyway flyway = flyway(pool, dialect, null);
             flyway.migrate();
-            if (dialect == Dialect.H2) {
+            if (Dialect.embeddedH2(jdbcUrl)) {
                 writeThrough(pool);
                 fixIdentities(pool);
             }
@@ -293,14 +293,15 @@ public final class H2Storage implements Storage, StateTables, AutoCloseable {
                 connection.setAutoCommit(true);
             }
             unit.publish(index);
-            store = dialect == Dialect.H2 ? GroupCommit.storeOf(connection) : null;
+            store = Dialect.embeddedH2(jdbcUrl) ? GroupCommit.storeOf(connection) : null;
         } catch (SQLException e) {
             throw new PlatformException(ErrorCode.INTERNAL, "storage failure: " + e.getMessage(), e);
         } finally {
             writeLock.unlock();
         }
         // Durable before anything acts on it: the caller's acknowledgement and the after-commit
-        // actions (a launch must never precede the stored assignment). PostgreSQL's commit is.
+        // actions (a launch must never precede the stored assignment). PostgreSQL's commit is,
+        // and an H2 server's is its own business.
         if (store != null) {
             groupCommit.awaitDurable(ticket, store);
         }
@@ -354,7 +355,7 @@ public final class H2Storage implements Storage, StateTables, AutoCloseable {
             } finally {
                 connection.setAutoCommit(true);
             }
-            if (dialect == Dialect.H2) {
+            if (Dialect.embeddedH2(jdbcUrl)) {
                 groupCommit.awaitDurable(groupCommit.committed(), GroupCommit.storeOf(connection));
             }
             claimedEpoch = epoch;
