@@ -49,11 +49,16 @@ final class ScaleBench {
                 .operatingSystemMXBean).processCpuTime
     }
 
-    /** The machine's load when a figure was taken: figures on a busy machine are lower. */
+    /**
+     * The machine's load when a figure was taken (figures on a busy machine are lower), and the
+     * JVM's garbage collector flags (bin/borealis-scheduler sets its own: compare like with like).
+     */
     static String load() {
-        String.format('load average %.1f on %d cores',
+        List<String> gc = java.lang.management.ManagementFactory.runtimeMXBean.inputArguments
+                .findAll { it.contains('GC') || it.contains('NewSize') || it.startsWith('-Xm') }
+        String.format('load average %.1f on %d cores; JVM %s',
                 java.lang.management.ManagementFactory.operatingSystemMXBean.systemLoadAverage,
-                Runtime.runtime.availableProcessors())
+                Runtime.runtime.availableProcessors(), gc ? gc.join(' ') : 'default GC')
     }
 
     static String rate(long count, long nanos) {
