@@ -28,6 +28,7 @@ import org.jspecify.annotations.Nullable;
  * @param tiers the tiers jobs may name ({@code --tier-config}; default Aurora's)
  * @param preemptionDelay how long a task waits PENDING before it may preempt
  *     ({@code --preemption-delay})
+ * @param database where the state lives ({@code --db-url}; default embedded H2 in HOME/db)
  */
 public record SchedulerConfig(
         Path home,
@@ -41,7 +42,8 @@ public record SchedulerConfig(
         Duration agentCheckInterval,
         LifecycleConfig lifecycle,
         Tiers tiers,
-        Duration preemptionDelay) {
+        Duration preemptionDelay,
+        Database database) {
     public static final int DEFAULT_HTTP_PORT = 8081;
     public static final String DEFAULT_CLUSTER = "devcluster";
 
@@ -56,6 +58,7 @@ public record SchedulerConfig(
         requireNonNull(lifecycle, "lifecycle is null");
         requireNonNull(tiers, "tiers is null");
         requireNonNull(preemptionDelay, "preemptionDelay is null");
+        requireNonNull(database, "database is null");
         if (preemptionDelay.isNegative()) {
             throw new IllegalArgumentException("preemption delay must not be negative, got "
                     + preemptionDelay);
@@ -99,30 +102,32 @@ public record SchedulerConfig(
         return new SchedulerConfig(home, DEFAULT_HTTP_PORT, DEFAULT_CLUSTER, null,
                 Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(30),
                 Duration.ofSeconds(1), Duration.ofSeconds(1), LifecycleConfig.DEFAULTS,
-                Tiers.auroraDefaults(), RoundPlanner.Settings.DEFAULT_PREEMPTION_DELAY);
+                Tiers.auroraDefaults(), RoundPlanner.Settings.DEFAULT_PREEMPTION_DELAY,
+                Database.EMBEDDED);
     }
 
     public SchedulerConfig withHttpPort(int port) {
         return new SchedulerConfig(home, port, cluster, publicUrl, heartbeatInterval,
                 agentTimeout, assignedGrace, schedulingTick, agentCheckInterval, lifecycle,
-                tiers, preemptionDelay);
+                tiers, preemptionDelay, database);
     }
 
     public SchedulerConfig withCluster(String name) {
         return new SchedulerConfig(home, httpPort, name, publicUrl, heartbeatInterval,
                 agentTimeout, assignedGrace, schedulingTick, agentCheckInterval, lifecycle,
-                tiers, preemptionDelay);
+                tiers, preemptionDelay, database);
     }
 
     public SchedulerConfig withPublicUrl(@Nullable String url) {
         return new SchedulerConfig(home, httpPort, cluster, url, heartbeatInterval,
                 agentTimeout, assignedGrace, schedulingTick, agentCheckInterval, lifecycle,
-                tiers, preemptionDelay);
+                tiers, preemptionDelay, database);
     }
 
     public SchedulerConfig withAgentTimings(Duration timeout, Duration grace, Duration check) {
         return new SchedulerConfig(home, httpPort, cluster, publicUrl, heartbeatInterval,
-                timeout, grace, schedulingTick, check, lifecycle, tiers, preemptionDelay);
+                timeout, grace, schedulingTick, check, lifecycle, tiers, preemptionDelay,
+                database);
     }
 
     /**
@@ -134,32 +139,42 @@ public record SchedulerConfig(
         return new SchedulerConfig(home, httpPort, cluster, publicUrl, interval, timeout,
                 assignedGrace, schedulingTick,
                 check.compareTo(Duration.ofSeconds(1)) < 0 ? check : Duration.ofSeconds(1),
-                lifecycle, tiers, preemptionDelay);
+                lifecycle, tiers, preemptionDelay, database);
     }
 
     public SchedulerConfig withLifecycle(LifecycleConfig settings) {
         return new SchedulerConfig(home, httpPort, cluster, publicUrl, heartbeatInterval,
                 agentTimeout, assignedGrace, schedulingTick, agentCheckInterval, settings, tiers,
-                preemptionDelay);
+                preemptionDelay, database);
     }
 
     public SchedulerConfig withTiers(Tiers newTiers) {
         return new SchedulerConfig(home, httpPort, cluster, publicUrl, heartbeatInterval,
                 agentTimeout, assignedGrace, schedulingTick, agentCheckInterval, lifecycle,
-                newTiers, preemptionDelay);
+                newTiers, preemptionDelay, database);
     }
 
     public SchedulerConfig withPreemptionDelay(Duration delay) {
         return new SchedulerConfig(home, httpPort, cluster, publicUrl, heartbeatInterval,
                 agentTimeout, assignedGrace, schedulingTick, agentCheckInterval, lifecycle, tiers,
-                delay);
+                delay, database);
+    }
+
+    public SchedulerConfig withDatabase(Database database) {
+        return new SchedulerConfig(home, httpPort, cluster, publicUrl, heartbeatInterval,
+                agentTimeout, assignedGrace, schedulingTick, agentCheckInterval, lifecycle, tiers,
+                preemptionDelay, database);
     }
 
     /**
-     * {@code jdbc:h2:file:HOME/db/borealis}. H2's own close-at-exit hook is off: the scheduler's
-     * shutdown closes the database after the loops and HTTP have stopped, not while they write.
+     * The database's URL: {@code --db-url}, or {@code jdbc:h2:file:HOME/db/borealis}. H2's own
+     * close-at-exit hook is off: the scheduler's shutdown closes the database after the loops and
+     * HTTP have stopped, not while they write.
      */
     public String jdbcUrl() {
+        if (database.url() != null) {
+            return database.url();
+        }
         return "jdbc:h2:file:" + home.toAbsolutePath().resolve("db").resolve("borealis")
                 + ";DB_CLOSE_ON_EXIT=FALSE";
     }

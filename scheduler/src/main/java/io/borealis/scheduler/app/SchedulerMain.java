@@ -59,6 +59,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -75,6 +76,7 @@ import org.apache.thrift.TProcessor;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -108,8 +110,18 @@ public final class SchedulerMain implements Callable<Integer> {
     private static final Duration COORDINATOR_TIMEOUT = Duration.ofSeconds(10);
 
     @Option(names = "--home", required = true, paramLabel = "DIR",
-            description = "State directory; the database lives in DIR/db.")
+            description = "State directory; the database lives in DIR/db unless --db-url.")
     private Path home;
+
+    @Option(names = "--db-url", paramLabel = "URL",
+            description = "A PostgreSQL database shared by scheduler replicas, "
+                    + "jdbc:postgresql://HOST:PORT/DB?user=USER (default: embedded H2 in "
+                    + "HOME/db).")
+    private String dbUrl;
+
+    @Option(names = "--db-password-file", paramLabel = "FILE",
+            description = "File whose first line is the database password (default: none).")
+    private Path dbPasswordFile;
 
     @Option(names = "--http-port", paramLabel = "PORT",
             description = "Port to serve HTTP on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
@@ -312,7 +324,8 @@ public final class SchedulerMain implements Callable<Integer> {
         SchedulerConfig withTiers = checked(problems, () -> base
                 .withLifecycle(new LifecycleConfig(flapping, timers, history,
                         maintenanceInterval))
-                .withTiers(tiers).withPreemptionDelay(preemptionDelay));
+                .withTiers(tiers).withPreemptionDelay(preemptionDelay)
+                .withDatabase(new Database(dbUrl, dbPasswordFile)));
         if (!problems.isEmpty()) {
             throw new ParameterException(spec.commandLine(), String.join("; ", problems));
         }
@@ -396,6 +409,20 @@ public final class SchedulerMain implements Callable<Integer> {
         }
     }
 
+    /** The first line of the database's password file, or null without one. */
+    private static @Nullable String databasePassword(Database database) throws IOException {
+        if (database.passwordFile() == null) {
+            return null;
+        }
+        try (var lines = Files.lines(database.passwordFile())) {
+            return lines.findFirst().orElseThrow(() -> new IllegalArgumentException(
+                    "the database password file " + database.passwordFile() + " is empty"));
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException(
+                    "the database password file " + database.passwordFile() + " does not exist");
+        }
+    }
+
     private static Scheduler start(SchedulerConfig config, SecurityConfig securityConfig,
             Clock clock, BackupSettings backupSettings, SchedulerTls tls,
             Deque<AutoCloseable> started) throws Exception {
@@ -405,8 +432,11 @@ public final class SchedulerMain implements Callable<Integer> {
         SchedulerMetrics metrics = new SchedulerMetrics();
         started.push(metrics);
         createDirectories(config.home().resolve("db"));
-        H2Storage h2 = H2Storage.open(config.jdbcUrl(), clock);
+        H2Storage h2 = H2Storage.open(config.jdbcUrl(), databasePassword(config.database()), clock);
         started.push(h2);
+        // This scheduler leads from the start: any scheduler that wrote to this database before
+        // (a replica of the same shared database) cannot write any more.
+        h2.claimLeadership();
         Storage storage = new MeteredStorage(h2, metrics);
         ThriftAgentGateway gateway =
                 new ThriftAgentGateway(AGENT_GATEWAY_THREADS, AGENT_CALL_TIMEOUT, tls.agentTrust());
@@ -507,7 +537,12 @@ public final class SchedulerMain implements Callable<Integer> {
         started.push(updater);
         pruner.start();
         started.push(pruner);
-        backupDir.start();
+        if (h2.supportsBackups()) {
+            backupDir.start();
+        } else {
+            LOG.info("no periodic backups: the database {} is backed up with its own tools",
+                    config.database());
+        }
         started.push(backups);
         drains.start();
         started.push(drains);

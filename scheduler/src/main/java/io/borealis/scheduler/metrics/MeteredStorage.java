@@ -48,4 +48,9 @@ public final class MeteredStorage implements Storage {
             metrics.storageWrite(outcome).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         }
     }
+
+    @Override
+    public long claimLeadership() {
+        return delegate.claimLeadership();
+    }
 }

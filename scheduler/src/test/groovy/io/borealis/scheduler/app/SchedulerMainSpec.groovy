@@ -51,6 +51,22 @@ class SchedulerMainSpec extends Specification {
         'size'       | ['--home', '/tmp/x', '--max-request-size', 'lots']     || "--max-request-size 'lots' is not a size"
         'tiny size'  | ['--home', '/tmp/x', '--max-request-size', '10b']      || 'max request size must be at least 1k, got 10 bytes'
         'no users'   | ['--home', '/tmp/x', '--authorize-reads']              || '--authorize-reads and --pages-require-login need --shiro-ini'
+        'database'   | ['--home', '/tmp/x', '--db-url', 'jdbc:mysql://db/x']  || "database URL 'jdbc:mysql://db/x' is not a PostgreSQL (jdbc:postgresql://HOST:PORT/DB) or H2 JDBC URL"
+        'password'   | ['--home', '/tmp/x', '--db-password-file', '/tmp/pw']  || 'a database password file needs --db-url: embedded H2 has no password'
+    }
+
+    def "a missing database password file stops startup, naming it"() {
+        given:
+        Path home = Files.createTempDirectory('scheduler-main')
+
+        expect:
+        run('--home', home.toString(), '--http-port', '0', '--db-url',
+                'jdbc:postgresql://127.0.0.1:1/borealis?user=borealis',
+                '--db-password-file', home.resolve('nothing').toString()) == 1
+        err.toString().contains("cannot start: the database password file ${home.resolve('nothing')} does not exist")
+
+        cleanup:
+        home.toFile().deleteDir()
     }
 
     def "a Shiro INI with a password in clear stops startup, naming the file and the user"() {

@@ -55,11 +55,12 @@ final class H2AgentStore implements AgentStore.Mutable {
         unit.checkWritable();
         Jdbc.call("saving agent " + agent.agentId(), () -> {
             try (PreparedStatement statement = unit.connection().prepareStatement(
-                    "MERGE INTO agents (agent_id, info_json, registered_at, acked_seq) "
-                            + "KEY (agent_id) VALUES (?, ?, ?, 0)")) {
+                    unit.dialect().upsert("agents",
+                            "agent_id, info_json, registered_at, acked_seq", "agent_id"))) {
                 statement.setString(1, agent.agentId());
                 statement.setString(2, TaskConfigs.toJson(agent));
                 statement.setLong(3, unit.now());
+                statement.setLong(4, 0L);
                 return statement.executeUpdate();
             }
         });

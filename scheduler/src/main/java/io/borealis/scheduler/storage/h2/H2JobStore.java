@@ -82,8 +82,8 @@ final class H2JobStore implements JobStore.Mutable {
         String hash = unit.storeConfig(job.taskConfig());
         Jdbc.call("saving job " + job.key(), () -> {
             try (PreparedStatement statement = unit.connection().prepareStatement(
-                    "MERGE INTO jobs (" + COLUMNS + ", created_at) KEY (role, environment, name) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    unit.dialect().upsert("jobs", COLUMNS + ", created_at",
+                            "role, environment, name"))) {
                 statement.setString(1, job.key().role());
                 statement.setString(2, job.key().environment());
                 statement.setString(3, job.key().name());

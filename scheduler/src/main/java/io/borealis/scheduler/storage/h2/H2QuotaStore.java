@@ -54,8 +54,8 @@ final class H2QuotaStore implements QuotaStore.Mutable {
         unit.checkWritable();
         Jdbc.call("saving the quota of role " + role, () -> {
             try (PreparedStatement statement = unit.connection().prepareStatement(
-                    "MERGE INTO quotas (role, cpu, ram_mb, disk_mb, updated_at) KEY (role) "
-                            + "VALUES (?, ?, ?, ?, ?)")) {
+                    unit.dialect().upsert("quotas", "role, cpu, ram_mb, disk_mb, updated_at",
+                            "role"))) {
                 statement.setString(1, role);
                 statement.setDouble(2, quota.cpu());
                 statement.setLong(3, quota.ramMb());

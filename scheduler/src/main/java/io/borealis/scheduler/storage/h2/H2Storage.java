@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.borealis.scheduler.error.ErrorCode;
 import io.borealis.scheduler.error.PlatformException;
+import io.borealis.scheduler.storage.FencedException;
 import io.borealis.scheduler.storage.MutableStoreProvider;
 import io.borealis.scheduler.storage.StateTables;
 import io.borealis.scheduler.storage.Task;
@@ -13,6 +14,7 @@ import io.borealis.scheduler.storage.TaskId;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
@@ -29,20 +31,27 @@ import org.flywaydb.core.api.MigrationVersion;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.h2.mvstore.MVStore;
 import org.jspecify.annotations.Nullable;
+import org.postgresql.ds.PGConnectionPoolDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@link Storage} on an H2 database ({@code jdbc:h2:file:HOME/db/borealis} in production,
- * {@code jdbc:h2:mem:NAME} in tests). Opening migrates the schema with Flyway and loads the
- * in-memory views (active tasks, agents).
+ * {@code jdbc:h2:mem:NAME} in tests) or on PostgreSQL ({@code jdbc:postgresql://...}, shared by
+ * scheduler replicas); what differs between them is in {@link Dialect}. Opening migrates the
+ * schema with Flyway and loads the in-memory views (active tasks, agents).
  *
  * <p>Writes take one lock, so there is a single writer at a time (like Aurora's storage): the
  * scheduling loop, RPC handlers and periodic checks queue up briefly instead of conflicting.
  * Reads use their own pooled connections and never wait for writes. Thread-safe.
  *
  * <p>As {@link StateTables} it copies and replaces the whole state table by table, with plain
- * JDBC over the standard catalogue ({@link H2Tables}), for backups and recovery.
+ * JDBC over the standard catalogue ({@link H2Tables}), for backups and recovery: on H2 only.
+ *
+ * <p>Fencing ({@link Storage}): each write locks the one row of {@code leader_epoch}
+ * ({@code SELECT ... FOR UPDATE}) before its work and holds the lock until it commits, so a
+ * claim by another scheduler lands either before the check (and the write fails) or after the
+ * commit.
  */
 public final class H2Storage implements Storage, StateTables, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(H2Storage.class);
@@ -51,6 +60,7 @@ public final class H2Storage implements Storage, StateTables, AutoCloseable {
     private static final String INTEGRITY_VIOLATION = "23";
 
     private final String jdbcUrl;
+    private final Dialect dialect;
     private final JdbcConnectionPool pool;
     private final Clock clock;
     private final String schemaVersion;
@@ -60,10 +70,13 @@ public final class H2Storage implements Storage, StateTables, AutoCloseable {
     private final ActiveTaskIndex index = new ActiveTaskIndex();
     private final AgentCache agents = new AgentCache();
     private final TaskConfigs configs = new TaskConfigs();
+    /** The write epoch this storage claimed; 0 if it never did. Guarded by writeLock. */
+    private long claimedEpoch;
 
-    private H2Storage(String jdbcUrl, JdbcConnectionPool pool, Clock clock,
+    private H2Storage(String jdbcUrl, Dialect dialect, JdbcConnectionPool pool, Clock clock,
             String schemaVersion) {
         this.jdbcUrl = jdbcUrl;
+        this.dialect = dialect;
         this.pool = pool;
         this.clock = clock;
         this.schemaVersion = schemaVersion;
@@ -71,16 +84,30 @@ public final class H2Storage implements Storage, StateTables, AutoCloseable {
 
     /** Opens (creating or migrating as needed) the database at {@code jdbcUrl}. */
     public static H2Storage open(String jdbcUrl, Clock clock) {
+        return open(jdbcUrl, null, clock);
+    }
+
+    /**
+     * Opens (creating or migrating as needed) the database at {@code jdbcUrl}, H2 or PostgreSQL,
+     * as the URL's user (PostgreSQL: {@code user=} in the URL) with {@code password} if not null
+     * (else the URL's, if any).
+     *
+     * @throws IllegalArgumentException when the URL is of neither database
+     */
+    public static H2Storage open(String jdbcUrl, @Nullable String password, Clock clock) {
         requireNonNull(jdbcUrl, "jdbcUrl is null");
         requireNonNull(clock, "clock is null");
-        JdbcConnectionPool pool = JdbcConnectionPool.create(jdbcUrl, "sa", "");
+        Dialect dialect = Dialect.of(jdbcUrl);
+        JdbcConnectionPool pool = pool(dialect, jdbcUrl, password);
         pool.setMaxConnections(MAX_CONNECTIONS);
         try {
-            Flyway flyway = flyway(pool, null);
+            Flyway flyway = flyway(pool, dialect, null);
             flyway.migrate();
-            writeThrough(pool);
-            fixIdentities(pool);
-            H2Storage storage = new H2Storage(jdbcUrl, pool, clock,
+            if (dialect == Dialect.H2) {
+                writeThrough(pool);
+                fixIdentities(pool);
+            }
+            H2Storage storage = new H2Storage(jdbcUrl, dialect, pool, clock,
                     flyway.info().current().getVersion().getVersion());
             storage.load();
             return storage;
@@ -104,16 +131,20 @@ public final class H2Storage implements Storage, StateTables, AutoCloseable {
         requireNonNull(jdbcUrl, "jdbcUrl is null");
         requireNonNull(clock, "clock is null");
         requireNonNull(source, "source is null");
+        if (Dialect.of(jdbcUrl) != Dialect.H2) {
+            throw PlatformException.invalid("a backup loads into an H2 database only, not "
+                    + jdbcUrl.split("\\?")[0]);
+        }
         JdbcConnectionPool pool = JdbcConnectionPool.create(jdbcUrl, "sa", "");
         try {
             String version = source.schemaVersion();
-            List<String> known = Arrays.stream(flyway(pool, null).info().all())
+            List<String> known = Arrays.stream(flyway(pool, Dialect.H2, null).info().all())
                     .map(MigrationInfo::getVersion).map(MigrationVersion::getVersion).toList();
             if (!known.contains(version)) {
                 throw PlatformException.invalid("the backup has schema version " + version
                         + "; this scheduler knows versions " + known);
             }
-            flyway(pool, version).migrate();
+            flyway(pool, Dialect.H2, version).migrate();
             try (Connection connection = pool.getConnection()) {
                 DeferredIndexes deferred = DeferredIndexes.drop(connection);
                 connection.setAutoCommit(false);
@@ -137,9 +168,34 @@ public final class H2Storage implements Storage, StateTables, AutoCloseable {
         }
     }
 
-    private static Flyway flyway(JdbcConnectionPool pool, @Nullable String target) {
-        var configuration = Flyway.configure().dataSource(pool)
-                .locations("classpath:db/migration");
+    /**
+     * H2's own pool, also for PostgreSQL (through the driver's pooled data source): the storage
+     * needs no more than a bounded set of reusable connections.
+     */
+    private static JdbcConnectionPool pool(Dialect dialect, String jdbcUrl,
+            @Nullable String password) {
+        if (dialect == Dialect.H2) {
+            return JdbcConnectionPool.create(jdbcUrl, "sa", password == null ? "" : password);
+        }
+        PGConnectionPoolDataSource source = new PGConnectionPoolDataSource();
+        source.setURL(jdbcUrl);
+        if (password != null) {
+            source.setPassword(password);
+        }
+        return JdbcConnectionPool.create(source);
+    }
+
+    /**
+     * The shared migrations ({@code db/migration}), and on PostgreSQL also its own
+     * ({@code db/vendor/postgresql}: a callback run before migrating, and indexes H2 makes by
+     * itself).
+     */
+    private static Flyway flyway(JdbcConnectionPool pool, Dialect dialect,
+            @Nullable String target) {
+        var configuration = Flyway.configure().dataSource(pool).locations(
+                dialect == Dialect.H2 ? new String[] {"classpath:db/migration"}
+                        : new String[] {"classpath:db/migration",
+                                "classpath:db/vendor/" + dialect.flywayName});
         return (target == null ? configuration : configuration.target(target)).load();
     }
 
@@ -200,7 +256,7 @@ public final class H2Storage implements Storage, StateTables, AutoCloseable {
             return work.apply(joined);
         }
         try (Connection connection = pool.getConnection()) {
-            Unit unit = new Unit(connection, false, configs, clock, index, agents);
+            Unit unit = new Unit(connection, dialect, false, configs, clock, index, agents);
             current.set(unit);
             try {
                 return work.apply(unit);
@@ -224,13 +280,14 @@ public final class H2Storage implements Storage, StateTables, AutoCloseable {
         Unit unit;
         T result;
         long ticket;
-        MVStore store;
+        @Nullable MVStore store;
         writeLock.lock();
         try (Connection connection = pool.getConnection()) {
             connection.setAutoCommit(false);
-            unit = new Unit(connection, true, configs, clock, index, agents);
+            unit = new Unit(connection, dialect, true, configs, clock, index, agents);
             current.set(unit);
             try {
+                checkEpoch(connection);
                 result = work.apply(unit);
                 unit.flush();
                 connection.commit();
@@ -243,15 +300,17 @@ public final class H2Storage implements Storage, StateTables, AutoCloseable {
                 connection.setAutoCommit(true);
             }
             unit.publish(index);
-            store = GroupCommit.storeOf(connection);
+            store = dialect == Dialect.H2 ? GroupCommit.storeOf(connection) : null;
         } catch (SQLException e) {
             throw new PlatformException(ErrorCode.INTERNAL, "storage failure: " + e.getMessage(), e);
         } finally {
             writeLock.unlock();
         }
         // Durable before anything acts on it: the caller's acknowledgement and the after-commit
-        // actions (a launch must never precede the stored assignment).
-        groupCommit.awaitDurable(ticket, store);
+        // actions (a launch must never precede the stored assignment). PostgreSQL's commit is.
+        if (store != null) {
+            groupCommit.awaitDurable(ticket, store);
+        }
         for (Runnable action : unit.afterCommitActions()) {
             try {
                 action.run();
@@ -262,6 +321,63 @@ public final class H2Storage implements Storage, StateTables, AutoCloseable {
         return result;
     }
 
+    /**
+     * Locks the epoch's row in the write's transaction and fails unless it is the epoch this
+     * storage claimed. The lock is held until the write commits or rolls back.
+     */
+    private void checkEpoch(Connection connection) throws SQLException {
+        long stored;
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT epoch FROM leader_epoch WHERE id = 1 FOR UPDATE");
+                ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            stored = rows.getLong(1);
+        }
+        if (stored != claimedEpoch) {
+            throw new FencedException(claimedEpoch, stored);
+        }
+    }
+
+    @Override
+    public long claimLeadership() {
+        if (current.get() != null) {
+            throw new IllegalStateException("cannot claim leadership inside a unit of work");
+        }
+        writeLock.lock();
+        try (Connection connection = pool.getConnection()) {
+            connection.setAutoCommit(false);
+            long epoch;
+            try (Statement statement = connection.createStatement()) {
+                statement.executeUpdate("UPDATE leader_epoch SET epoch = epoch + 1 WHERE id = 1");
+                try (ResultSet rows = statement.executeQuery(
+                        "SELECT epoch FROM leader_epoch WHERE id = 1")) {
+                    rows.next();
+                    epoch = rows.getLong(1);
+                }
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                rollback(connection);
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+            if (dialect == Dialect.H2) {
+                groupCommit.awaitDurable(groupCommit.committed(), GroupCommit.storeOf(connection));
+            }
+            claimedEpoch = epoch;
+            // Another leader may have written since this storage loaded its views.
+            configs.forgetAll();
+            load();
+            LOG.info("claimed write epoch {}", epoch);
+            return epoch;
+        } catch (SQLException e) {
+            throw new PlatformException(ErrorCode.INTERNAL,
+                    "cannot claim leadership: " + e.getMessage(), e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
     @Override
     public String schemaVersion() {
         return schemaVersion;
@@ -269,6 +385,7 @@ public final class H2Storage implements Storage, StateTables, AutoCloseable {
 
     @Override
     public List<String> tableNames() {
+        requireH2("backups");
         try (Connection connection = pool.getConnection()) {
             return H2Tables.describe(connection).stream().map(f -> f.table().name()).toList();
         } catch (SQLException e) {
@@ -284,6 +401,7 @@ public final class H2Storage implements Storage, StateTables, AutoCloseable {
      */
     @Override
     public StateTables.Reader snapshot() {
+        requireH2("backups");
         Connection connection = null;
         try {
             connection = pool.getConnection();
@@ -350,6 +468,7 @@ public final class H2Storage implements Storage, StateTables, AutoCloseable {
     public void replace(StateTables.Reader source, Set<String> mergedTables) {
         requireNonNull(source, "source is null");
         requireNonNull(mergedTables, "mergedTables is null");
+        requireH2("recovery");
         if (current.get() != null) {
             throw new IllegalStateException("cannot replace the state inside a unit of work");
         }
@@ -391,6 +510,7 @@ public final class H2Storage implements Storage, StateTables, AutoCloseable {
     /** Runs H2's {@code CHECKPOINT}: everything committed is written to the database file. */
     @Override
     public void checkpoint() {
+        requireH2("checkpoints");
         try (Connection connection = pool.getConnection();
                 Statement statement = connection.createStatement()) {
             statement.execute("CHECKPOINT");
@@ -432,6 +552,20 @@ public final class H2Storage implements Storage, StateTables, AutoCloseable {
             writeLock.unlock();
         }
         return deleted;
+    }
+
+    /** Whether backups and recovery work on this database: on H2 only ({@link H2Tables}). */
+    public boolean supportsBackups() {
+        return dialect == Dialect.H2;
+    }
+
+    /** Refuses {@code what} (backups, recovery) on a database other than H2. */
+    private void requireH2(String what) {
+        if (dialect != Dialect.H2) {
+            throw new PlatformException(ErrorCode.INVALID_REQUEST, "the storage on "
+                    + "PostgreSQL does not do " + what + " (they are H2's); use PostgreSQL's own "
+                    + "tools (pg_dump, point-in-time recovery)");
+        }
     }
 
     private static void rollback(Connection connection) {

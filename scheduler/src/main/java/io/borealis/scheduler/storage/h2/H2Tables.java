@@ -43,6 +43,8 @@ import org.jspecify.annotations.Nullable;
 final class H2Tables {
     /** Flyway's bookkeeping: a migration fact of the database, not scheduler state. */
     static final String HISTORY_TABLE = "flyway_schema_history";
+    /** The write epoch (fencing): a fact of who leads, not state a backup restores. */
+    static final String EPOCH_TABLE = "leader_epoch";
     private static final int BATCH = 1_000;
     /** Rows per transaction when loading an empty database ({@link #load}). */
     private static final int CHUNK = 5_000;
@@ -72,7 +74,8 @@ final class H2Tables {
                 String type = rows.getString("TABLE_TYPE");
                 String name = rows.getString("TABLE_NAME");
                 if (("TABLE".equals(type) || "BASE TABLE".equals(type))
-                        && !HISTORY_TABLE.equalsIgnoreCase(name)) {
+                        && !HISTORY_TABLE.equalsIgnoreCase(name)
+                        && !EPOCH_TABLE.equalsIgnoreCase(name)) {
                     sqlNames.put(name.toLowerCase(Locale.ROOT), name);
                 }
             }

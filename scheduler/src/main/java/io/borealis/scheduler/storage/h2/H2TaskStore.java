@@ -424,8 +424,7 @@ final class H2TaskStore implements TaskStore.Mutable {
             }
             if (!others.isEmpty()) {
                 try (PreparedStatement statement = unit.connection().prepareStatement(
-                        "MERGE INTO tasks (" + COLUMNS + ") KEY (task_id) "
-                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        unit.dialect().upsert("tasks", COLUMNS, "task_id"))) {
                     for (Task task : others) {
                         bind(statement, task);
                         statement.addBatch();

@@ -45,16 +45,15 @@ final class TaskConfigs {
      * returns its hash and whether this call inserted it (so the caller can mark it stored after
      * commit with {@link #markStored}).
      */
-    String ensureStored(Connection connection, TaskConfig config, Set<String> insertedNow,
-            Set<String> deletedNow) {
+    String ensureStored(Connection connection, Dialect dialect, TaskConfig config,
+            Set<String> insertedNow, Set<String> deletedNow) {
         String hash = hashOf(config);
         if ((stored.contains(hash) && !deletedNow.contains(hash)) || insertedNow.contains(hash)) {
             return hash;
         }
         Jdbc.call("storing a task config", () -> {
             try (PreparedStatement statement = connection.prepareStatement(
-                    "MERGE INTO task_configs (config_hash, config_json) KEY (config_hash) "
-                            + "VALUES (?, ?)")) {
+                    dialect.upsert("task_configs", "config_hash, config_json", "config_hash"))) {
                 statement.setString(1, hash);
                 statement.setString(2, toJson(config));
                 return statement.executeUpdate();

@@ -15,6 +15,7 @@ import java.util.Set;
  */
 final class Unit implements MutableStoreProvider {
     private final Connection connection;
+    private final Dialect dialect;
     private final boolean writable;
     private final TaskConfigs configs;
     private final Clock clock;
@@ -29,9 +30,10 @@ final class Unit implements MutableStoreProvider {
     private final Set<String> deletedConfigHashes = new HashSet<>();
     private final List<Runnable> afterCommit = new ArrayList<>();
 
-    Unit(Connection connection, boolean writable, TaskConfigs configs, Clock clock,
-            ActiveTaskIndex index, AgentCache agentCache) {
+    Unit(Connection connection, Dialect dialect, boolean writable, TaskConfigs configs,
+            Clock clock, ActiveTaskIndex index, AgentCache agentCache) {
         this.connection = connection;
+        this.dialect = dialect;
         this.writable = writable;
         this.configs = configs;
         this.clock = clock;
@@ -99,6 +101,10 @@ final class Unit implements MutableStoreProvider {
         return connection;
     }
 
+    Dialect dialect() {
+        return dialect;
+    }
+
     TaskConfigs configs() {
         return configs;
     }
@@ -109,7 +115,8 @@ final class Unit implements MutableStoreProvider {
 
     /** Stores the config in this write (once per content); returns its hash. */
     String storeConfig(TaskConfig config) {
-        return configs.ensureStored(connection, config, newConfigHashes, deletedConfigHashes);
+        return configs.ensureStored(connection, dialect, config, newConfigHashes,
+                deletedConfigHashes);
     }
 
     /** Deletes the configurations among {@code candidates} that nothing refers to any more. */

@@ -4,15 +4,38 @@ import io.borealis.api.model.Resources
 import io.borealis.scheduler.storage.TaskId
 import io.borealis.scheduler.testing.Fixtures
 import io.borealis.scheduler.testing.TestStorage
+import java.sql.Connection
 import java.sql.DriverManager
 import java.time.Clock
 import org.flywaydb.core.Flyway
 import spock.lang.AutoCleanup
 import spock.lang.Specification
 
+/** Quotas, on H2; {@link PostgresQuotaStoreSpec} runs every feature on PostgreSQL. */
 class H2QuotaStoreSpec extends Specification {
     @AutoCleanup
-    H2Storage storage = TestStorage.open()
+    H2Storage storage = openFresh()
+
+    /** A storage on a new, empty database. */
+    H2Storage openFresh() {
+        TestStorage.open()
+    }
+
+    /** The URL of a new, empty database that outlives closing its storage (H2's: in dir). */
+    String newDurableDatabase(File dir) {
+        "jdbc:h2:file:${dir}/db/borealis"
+    }
+
+    /** A plain connection to {@code url}, for looking under the storage. */
+    Connection connect(String url) {
+        DriverManager.getConnection(url, 'sa', '')
+    }
+
+    /** Migrates the database at {@code url} to schema version {@code target}, as the storage would. */
+    void migrate(String url, String target) {
+        Flyway.configure().dataSource(url, 'sa', '').locations('classpath:db/migration')
+                .target(target).load().migrate()
+    }
 
     static Resources r(double cpu, long ram, long disk) {
         new Resources(cpu, ram, disk, 0)
@@ -89,10 +112,10 @@ class H2QuotaStoreSpec extends Specification {
         thrown(IllegalStateException)
     }
 
-    def "quotas survive closing and reopening a file database"() {
+    def "quotas survive closing and reopening a durable database"() {
         given:
         File dir = File.createTempDir()
-        String url = "jdbc:h2:file:${dir}/db/borealis"
+        String url = newDurableDatabase(dir)
         def first = H2Storage.open(url, Clock.systemUTC())
         first.write { it.quotas().save('www-data', r(2.5d, 2048, 4096)) }
         first.close()
@@ -111,13 +134,12 @@ class H2QuotaStoreSpec extends Specification {
     def "upgrading a store that holds a '..' job removes it, and keeps every valid one"() {
         given: 'a version 1 store with a valid job and a job in environment ".."'
         File dir = File.createTempDir()
-        String url = "jdbc:h2:file:${dir}/db/borealis"
-        Flyway.configure().dataSource(url, 'sa', '').locations('classpath:db/migration')
-                .target('1').load().migrate()
+        String url = newDurableDatabase(dir)
+        migrate(url, '1')
         String good = TaskConfigs.toJson(Fixtures.config())
         String bad = good.replace('"environment":"prod"', '"environment":".."')
         assert bad != good
-        DriverManager.getConnection(url, 'sa', '').withCloseable { c ->
+        connect(url).withCloseable { c ->
             c.createStatement().withCloseable { s ->
                 s.execute("INSERT INTO task_configs VALUES ('good', '$good'), ('bad', '$bad')")
                 s.execute("""INSERT INTO jobs (role, environment, name, owner, instance_count,

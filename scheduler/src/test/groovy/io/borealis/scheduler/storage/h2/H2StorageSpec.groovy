@@ -12,9 +12,20 @@ import io.borealis.scheduler.testing.TestStorage
 import spock.lang.AutoCleanup
 import spock.lang.Specification
 
+/** The storage's behaviour, on H2; {@link PostgresStorageSpec} runs every feature on PostgreSQL. */
 class H2StorageSpec extends Specification {
     @AutoCleanup
-    H2Storage storage = TestStorage.open()
+    H2Storage storage = openFresh()
+
+    /** A storage on a new, empty database. */
+    H2Storage openFresh() {
+        TestStorage.open()
+    }
+
+    /** The URL of a new, empty database that outlives closing its storage (H2's: in dir). */
+    String newDurableDatabase(File dir) {
+        "jdbc:h2:file:${dir}/db/borealis"
+    }
 
     static TaskQuery query(Map args = [:]) {
         new TaskQuery(args.role, args.environment, args.jobName, args.taskIds as Set,
@@ -239,10 +250,10 @@ class H2StorageSpec extends Specification {
         storage.read { it.agents().ackedSeq('a1') } == 0L
     }
 
-    def "everything survives closing and reopening a file database"() {
+    def "everything survives closing and reopening a durable database"() {
         given:
         File dir = File.createTempDir()
-        String url = "jdbc:h2:file:${dir}/db/borealis"
+        String url = newDurableDatabase(dir)
         def first = H2Storage.open(url, java.time.Clock.systemUTC())
         first.write { store ->
             store.jobs().save(Fixtures.job())

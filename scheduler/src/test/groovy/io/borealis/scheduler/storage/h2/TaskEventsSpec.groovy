@@ -13,13 +13,19 @@ import spock.lang.Specification
 /**
  * Events of active tasks come from memory, of others from the database: whichever way, a task's
  * events are all there, in order, once each, inside a write, after it, and after reopening.
+ * On H2; {@link PostgresTaskEventsSpec} runs every feature on PostgreSQL.
  */
 class TaskEventsSpec extends Specification {
     File dir = File.createTempDir()
-    String url = "jdbc:h2:file:${dir}/db/borealis"
+    String url = newDurableDatabase(dir)
     H2Storage storage = H2Storage.open(url, Clock.systemUTC())
     /** What was written: the truth to compare with. */
     Map<TaskId, List<TaskEvent>> written = [:]
+
+    /** The URL of a new, empty database that outlives closing its storage (H2's: in dir). */
+    String newDurableDatabase(File dir) {
+        "jdbc:h2:file:${dir}/db/borealis"
+    }
 
     def cleanup() {
         storage?.close()
