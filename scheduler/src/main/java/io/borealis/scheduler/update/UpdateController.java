@@ -271,7 +271,8 @@ public final class UpdateController implements AutoCloseable {
             TaskConfig target = target(instance);
             switch (instance.state()) {
                 case PENDING -> {
-                    if (task != null && (target == null || !task.config().equals(target))) {
+                    if (task != null && (target == null || !task.config().equals(target)
+                            || instance.restart() && !backward())) {
                         kill(instance, task);
                     } else if (task != null) {
                         watch(instance, task, "already runs the configuration");
@@ -399,6 +400,11 @@ public final class UpdateController implements AutoCloseable {
             if (backward()) {
                 end(JobUpdateStatus.ROLLED_BACK, "every instance is back on its previous "
                         + "configuration");
+                return;
+            }
+            if (instances.values().stream().allMatch(UpdateInstance::restart)) {
+                // A restart leaves the job's configuration (and update settings) as they were.
+                end(JobUpdateStatus.ROLLED_FORWARD, "every instance was restarted");
                 return;
             }
             store.jobs().fetch(update.job()).ifPresent(job -> store.jobs().save(

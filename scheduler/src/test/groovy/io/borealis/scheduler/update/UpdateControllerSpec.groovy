@@ -7,6 +7,7 @@ import io.borealis.api.model.CronCollisionPolicy
 import io.borealis.api.model.JobConfiguration
 import io.borealis.api.model.JobUpdateStatus
 import io.borealis.api.model.Resources
+import io.borealis.api.model.RestartSettings
 import io.borealis.api.model.TaskConfig
 import io.borealis.api.model.TaskQuery
 import io.borealis.api.model.UpdateSettings
@@ -515,6 +516,103 @@ class UpdateControllerSpec extends Specification {
         end == ROLLED_FORWARD
         activeCommands() == [0: V2, 1: V2, 2: V2, 3: V2]
         tasksCreatedWith(V2) == [0: 1, 1: 1, 2: 1, 3: 1]
+    }
+
+    def "a restart replaces every instance once, in batches, and leaves the job's configuration as it was"() {
+        given:
+        running(4)
+
+        when:
+        String id = updates.restart(Fixtures.JOB, [] as Set, new RestartSettings(2, 0, null, null,
+                null), 'alice', 'new certificates')
+        controller.runOnce()
+
+        then: 'the first batch of two is being killed'
+        instances(id)*.state() == [UpdateInstance.State.KILLING] * 2 + [UpdateInstance.State.PENDING] * 2
+        update(id).statusMessage() == 'restart of 4 instance(s) started by alice'
+
+        when:
+        JobUpdateStatus end = drive(id)
+
+        then:
+        end == ROLLED_FORWARD
+        update(id).statusMessage() == 'every instance was restarted'
+        activeCommands() == [0: V1, 1: V1, 2: V1, 3: V1]
+        tasksCreatedWith(V1) == [0: 2, 1: 2, 2: 2, 3: 2]
+        instances(id)*.batch() == [1, 1, 2, 2]
+        storage.read { it.jobs().fetch(Fixtures.JOB) }.get().updateSettings() == job(V1, 4).updateSettings()
+    }
+
+    def "a restart of some instances leaves the others alone"() {
+        given:
+        running(3)
+
+        when:
+        String id = updates.restart(Fixtures.JOB, [0, 2] as Set, new RestartSettings(null, 0,
+                null, null, null), 'alice', '')
+
+        then:
+        drive(id) == ROLLED_FORWARD
+        tasksCreatedWith(V1) == [0: 2, 1: 1, 2: 2]
+    }
+
+    def "a restart whose instance keeps failing ends ROLLED_BACK without restarting the others"() {
+        given:
+        running(3)
+        String id = updates.restart(Fixtures.JOB, [] as Set, new RestartSettings(1, 10, 0, 0, true),
+                'alice', '')
+
+        when: 'instance 0 is killed, its new task starts RUNNING, and fails within watch_secs'
+        controller.runOnce(); agent()
+        controller.runOnce(); agent()
+        Task restarted = storage.read { it.tasks().activeOfJob(Fixtures.JOB) }.find { it.instanceId() == 0 }
+        storage.write { stateManager.changeState(it, restarted.id(), io.borealis.api.model.TaskStatus.FAILED, clock.millis(), 'exit 1') }
+        JobUpdateStatus end = drive(id)
+
+        then:
+        end == ROLLED_BACK
+        update(id).statusMessage() == 'every instance is back on its previous configuration'
+        tasksCreatedWith(V1) == [0: 3, 1: 1, 2: 1]
+        activeCommands() == [0: V1, 1: V1, 2: V1]
+    }
+
+    def "bad restarts are refused naming the problem, and nothing is stored"() {
+        given:
+        running(2)
+
+        when:
+        updates.restart(key, selected as Set, settings, 'alice', '')
+
+        then:
+        PlatformException e = thrown()
+        e.code() == code
+        e.message == message
+        storage.read { it.updates().query(Fixtures.JOB, null, []) }.isEmpty()
+        tasksCreatedWith(V1) == [0: 1, 1: 1]
+
+        where:
+        key          | selected | settings                                   || code                      | message
+        Fixtures.JOB | []       | new RestartSettings(0, null, null, null, null)  || ErrorCode.INVALID_REQUEST | 'updateSettings.batchSize must be positive, got 0'
+        Fixtures.JOB | []       | new RestartSettings(1, -1, null, null, null)    || ErrorCode.INVALID_REQUEST | 'updateSettings.watchSecs must not be negative, got -1'
+        Fixtures.JOB | []       | new RestartSettings(1, 0, null, 2, null)        || ErrorCode.INVALID_REQUEST | 'updateSettings.maxTotalFailures must be less than instanceCount (2), got 2'
+        Fixtures.JOB | [1, 5]   | new RestartSettings(null, null, null, null, null) || ErrorCode.INVALID_REQUEST | 'job www-data/prod/hello has no active instance [5] (active: [0, 1]); nothing was restarted'
+        new io.borealis.api.model.JobKey('www-data', 'prod', 'nope') | [] | new RestartSettings(null, null, null, null, null) || ErrorCode.JOB_NOT_FOUND | 'job www-data/prod/nope does not exist'
+    }
+
+    def "a restart while an update is active is refused naming it"() {
+        given:
+        running(2)
+        String id = updates.start(job(V2, 2), 'alice', '')
+
+        when:
+        updates.restart(Fixtures.JOB, [] as Set, new RestartSettings(null, null, null, null, null),
+                'bob', '')
+
+        then:
+        PlatformException e = thrown()
+        e.message == "job www-data/prod/hello has an active update $id (ROLLING_FORWARD); " +
+                "end it first with 'borealis update abort www-data/prod/hello'"
+        storage.read { it.updates().query(Fixtures.JOB, null, []) }*.id() == [id]
     }
 
     /**
