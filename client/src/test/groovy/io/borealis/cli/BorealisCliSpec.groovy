@@ -658,4 +658,24 @@ jobs = [Service(task: task, cluster: 'devcluster', role: 'www-data', environment
         result.err.contains(scheduler.refusal)
         result.out.isEmpty()
     }
+
+    def "update start of a file that does not define the job, of a cron job or with batch_size 0 is status 3 and sends nothing"() {
+        given:
+        def file = dir.resolve('bad-update.groovy')
+        java.nio.file.Files.writeString(file, source)
+
+        when:
+        def result = borealis('update', 'start', key, file.toString())
+
+        then:
+        result.code == 3
+        result.err.contains(message)
+        scheduler.updatesStarted.isEmpty()
+
+        where:
+        key                                 | source                                                   || message
+        'devcluster/www-data/prod/other'    | HELLO                                                    || 'no job in'
+        'devcluster/www-data/prod/hello'    | HELLO.replace('Service(', 'Job(').replace("instances: 2", "instances: 2, cron_schedule: '0 9 * * *'") || "use 'borealis cron schedule'"
+        'devcluster/www-data/prod/hello'    | HELLO.replace("instances: 2", "instances: 2, update_config: UpdateConfig(batch_size: 0)") || 'batch_size'
+    }
 }

@@ -44,6 +44,8 @@ class FakeScheduler implements ReadOnlyScheduler.Iface, SchedulerManager.Iface, 
     final List<ScheduledTask> tasks = [].asSynchronized()
     final List<TaskQuery> queries = [].asSynchronized()
     final List<Map> added = [].asSynchronized()
+    /** What startJobUpdate received. */
+    final List<JobConfiguration> updatesStarted = [].asSynchronized()
     /** What restartJob received: job, instances, settings (Thrift), message. */
     final List<Map> restarts = [].asSynchronized()
     /**
@@ -248,6 +250,7 @@ class FakeScheduler implements ReadOnlyScheduler.Iface, SchedulerManager.Iface, 
 
     @Override
     Response startJobUpdate(io.borealis.api.thrift.JobConfiguration description, String message) {
+        updatesStarted << description
         notFaked('startJobUpdate')
     }
 

@@ -81,7 +81,7 @@ class UpdateControllerSpec extends Specification {
         TaskConfig task = config(cmdline, settings)
         new JobConfiguration(task.job(), 'www-data', instances, task, null,
                 CronCollisionPolicy.KILL_EXISTING, new UpdateSettings(
-                settings.batch ?: 1, settings.containsKey('watch') ? settings.watch : 10,
+                settings.containsKey('batch') ? settings.batch : 1, settings.containsKey('watch') ? settings.watch : 10,
                 settings.perInstance ?: 0, settings.total ?: 0, settings.rollback ?: false, false,
                 settings.pulse as Integer, false, settings.strategy ?: UpdateStrategyKind.QUEUE,
                 settings.sizes ?: [], settings.autopause ?: false), null)
@@ -268,8 +268,37 @@ class UpdateControllerSpec extends Specification {
         where:
         request                              || code                      | message
         job(V2, 1, [batch: -1])              || ErrorCode.INVALID_REQUEST | 'updateSettings.batchSize must be positive, got -1'
+        job(V2, 1, [batch: 0])               || ErrorCode.INVALID_REQUEST | 'updateSettings.batchSize must be positive, got 0'
+        cron(job(V2, 1))                     || ErrorCode.INVALID_REQUEST | "job www-data/prod/hello is a cron job: cron jobs are not updated with 'update start'"
         job(V2, 1, [strategy: UpdateStrategyKind.VARIABLE_BATCH]) || ErrorCode.INVALID_REQUEST | 'updateSettings.batchSizes must not be empty for the VARIABLE_BATCH strategy'
         Fixtures.job(job: new io.borealis.api.model.JobKey('www-data', 'prod', 'nope')) || ErrorCode.JOB_NOT_FOUND | "job www-data/prod/nope does not exist: create it with 'borealis job create'"
+    }
+
+    static JobConfiguration cron(JobConfiguration job) {
+        new JobConfiguration(job.key(), job.owner(), job.instanceCount(), job.taskConfig(),
+                '0 9 * * *', CronCollisionPolicy.KILL_EXISTING, job.updateSettings(), null)
+    }
+
+    def "#command with no active update is refused naming the job, and nothing is stored"() {
+        given:
+        running(1)
+
+        when:
+        action(updates)
+
+        then:
+        PlatformException e = thrown()
+        e.code() == ErrorCode.INVALID_REQUEST
+        e.message == "cannot ${command}: job www-data/prod/hello has no active update"
+        storage.read { it.updates().query(Fixtures.JOB, null, []) }.isEmpty()
+
+        where:
+        command    | action
+        'pause'    | { UpdateManager u -> u.pause(Fixtures.JOB, 'alice', '') }
+        'resume'   | { UpdateManager u -> u.resume(Fixtures.JOB, 'alice', '') }
+        'abort'    | { UpdateManager u -> u.abort(Fixtures.JOB, 'alice', '') }
+        'rollback' | { UpdateManager u -> u.rollback(Fixtures.JOB, 'alice', '') }
+        'pulse'    | { UpdateManager u -> u.pulse(Fixtures.JOB, 'alice', '') }
     }
 
     def "a second update while one is active is refused naming the first"() {
