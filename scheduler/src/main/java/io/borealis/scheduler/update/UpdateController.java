@@ -8,6 +8,7 @@ import io.borealis.api.model.TaskConfig;
 import io.borealis.api.model.TaskStatus;
 import io.borealis.api.model.UpdateSettings;
 import io.borealis.api.model.UpdateStrategyKind;
+import io.borealis.scheduler.state.PendingSignal;
 import io.borealis.scheduler.state.StateManager;
 import io.borealis.scheduler.storage.JobUpdate;
 import io.borealis.scheduler.storage.MutableStoreProvider;
@@ -27,6 +28,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,15 +54,29 @@ import org.slf4j.LoggerFactory;
  */
 public final class UpdateController implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(UpdateController.class);
+    /** The least time from one round's start to the next while an update is active. */
+    private static final Duration MIN_ROUND_GAP = Duration.ofMillis(100);
 
     private final Storage storage;
     private final StateManager stateManager;
     private final Clock clock;
     private final Duration tick;
     private final ScheduledExecutorService executor;
+    private final PendingSignal settled;
+    private final AtomicBoolean commanded = new AtomicBoolean();
 
     public UpdateController(Storage storage, StateManager stateManager, Clock clock,
             Duration tick) {
+        this(storage, stateManager, clock, tick, new PendingSignal());
+    }
+
+    /**
+     * @param settled raised when a task became RUNNING or ended ({@link StateManager}'s): while
+     *     an update is active, a round follows at once rather than at the next tick
+     */
+    public UpdateController(Storage storage, StateManager stateManager, Clock clock,
+            Duration tick, PendingSignal settled) {
+        this.settled = requireNonNull(settled, "settled is null");
         this.storage = requireNonNull(storage, "storage is null");
         this.stateManager = requireNonNull(stateManager, "stateManager is null");
         this.clock = requireNonNull(clock, "clock is null");
@@ -73,23 +89,49 @@ public final class UpdateController implements AutoCloseable {
     }
 
     public void start() {
-        long millis = tick.toMillis();
-        executor.scheduleWithFixedDelay(this::runQuietly, millis, millis, TimeUnit.MILLISECONDS);
+        executor.execute(this::loop);
     }
 
     /** Asks for a round soon (a command changed an update). */
     public void wake() {
-        if (!executor.isShutdown()) {
-            executor.execute(this::runQuietly);
+        commanded.set(true);
+        settled.raise();
+    }
+
+    /**
+     * A round every tick; and, while an update is active (or after a command), one as soon as a
+     * task became RUNNING or ended, which is when an instance's step may be due. Without an
+     * active update those task changes cost no round.
+     */
+    private void loop() {
+        boolean busy = false;
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                boolean raised = settled.await(tick);
+                if (!raised || busy || commanded.getAndSet(false)) {
+                    long start = System.nanoTime();
+                    busy = runQuietly();
+                    // A round reads every instance and task of the job: while status reports
+                    // stream in, let them gather rather than pay that read for each one.
+                    long left = MIN_ROUND_GAP.toNanos() - (System.nanoTime() - start);
+                    if (busy && left > 0) {
+                        TimeUnit.NANOSECONDS.sleep(left);
+                    }
+                }
+            } catch (InterruptedException e) {
+                return;
+            }
         }
     }
 
-    private void runQuietly() {
+    /** @return whether an update may still be active */
+    private boolean runQuietly() {
         try {
-            runOnce();
+            return runOnce() > 0 || !storage.read(store -> store.updates().allActive()).isEmpty();
         } catch (RuntimeException e) {
             // Level-triggered: whatever was due is still due on the next tick.
             LOG.error("update controller failed; retrying on the next tick", e);
+            return true;
         }
     }
 

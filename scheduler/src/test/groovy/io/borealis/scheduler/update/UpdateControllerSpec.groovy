@@ -547,6 +547,44 @@ class UpdateControllerSpec extends Specification {
         tasksCreatedWith(V2) == [0: 1, 1: 1, 2: 1, 3: 1]
     }
 
+    def "the running controller takes each step as soon as the tasks it waits for change, not at its tick"() {
+        given: 'a controller whose tick is an hour, woken by commands and by tasks RUNNING or ended'
+        PendingSignal settled = new PendingSignal()
+        stateManager = new StateManager(clock, new RecordingGateway(), new PendingSignal(), 's1',
+                new io.borealis.scheduler.state.Flapping(io.borealis.scheduler.state.Flapping.Settings.DEFAULTS),
+                settled)
+        jobs = new JobManager(storage, stateManager, new JobValidator('devcluster'), quotas)
+        controller.close()
+        controller = new UpdateController(storage, stateManager, clock, Duration.ofHours(1), settled)
+        updates = new UpdateManager(storage, new JobValidator('devcluster'), quotas, clock,
+                controller::wake)
+        running(2)
+        controller.start()
+        def conditions = new spock.util.concurrent.PollingConditions(timeout: 10)
+
+        when: 'the update starts: the command wakes the controller, which kills instance 0'
+        String id = updates.start(job(V2, 2, [watch: 0]), 'alice', '')
+
+        then:
+        conditions.eventually {
+            assert instances(id)*.state() == [UpdateInstance.State.KILLING, UpdateInstance.State.PENDING]
+        }
+
+        when: 'the agent reports the kill, then the new task RUNNING: each wakes the controller'
+        agent()
+        conditions.eventually {
+            assert instances(id)[0].state() == UpdateInstance.State.WATCHING
+        }
+        agent()
+
+        then: 'instance 0 succeeds, instance 1 goes the same way, and the update ends'
+        conditions.eventually {
+            agent()
+            assert update(id).status() == ROLLED_FORWARD
+        }
+        tasksCreatedWith(V2) == [0: 1, 1: 1]
+    }
+
     def "a restart replaces every instance once, in batches, and leaves the job's configuration as it was"() {
         given:
         running(4)
