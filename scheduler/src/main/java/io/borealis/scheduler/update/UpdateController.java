@@ -8,6 +8,8 @@ import io.borealis.api.model.TaskConfig;
 import io.borealis.api.model.TaskStatus;
 import io.borealis.api.model.UpdateSettings;
 import io.borealis.api.model.UpdateStrategyKind;
+import io.borealis.scheduler.error.ErrorCode;
+import io.borealis.scheduler.error.PlatformException;
 import io.borealis.scheduler.state.PendingSignal;
 import io.borealis.scheduler.state.StateManager;
 import io.borealis.scheduler.storage.JobUpdate;
@@ -56,6 +58,8 @@ public final class UpdateController implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(UpdateController.class);
     /** The least time from one round's start to the next while an update is active. */
     private static final Duration MIN_ROUND_GAP = Duration.ofMillis(100);
+    /** Rounds of one update that fail in a row, other than in storage, before it is ERROR. */
+    static final int MAX_ROUND_FAILURES = 3;
 
     private final Storage storage;
     private final StateManager stateManager;
@@ -64,6 +68,8 @@ public final class UpdateController implements AutoCloseable {
     private final ScheduledExecutorService executor;
     private final PendingSignal settled;
     private final AtomicBoolean commanded = new AtomicBoolean();
+    /** Rounds that failed in a row, by update id (only while they go on failing). */
+    private final Map<String, Integer> failures = new HashMap<>();
 
     public UpdateController(Storage storage, StateManager stateManager, Clock clock,
             Duration tick) {
@@ -143,11 +149,53 @@ public final class UpdateController implements AutoCloseable {
     public synchronized int runOnce() {
         List<String> active = storage.read(store ->
                 store.updates().allActive().stream().map(JobUpdate::id).toList());
+        failures.keySet().retainAll(active);
         int steps = 0;
         for (String id : active) {
-            steps += storage.write(store -> advance(store, id));
+            try {
+                steps += storage.write(store -> advance(store, id));
+                failures.remove(id);
+            } catch (RuntimeException e) {
+                steps += failed(id, e);
+            }
         }
         return steps;
+    }
+
+    /**
+     * A round of one update failed. A storage failure (INTERNAL) is retried at every round for
+     * as long as it lasts. Anything else is a problem with the update itself (a stored row that
+     * cannot be read back into a step, a configuration that can no longer be stored): once it
+     * failed {@link #MAX_ROUND_FAILURES} rounds in a row, the update ends in ERROR with the
+     * problem as its status message, so that it stops blocking the job's commands.
+     */
+    private int failed(String id, RuntimeException e) {
+        if (e instanceof PlatformException platform && platform.code() == ErrorCode.INTERNAL) {
+            LOG.error("update {}: storage failed; retrying on the next round", id, e);
+            return 0;
+        }
+        int count = failures.merge(id, 1, Integer::sum);
+        if (count < MAX_ROUND_FAILURES) {
+            LOG.warn("update {}: round failed ({} of {}): {}", id, count, MAX_ROUND_FAILURES,
+                    e.toString());
+            return 0;
+        }
+        failures.remove(id);
+        LOG.error("update {}: round failed {} times in a row; ERROR", id, count, e);
+        String why = "the update controller cannot carry this update on: " + e;
+        return storage.write(store -> store.updates().fetch(id)
+                .filter(update -> update.status().isActive())
+                .map(update -> {
+                    long now = clock.millis();
+                    store.updates().save(update.withStatus(JobUpdateStatus.ERROR, why, now));
+                    store.updates().addEvent(id, new UpdateEvent(now, null,
+                            JobUpdateStatus.ERROR.name(), why));
+                    if (store.tasks().activeOfJob(update.job()).isEmpty()) {
+                        store.jobs().delete(update.job());
+                    }
+                    return 1;
+                })
+                .orElse(0));
     }
 
     private int advance(MutableStoreProvider store, String id) {

@@ -585,6 +585,38 @@ class UpdateControllerSpec extends Specification {
         tasksCreatedWith(V2) == [0: 1, 1: 1]
     }
 
+    def "an update the controller cannot carry on ends in ERROR after three failed rounds, saying why"() {
+        given: 'an update whose instance names a configuration that is not stored'
+        running(1)
+        String id = 'broken-update'
+        storage.write { store ->
+            store.updates().insert(new JobUpdate(id, Fixtures.JOB, 'alice', '', ROLLING_FORWARD,
+                    'started', job(V2, 1).updateSettings(), 1, 1, clock.millis(), clock.millis(),
+                    clock.millis()), [config(V2)],
+                    [new UpdateInstance(0, 1, 5, UpdateInstance.State.PENDING, null, 0, 0, clock.millis())])
+            null
+        }
+
+        when:
+        2.times { controller.runOnce() }
+
+        then: 'still active after two'
+        update(id).status() == ROLLING_FORWARD
+
+        when:
+        controller.runOnce()
+
+        then:
+        update(id).status() == JobUpdateStatus.ERROR
+        update(id).statusMessage().startsWith('the update controller cannot carry this update on: ' +
+                'java.lang.IndexOutOfBoundsException')
+        storage.read { it.updates().events(id) }.last().status() == 'ERROR'
+
+        and: 'the job is free for other commands again, its task untouched'
+        storage.read { it.updates().active(Fixtures.JOB) }.isEmpty()
+        activeCommands() == [0: V1]
+    }
+
     def "a restart replaces every instance once, in batches, and leaves the job's configuration as it was"() {
         given:
         running(4)
