@@ -4,12 +4,14 @@ import static java.util.Objects.requireNonNull;
 
 import io.borealis.api.model.JobConfiguration;
 import io.borealis.api.model.JobUpdateStatus;
+import io.borealis.api.model.SlaPolicy;
 import io.borealis.api.model.TaskConfig;
 import io.borealis.api.model.TaskStatus;
 import io.borealis.api.model.UpdateSettings;
 import io.borealis.api.model.UpdateStrategyKind;
 import io.borealis.scheduler.error.ErrorCode;
 import io.borealis.scheduler.error.PlatformException;
+import io.borealis.scheduler.maintenance.SlaCheck;
 import io.borealis.scheduler.state.PendingSignal;
 import io.borealis.scheduler.state.StateManager;
 import io.borealis.scheduler.storage.JobUpdate;
@@ -27,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -363,7 +366,9 @@ public final class UpdateController implements AutoCloseable {
                 case PENDING -> {
                     if (task != null && (target == null || !task.config().equals(target)
                             || instance.restart() && !backward())) {
-                        kill(instance, task);
+                        if (slaAllows(task)) {
+                            kill(instance, task);
+                        }
                     } else if (task != null) {
                         watch(instance, task, "already runs the configuration");
                     } else {
@@ -378,6 +383,26 @@ public final class UpdateController implements AutoCloseable {
                 case WATCHING -> watching(instance, task, target);
                 default -> { }
             }
+        }
+
+        /**
+         * Whether the job's SLA policy lets {@code task} be killed now, for an {@code sla_aware}
+         * update and a Count or Percentage policy ({@link SlaCheck}, as a host drain asks); the
+         * instance waits PENDING until it does. A Coordinator policy is not asked by updates.
+         */
+        private boolean slaAllows(Task task) {
+            SlaPolicy policy = task.config().slaPolicy();
+            if (!settings.slaAware() || policy == null
+                    || policy.count() == null && policy.percentage() == null) {
+                return true;
+            }
+            SlaCheck.Verdict verdict = SlaCheck.check(policy, task, activeTasks.values(),
+                    Set.of(), now);
+            if (!verdict.allowed()) {
+                LOG.debug("update {}: instance {} waits for its SLA: {}", update.id(),
+                        task.instanceId(), verdict.reason());
+            }
+            return verdict.allowed();
         }
 
         private void kill(UpdateInstance instance, Task task) {

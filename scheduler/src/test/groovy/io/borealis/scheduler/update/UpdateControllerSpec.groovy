@@ -74,7 +74,7 @@ class UpdateControllerSpec extends Specification {
 
     static TaskConfig config(String cmdline, Map args = [:]) {
         args.production ? QuotaFixtures.config(args + [processes: [Fixtures.process('hello', cmdline)]])
-                : Fixtures.config(processes: [Fixtures.process('hello', cmdline)])
+                : Fixtures.config(processes: [Fixtures.process('hello', cmdline)], slaPolicy: args.sla)
     }
 
     static JobConfiguration job(String cmdline, int instances, Map settings = [:]) {
@@ -83,7 +83,7 @@ class UpdateControllerSpec extends Specification {
                 CronCollisionPolicy.KILL_EXISTING, new UpdateSettings(
                 settings.containsKey('batch') ? settings.batch : 1, settings.containsKey('watch') ? settings.watch : 10,
                 settings.perInstance ?: 0, settings.total ?: 0, settings.rollback ?: false, false,
-                settings.pulse as Integer, false, settings.strategy ?: UpdateStrategyKind.QUEUE,
+                settings.pulse as Integer, settings.slaAware ?: false, settings.strategy ?: UpdateStrategyKind.QUEUE,
                 settings.sizes ?: [], settings.autopause ?: false), null)
     }
 
@@ -615,6 +615,51 @@ class UpdateControllerSpec extends Specification {
         and: 'the job is free for other commands again, its task untouched'
         storage.read { it.updates().active(Fixtures.JOB) }.isEmpty()
         activeCommands() == [0: V1]
+    }
+
+    def "an sla_aware update kills an instance only while the job's Count policy holds without it"() {
+        given: 'two instances up for two minutes; the policy wants one other up for 60 s'
+        def sla = new io.borealis.api.model.SlaPolicy(new io.borealis.api.model.CountSlaPolicy(1, 60), null, null)
+        running(2, [sla: sla])
+        clock.advance(Duration.ofSeconds(120))
+        String id = updates.start(job(V2, 2, [batch: 2, watch: 0, sla: sla, slaAware: true]), 'alice', '')
+
+        when: 'a batch of two, but killing both would leave none up'
+        controller.runOnce()
+
+        then:
+        instances(id)*.state() == [UpdateInstance.State.KILLING, UpdateInstance.State.PENDING]
+
+        when: 'instance 0 is replaced and its new task has been RUNNING less than 60 s'
+        agent(); controller.runOnce(); agent()
+        clock.advance(Duration.ofSeconds(30))
+        controller.runOnce()
+
+        then: 'instance 1 still waits'
+        instances(id)*.state() == [UpdateInstance.State.SUCCEEDED, UpdateInstance.State.PENDING]
+
+        when: 'the new task has been up 60 s'
+        clock.advance(Duration.ofSeconds(30))
+        controller.runOnce()
+
+        then:
+        instances(id)[1].state() == UpdateInstance.State.KILLING
+        drive(id) == ROLLED_FORWARD
+        tasksCreatedWith(V2) == [0: 1, 1: 1]
+    }
+
+    def "without sla_aware the same policy does not hold the batch back"() {
+        given:
+        def sla = new io.borealis.api.model.SlaPolicy(new io.borealis.api.model.CountSlaPolicy(1, 60), null, null)
+        running(2, [sla: sla])
+        clock.advance(Duration.ofSeconds(120))
+        String id = updates.start(job(V2, 2, [batch: 2, watch: 0, sla: sla]), 'alice', '')
+
+        when:
+        controller.runOnce()
+
+        then:
+        instances(id)*.state() == [UpdateInstance.State.KILLING] * 2
     }
 
     def "a restart replaces every instance once, in batches, and leaves the job's configuration as it was"() {
