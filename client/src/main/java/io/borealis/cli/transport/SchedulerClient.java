@@ -6,6 +6,7 @@ import io.borealis.api.model.CronJob;
 import io.borealis.api.model.CronRun;
 import io.borealis.api.model.JobConfiguration;
 import io.borealis.api.model.JobKey;
+import io.borealis.api.model.RestartSettings;
 import io.borealis.api.model.Resources;
 import io.borealis.api.model.TaskQuery;
 import io.borealis.api.model.ThriftCodec;
@@ -174,6 +175,22 @@ public final class SchedulerClient {
         if (!response.isSetResult() || !response.getResult().isSetStartJobUpdateResult()) {
             throw new SchedulerException(SchedulerException.Failure.REFUSED, "scheduler at "
                     + schedulerUri + " answered startJobUpdate without an update id", null);
+        }
+        return response.getResult().getStartJobUpdateResult().getUpdateId();
+    }
+
+    /**
+     * Starts a rolling restart of {@code instances} of {@code job} (every active one when
+     * empty), carried out by the scheduler as an update; returns the update's id.
+     */
+    public String restartJob(JobKey job, Set<Integer> instances, RestartSettings settings,
+            String message) throws SchedulerException {
+        Response response = call("SchedulerManager", SchedulerManager.Client::new,
+                client -> client.restartJob(ThriftCodec.toThrift(job), new HashSet<>(instances),
+                        ThriftCodec.toThrift(settings), message));
+        if (!response.isSetResult() || !response.getResult().isSetStartJobUpdateResult()) {
+            throw new SchedulerException(SchedulerException.Failure.REFUSED, "scheduler at "
+                    + schedulerUri + " answered restartJob without an update id", null);
         }
         return response.getResult().getStartJobUpdateResult().getUpdateId();
     }

@@ -442,9 +442,10 @@ public final class SchedulerMain implements Callable<Integer> {
                 new ThriftAgentGateway(AGENT_GATEWAY_THREADS, AGENT_CALL_TIMEOUT, tls.agentTrust());
         started.push(gateway);
         PendingSignal pending = new PendingSignal();
+        PendingSignal settled = new PendingSignal();
         Flapping flapping = new Flapping(config.lifecycle().flapping());
         StateManager stateManager =
-                new StateManager(clock, gateway, pending, hostName, flapping);
+                new StateManager(clock, gateway, pending, hostName, flapping, settled);
         QuotaManager quotas = new QuotaManager(storage, new QuotaCheck(config.tiers()));
         JobValidator validator = new JobValidator(config.cluster(), config.tiers());
         JobManager jobManager = new JobManager(storage, stateManager, validator, quotas);
@@ -470,7 +471,7 @@ public final class SchedulerMain implements Callable<Integer> {
         TaskTimers timers = new TaskTimers(storage, stateManager, flapping, gateway, clock,
                 config.lifecycle().timers());
         UpdateController updater = new UpdateController(storage, stateManager, clock,
-                UPDATE_TICK);
+                UPDATE_TICK, settled);
         UpdateManager updates = new UpdateManager(storage,
                 new JobValidator(config.cluster(), config.tiers()), quotas, clock, updater::wake);
         HistoryPruner pruner = new HistoryPruner(storage, clock, config.lifecycle().history());
