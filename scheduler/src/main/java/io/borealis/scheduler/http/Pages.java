@@ -14,8 +14,9 @@ import java.util.Map;
 /**
  * Renders the scheduler's pages from {@code src/main/resources/templates/*.peb}: HTML that shows
  * everything without JavaScript, refreshes itself every 5 seconds, and has every value escaped by
- * Pebble's autoescaping. The one script (in {@code base.peb}) rewrites each server-rendered UTC
- * {@code <time>} into the viewer's local time and keeps the UTC text as its hover title. Models
+ * Pebble's autoescaping. The one script ({@link io.borealis.api.web.PageAssets}, loaded by
+ * {@code base.peb}) rewrites each server-rendered UTC {@code <time>} into the viewer's local time
+ * and keeps the UTC text as its hover title. Models
  * are {@link PageViews} records built by {@link OverviewPages} and {@link JobPages}. Thread-safe.
  */
 final class Pages {

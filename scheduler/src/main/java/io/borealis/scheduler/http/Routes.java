@@ -3,6 +3,7 @@ package io.borealis.scheduler.http;
 import static java.util.Objects.requireNonNull;
 
 import io.borealis.api.model.JobKey;
+import io.borealis.api.web.PageAssets;
 import io.borealis.scheduler.auth.Security;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +24,7 @@ import org.eclipse.jetty.util.Fields;
 public final class Routes extends Handler.Abstract {
     private static final String HTML = "text/html; charset=utf-8";
     private static final String TEXT = "text/plain; charset=utf-8";
+    private static final String SCRIPT = "text/javascript; charset=utf-8";
 
     private final ApiEndpoint api;
     private final Security pagesLogin;
@@ -74,6 +76,8 @@ public final class Routes extends Handler.Abstract {
             case "/agents" -> send(response, callback, 200, HTML, overview.agents());
             case "/quotas" -> send(response, callback, 200, HTML, overview.quotas());
             case "/maintenance" -> send(response, callback, 200, HTML, overview.maintenance());
+            case PageAssets.SCRIPT_PATH -> send(response, callback, 200, SCRIPT,
+                    PageAssets.LOCAL_TIME_JS);
             default -> page(request, path, response, callback);
         }
         return true;
@@ -122,6 +126,10 @@ public final class Routes extends Handler.Abstract {
             String body) {
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, type);
+        if (type.equals(HTML)) {
+            response.getHeaders().put("Content-Security-Policy",
+                    PageAssets.CONTENT_SECURITY_POLICY);
+        }
         Content.Sink.write(response, true, body, callback);
     }
 }

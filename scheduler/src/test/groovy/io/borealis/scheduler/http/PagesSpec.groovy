@@ -11,6 +11,7 @@ import io.borealis.api.thrift.ScheduleStatus
 import io.borealis.api.thrift.ScheduledTask
 import io.borealis.api.thrift.TaskQuery
 import io.borealis.api.thrift.TaskStatusUpdate
+import io.borealis.api.web.PageAssets
 import io.borealis.scheduler.app.Scheduler
 import io.borealis.scheduler.app.SchedulerConfig
 import io.borealis.scheduler.app.SchedulerMain
@@ -186,6 +187,20 @@ class PagesSpec extends Specification {
         page.contains('&lt;script&gt;alert(&quot;metadata&quot;)&lt;/script&gt;')
         !page.contains('<script>alert')
         page.findAll('<script').size() == 1 // the page's own local-time script
+    }
+
+    def "every page loads the one shared script, from the server, under a CSP"() {
+        when:
+        def page = http('/scheduler')
+        def script = http(PageAssets.SCRIPT_PATH)
+
+        then:
+        page.body().contains("<script src=\"${PageAssets.SCRIPT_PATH}\" defer></script>")
+        page.headers().firstValue('content-security-policy').get() ==
+                PageAssets.CONTENT_SECURITY_POLICY
+        script.statusCode() == 200
+        script.headers().firstValue('content-type').get().startsWith('text/javascript')
+        script.body() == PageAssets.LOCAL_TIME_JS
     }
 
     def "/scheduler and the role page count jobs, active tasks by state, quota use and cron runs"() {
