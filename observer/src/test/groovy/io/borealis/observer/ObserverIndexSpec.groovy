@@ -15,7 +15,7 @@ import java.nio.file.Path
 
 /**
  * The task list of a busy host: finished tasks page by page, newest first, and what every page
- * shares (the local-time script, the Content-Security-Policy, escaped log lines).
+ * shares (the pages script, the Content-Security-Policy, escaped log lines).
  */
 class ObserverIndexSpec extends Specification {
     static final int FINISHED = 230
@@ -106,7 +106,7 @@ class ObserverIndexSpec extends Specification {
                 PageAssets.CONTENT_SECURITY_POLICY
         script.statusCode() == 200
         script.headers().firstValue('content-type').get().startsWith('text/javascript')
-        script.body() == PageAssets.LOCAL_TIME_JS
+        script.body() == PageAssets.PAGES_JS
         http.get('/static/other.js').statusCode() == 404
     }
 

@@ -13,14 +13,17 @@ import java.nio.charset.StandardCharsets;
  * pages' {@code <style>} block.
  */
 public final class PageAssets {
-    /** Where both servers serve {@link #LOCAL_TIME_JS}. */
-    public static final String SCRIPT_PATH = "/static/local-time.js";
+    /** Where both servers serve {@link #PAGES_JS}. */
+    public static final String SCRIPT_PATH = "/static/pages.js";
 
     public static final String CONTENT_SECURITY_POLICY =
             "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'";
 
-    /** Rewrites each {@code <time datetime>} into the viewer's local time, UTC on hover. */
-    public static final String LOCAL_TIME_JS = read("local-time.js");
+    /**
+     * Rewrites each {@code <time datetime>} into the viewer's local time (UTC on hover) and
+     * shows a followed log ({@code <pre data-follow>}) at its end.
+     */
+    public static final String PAGES_JS = read("pages.js");
 
     private PageAssets() {}
 

@@ -105,7 +105,7 @@ public final class ObserverHandler extends Handler.Abstract {
             case "api" -> api(args, rawPath);
             case "static" -> ("/" + route + "/" + String.join("/", args))
                     .equals(PageAssets.SCRIPT_PATH)
-                    ? new Reply.Script(PageAssets.LOCAL_TIME_JS) : notFound(rawPath);
+                    ? new Reply.Script(PageAssets.PAGES_JS) : notFound(rawPath);
             default -> notFound(rawPath);
         };
     }

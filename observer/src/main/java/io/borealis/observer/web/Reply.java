@@ -34,7 +34,7 @@ sealed interface Reply {
         }
     }
 
-    /** The pages' shared script ({@link PageAssets#LOCAL_TIME_JS}). */
+    /** The pages' shared script ({@link PageAssets#PAGES_JS}). */
     record Script(String body) implements Reply {
         public Script {
             requireNonNull(body, "body is null");

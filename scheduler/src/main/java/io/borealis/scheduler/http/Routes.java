@@ -77,7 +77,7 @@ public final class Routes extends Handler.Abstract {
             case "/quotas" -> send(response, callback, 200, HTML, overview.quotas());
             case "/maintenance" -> send(response, callback, 200, HTML, overview.maintenance());
             case PageAssets.SCRIPT_PATH -> send(response, callback, 200, SCRIPT,
-                    PageAssets.LOCAL_TIME_JS);
+                    PageAssets.PAGES_JS);
             default -> page(request, path, response, callback);
         }
         return true;

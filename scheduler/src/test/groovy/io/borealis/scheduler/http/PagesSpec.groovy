@@ -186,7 +186,7 @@ class PagesSpec extends Specification {
         then:
         page.contains('&lt;script&gt;alert(&quot;metadata&quot;)&lt;/script&gt;')
         !page.contains('<script>alert')
-        page.findAll('<script').size() == 1 // the page's own local-time script
+        page.findAll('<script').size() == 1 // the page's own pages script
     }
 
     def "every page loads the one shared script, from the server, under a CSP"() {
@@ -200,7 +200,7 @@ class PagesSpec extends Specification {
                 PageAssets.CONTENT_SECURITY_POLICY
         script.statusCode() == 200
         script.headers().firstValue('content-type').get().startsWith('text/javascript')
-        script.body() == PageAssets.LOCAL_TIME_JS
+        script.body() == PageAssets.PAGES_JS
     }
 
     def "/scheduler and the role page count jobs, active tasks by state, quota use and cron runs"() {

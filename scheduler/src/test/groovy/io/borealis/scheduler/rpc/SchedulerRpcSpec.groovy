@@ -287,7 +287,7 @@ class SchedulerRpcSpec extends Specification {
         page.contains(id)
         page.contains('PENDING')
         page.contains('Task created')
-        page.findAll('<script').size() == 1 // only the page's own local-time script
+        page.findAll('<script').size() == 1 // only the page's own pages script
     }
 
     def "the job page links each placed task's host to its observer page"() {
