@@ -8,6 +8,7 @@ import io.borealis.observer.checkpoint.WorkDir;
 import io.borealis.observer.view.ProcessPage;
 import io.borealis.observer.view.ProcessView;
 import io.borealis.observer.view.RunView;
+import io.borealis.observer.view.TaskList;
 import io.borealis.observer.view.TaskPage;
 import io.borealis.observer.view.TaskSummary;
 import io.borealis.observer.view.TaskView;
@@ -28,12 +29,14 @@ final class TaskPages {
     private final TaskViews views;
     private final Templates templates;
     private final String hostname;
+    private final TaskList taskList;
 
     TaskPages(WorkDir workDir, TaskViews views, Templates templates, String hostname) {
         this.workDir = requireNonNull(workDir, "workDir is null");
         this.views = requireNonNull(views, "views is null");
         this.templates = requireNonNull(templates, "templates is null");
         this.hostname = requireNonNull(hostname, "hostname is null");
+        this.taskList = new TaskList(workDir, views);
     }
 
     /**
@@ -44,7 +47,7 @@ final class TaskPages {
      */
     Reply index(String pageText) {
         int page = pageNumber(pageText);
-        List<TaskSummary> tasks = views.summaries(workDir.readAll());
+        List<TaskSummary> tasks = taskList.summaries();
         List<TaskSummary> finished = tasks.stream().filter(t -> !t.active()).toList();
         int from = Math.min((page - 1) * FINISHED_PAGE, finished.size());
         int to = Math.min(from + FINISHED_PAGE, finished.size());
@@ -110,7 +113,7 @@ final class TaskPages {
     }
 
     Reply apiTasks() {
-        return new Reply.Json(200, views.summaries(workDir.readAll()));
+        return new Reply.Json(200, taskList.summaries());
     }
 
     Reply apiTask(String taskId) {
