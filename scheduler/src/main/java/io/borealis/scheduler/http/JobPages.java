@@ -138,7 +138,7 @@ final class JobPages {
         return rows;
     }
 
-    static UpdateRow updateRow(JobUpdate update) {
+    private static UpdateRow updateRow(JobUpdate update) {
         return new UpdateRow(update.id(), Pages.jobPath(update.job()) + "/update/" + update.id(),
                 update.status().name(), update.status().isActive(), update.user(),
                 Time.of(update.createdAt()), Time.of(update.updatedAt()),
