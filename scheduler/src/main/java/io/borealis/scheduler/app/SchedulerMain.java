@@ -13,6 +13,7 @@ import io.borealis.scheduler.backup.BackupService;
 import io.borealis.scheduler.backup.BackupSettings;
 import io.borealis.scheduler.backup.Backups;
 import io.borealis.scheduler.backup.Recovery;
+import io.borealis.scheduler.http.PageSources;
 import io.borealis.scheduler.http.Routes;
 import io.borealis.scheduler.cron.CronJobs;
 import io.borealis.scheduler.cron.CronScheduler;
@@ -524,8 +525,9 @@ public final class SchedulerMain implements Callable<Integer> {
                 "Admin", Admin.Iface.class, "AgentService", AgentService.Iface.class));
         server.setHandler(new MetricsRoute(metrics, new Routes(
                 new ApiEndpoint(metered, security, audit, securityConfig.maxRequestBytes()),
-                securityConfig.pagesRequireLogin() ? security : Security.open(), storage, usages,
-                reasons, config.cluster(), drains::overview, clock)));
+                securityConfig.pagesRequireLogin() ? security : Security.open(),
+                new PageSources(config.cluster(), storage, usages, reasons, quotas.check(),
+                        liveness, drains::overview, clock))));
         server.start();
 
         loop.start();
