@@ -53,7 +53,7 @@ class ZooKeeperDiscoverySpec extends Specification {
         CliRunner cli = new CliRunner(dir)
         cli.clusters([[name: 'devcluster', zk: zk.connectString, scheduler_zk_path: PATH]])
         def file = dir.resolve('hello.groovy')
-        file.text = BorealisCliSpec.HELLO
+        java.nio.file.Files.writeString(file, BorealisCliSpec.HELLO)
 
         when:
         def result = cli.run({ context -> BorealisMain.commandLine(context) },
@@ -71,7 +71,7 @@ class ZooKeeperDiscoverySpec extends Specification {
         def client = new SchedulerClient(new ZooKeeperLocator(zk.connectString, PATH,
                 Duration.ofSeconds(10)), [:], Duration.ofSeconds(10), null)
         def file = dir.resolve('hello.groovy')
-        file.text = BorealisCliSpec.HELLO
+        java.nio.file.Files.writeString(file, BorealisCliSpec.HELLO)
         def job = new JobFileEvaluator().evaluate(file, [:]).jobs()[0]
         client.createJob(job)
 
