@@ -4,6 +4,7 @@ import io.borealis.agent.tasks.GcPolicy;
 import io.borealis.api.model.Attribute;
 import io.borealis.api.model.PortRange;
 import io.borealis.api.model.Resources;
+import io.borealis.api.discovery.ZooKeepers;
 import io.borealis.api.rpc.NetrcFile;
 import io.borealis.api.units.DataSize;
 import io.borealis.api.units.Durations;
@@ -51,6 +52,16 @@ public final class AgentMain implements Callable<Integer> {
     @Option(names = "--scheduler", defaultValue = "http://localhost:8081", paramLabel = "URL",
             description = "The scheduler's base URL (default: ${DEFAULT-VALUE}).")
     String scheduler;
+
+    @Option(names = "--zk", paramLabel = "HOST:PORT[,HOST:PORT...]",
+            description = "Find the leading scheduler through this ZooKeeper ensemble, and follow "
+                    + "it when another replica takes over (instead of --scheduler).")
+    String zk;
+
+    @Option(names = "--zk-path", defaultValue = "/borealis/scheduler", paramLabel = "PATH",
+            description = "Where the schedulers announce their leader, as their --zk-path "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String zkPath;
 
     @Option(names = "--work-dir", required = true, paramLabel = "DIR",
             description = "Where tasks live (DIR/tasks) and the agent keeps its state (DIR/agent).")
@@ -193,7 +204,20 @@ public final class AgentMain implements Callable<Integer> {
     /** Validates the flags (reporting every problem at once) and fills in machine defaults. */
     AgentConfig config() throws IOException {
         List<String> problems = new ArrayList<>();
-        checkUrl("--scheduler", scheduler, problems);
+        String schedulerAddress = scheduler;
+        if (zk != null) {
+            try {
+                schedulerAddress = new ZooKeepers.Address(zk, zkPath).toString();
+            } catch (IllegalArgumentException e) {
+                problems.add("--zk/--zk-path: " + e.getMessage());
+            }
+            if (schedulerNetrc != null) {
+                problems.add("--scheduler-netrc names the scheduler's host, which --zk leaves "
+                        + "open; give --scheduler URL with it");
+            }
+        } else {
+            checkUrl("--scheduler", scheduler, problems);
+        }
         if (observerUrl != null) {
             checkUrl("--observer-url", observerUrl, problems);
         }
@@ -253,7 +277,7 @@ public final class AgentMain implements Callable<Integer> {
                 ramMb != null ? ramMb : MachineResources.ramMb(),
                 diskMb != null ? diskMb : MachineResources.diskMb(dir),
                 0);
-        return new AgentConfig(scheduler, dir, httpPort, hostName, resources, ranges, attrs,
+        return new AgentConfig(schedulerAddress, dir, httpPort, hostName, resources, ranges, attrs,
                 observerUrl, executor.toAbsolutePath().normalize(), AgentConfig.Timing.DEFAULT,
                 executorEnvironment,
                 new GcPolicy(delay, maxFinished, GcPolicy.DEFAULT.interval()), timeout,

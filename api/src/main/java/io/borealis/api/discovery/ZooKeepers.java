@@ -29,6 +29,40 @@ public final class ZooKeepers {
     private ZooKeepers() {}
 
     /**
+     * An ensemble and a path in one string, {@code zk://HOST:PORT[,HOST:PORT...]/PATH}, as
+     * Aurora named a Mesos master found through ZooKeeper. An agent started with {@code --zk}
+     * carries its scheduler this way.
+     */
+    public record Address(String ensemble, String path) {
+        public static final String SCHEME = "zk://";
+
+        public Address {
+            checkEnsemble(ensemble);
+            checkPath(path);
+        }
+
+        /** Whether {@code url} is a {@code zk://} address rather than an http(s) URL. */
+        public static boolean isAddress(String url) {
+            return url.startsWith(SCHEME);
+        }
+
+        /** Parses {@code zk://ENSEMBLE/PATH}; fails naming what is wrong. */
+        public static Address parse(String url) {
+            int slash = url.indexOf('/', SCHEME.length());
+            if (!isAddress(url) || slash < 0) {
+                throw new IllegalArgumentException("'" + url
+                        + "' is not zk://HOST:PORT[,HOST:PORT...]/PATH");
+            }
+            return new Address(url.substring(SCHEME.length(), slash), url.substring(slash));
+        }
+
+        @Override
+        public String toString() {
+            return SCHEME + ensemble + path;
+        }
+    }
+
+    /**
      * Checks an ensemble such as {@code zk1:2181,zk2:2181}; returns it or fails naming it.
      */
     public static String checkEnsemble(String ensemble) {
@@ -56,14 +90,7 @@ public final class ZooKeepers {
      */
     public static CuratorFramework connect(String ensemble, Duration sessionTimeout,
             Duration connectionTimeout) {
-        CuratorFramework client = CuratorFrameworkFactory.builder()
-                .connectString(checkEnsemble(ensemble))
-                .sessionTimeoutMs(Math.toIntExact(sessionTimeout.toMillis()))
-                .connectionTimeoutMs(Math.toIntExact(connectionTimeout.toMillis()))
-                .retryPolicy(new ExponentialBackoffRetry(200, 5, 2_000))
-                .connectionStateErrorPolicy(new SessionConnectionStateErrorPolicy())
-                .build();
-        client.start();
+        CuratorFramework client = client(ensemble, sessionTimeout, connectionTimeout);
         boolean connected;
         try {
             connected = client.blockUntilConnected(
@@ -77,6 +104,24 @@ public final class ZooKeepers {
             throw new IllegalStateException("cannot connect to ZooKeeper " + ensemble
                     + " within " + connectionTimeout.toMillis() + " ms");
         }
+        return client;
+    }
+
+    /**
+     * A started client of {@code ensemble} that connects in the background (and keeps trying):
+     * for programs that must start while ZooKeeper is away, such as an agent. The caller closes
+     * it.
+     */
+    public static CuratorFramework client(String ensemble, Duration sessionTimeout,
+            Duration connectionTimeout) {
+        CuratorFramework client = CuratorFrameworkFactory.builder()
+                .connectString(checkEnsemble(ensemble))
+                .sessionTimeoutMs(Math.toIntExact(sessionTimeout.toMillis()))
+                .connectionTimeoutMs(Math.toIntExact(connectionTimeout.toMillis()))
+                .retryPolicy(new ExponentialBackoffRetry(200, 5, 2_000))
+                .connectionStateErrorPolicy(new SessionConnectionStateErrorPolicy())
+                .build();
+        client.start();
         return client;
     }
 
