@@ -72,7 +72,9 @@ public final class ZooKeeperLocator implements SchedulerLocator {
     private synchronized CuratorFramework client() throws SchedulerException {
         if (client == null) {
             try {
-                client = ZooKeepers.connect(ensemble, ZooKeepers.DEFAULT_SESSION_TIMEOUT, timeout);
+                Duration session = ZooKeepers.DEFAULT_SESSION_TIMEOUT;
+                client = ZooKeepers.connect(ensemble, session,
+                        timeout.compareTo(session) < 0 ? timeout : session);
             } catch (IllegalStateException e) {
                 throw new SchedulerException(SchedulerException.Failure.UNREACHABLE,
                         e.getMessage(), e);
