@@ -57,6 +57,7 @@ class ReplicasSpec extends Specification {
         cluster.startProgram('agent', 'bin/borealis-agent', '--zk', zk.connectString,
                 '--work-dir', work.toString(), '--http-port', '0', '--port-range', '43000-43099',
                 '--task-user', 'executor', '--agent-timeout', '30s',
+                '--announcer-ensemble', zk.connectString,
                 '--executor-command', LocalCluster.ROOT.resolve('bin/borealis-executor').toString())
     }
 
@@ -177,5 +178,44 @@ class ReplicasSpec extends Specification {
         Files.readString(home.resolve("logs/scheduler-${paused}.log"))
                 .contains('lost leadership (ZooKeeper session lost); exiting')
         status(leader, '/leaderhealth') == 200
+    }
+
+    def "an announced job's endpoints appear in ZooKeeper and disappear when it is killed"() {
+        given: 'a job whose task announces its http port and an alias of it'
+        Path file = home.resolve('announced.groovy')
+        Files.writeString(file, """\
+            task = Task(processes: [Process(name: 'serve',
+                                            cmdline: 'echo {{thermos.ports[http]}}; sleep 600')],
+                        resources: Resources(cpu: 0.1, ram: 16*MB, disk: 16*MB))
+            jobs = [Service(task: task, cluster: 'devcluster', role: 'www-data',
+                            environment: 'prod', name: 'announced', instances: 1,
+                            announce: Announcer(portmap: [health: 'http']))]
+            """.stripIndent())
+        String path = '/borealis/www-data/prod/announced'
+
+        when:
+        def created = cluster.borealis('job', 'create', 'devcluster/www-data/prod/announced',
+                file.toString())
+
+        then:
+        created.exit == 0
+        conditions.eventually {
+            def members = ServerSets.members(observer, path)
+            assert members.size() == 1
+            assert members[0].shard() == 0
+            assert members[0].status() == 'ALIVE'
+            assert members[0].additionalEndpoints().keySet() == ['http', 'health'] as Set
+            assert members[0].additionalEndpoints().health == members[0].serviceEndpoint()
+            assert members[0].serviceEndpoint().port() in 43000..43099
+        }
+
+        when:
+        def killed = cluster.borealis('job', 'killall', 'devcluster/www-data/prod/announced')
+
+        then:
+        killed.exit == 0
+        conditions.eventually {
+            assert ServerSets.members(observer, path).isEmpty()
+        }
     }
 }

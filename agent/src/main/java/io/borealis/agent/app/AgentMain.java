@@ -63,6 +63,11 @@ public final class AgentMain implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     String zkPath;
 
+    @Option(names = "--announcer-ensemble", paramLabel = "HOST:PORT[,HOST:PORT...]",
+            description = "ZooKeeper ensemble where executors announce tasks that have an "
+                    + "Announcer (under /borealis/ROLE/ENV/JOB); none without it.")
+    String announcerEnsemble;
+
     @Option(names = "--work-dir", required = true, paramLabel = "DIR",
             description = "Where tasks live (DIR/tasks) and the agent keeps its state (DIR/agent).")
     Path workDir;
@@ -204,6 +209,13 @@ public final class AgentMain implements Callable<Integer> {
     /** Validates the flags (reporting every problem at once) and fills in machine defaults. */
     AgentConfig config() throws IOException {
         List<String> problems = new ArrayList<>();
+        if (announcerEnsemble != null) {
+            try {
+                ZooKeepers.checkEnsemble(announcerEnsemble);
+            } catch (IllegalArgumentException e) {
+                problems.add("--announcer-ensemble: " + e.getMessage());
+            }
+        }
         String schedulerAddress = scheduler;
         if (zk != null) {
             try {
@@ -269,6 +281,10 @@ public final class AgentMain implements Callable<Integer> {
         executorEnvironment.put(TASK_USER_VARIABLE, taskUser);
         if (fallbackUser != null) {
             executorEnvironment.put(FALLBACK_USER_VARIABLE, fallbackUser);
+        }
+        if (announcerEnsemble != null) {
+            // The executor's Announcement reads it (executor-thermos, package announce).
+            executorEnvironment.put("BOREALIS_ANNOUNCER_ENSEMBLE", announcerEnsemble);
         }
         Path dir = workDir.toAbsolutePath().normalize();
         Files.createDirectories(dir);
