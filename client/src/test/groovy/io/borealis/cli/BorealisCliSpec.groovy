@@ -268,16 +268,17 @@ jobs = [Service(task: Task(processes: [hello], resources: Resources(cpu: 0, ram:
                 '(expected -----BEGIN CERTIFICATE-----)'
     }
 
-    def "a cluster found only through ZooKeeper is refused clearly"() {
+    def "a zk cluster entry with a bad ensemble is refused clearly"() {
         given:
-        cli.clusters([[name: 'devcluster', zk: 'zk1:2181', scheduler_zk_path: '/borealis/scheduler']])
+        cli.clusters([[name: 'devcluster', zk: 'zk1', scheduler_zk_path: '/borealis/scheduler']])
 
         when:
         def result = borealis('job', 'status', 'devcluster/www-data/prod/hello')
 
         then:
         result.code == 6
-        result.err.contains('zk discovery is not supported yet')
+        result.err.trim() == "error: cluster 'devcluster': ZooKeeper ensemble 'zk1' is not " +
+                'HOST:PORT[,HOST:PORT...]'
     }
 
     def "job status --write-json prints the documented shape, active tasks sorted by instance"() {
