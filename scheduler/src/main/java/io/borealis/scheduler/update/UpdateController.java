@@ -39,7 +39,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drives the active updates, level-triggered: every tick (and soon after a command) it reads
+ * Drives the active updates, level-triggered: every tick (and soon after a command, or after a
+ * task became RUNNING or ended while an update is active) it reads
  * each active update, its instances and the job's active tasks, and takes every step that is due
  * in one write per update. Each instance's step is stored in the write that acts on its task
  * (the kill, the insertion of the new task), so a scheduler that stops at any point finds, when
@@ -53,8 +54,11 @@ import org.slf4j.LoggerFactory;
  * a new task) is watched again until the instance failed more than
  * {@code maxPerInstanceFailures} times (FAILED). More than {@code maxTotalFailures} failed
  * instances fail the update: it rolls back when {@code rollbackOnFailure}, else ends FAILED.
+ * A restart ({@link UpdateInstance#restart()}) kills a task although it runs the target. An
+ * {@code slaAware} update kills a task only while the job's SLA policy allows. An update whose
+ * rounds keep failing (other than in storage) ends in ERROR.
  *
- * <p>Thread-safe: {@link #runOnce} is serialised; the timer thread calls it, and tests call it
+ * <p>Thread-safe: {@link #runOnce} is serialised; the controller's thread calls it, and tests call it
  * with a hand-moved clock.
  */
 public final class UpdateController implements AutoCloseable {
