@@ -269,7 +269,7 @@ public final class AgentMain implements Callable<Integer> {
             problems.add("--agent-timeout must be longer than 0s");
         }
         long maxRequestBytes = Flags.size("--max-request-size", maxRequestSize, problems);
-        NetrcFile.Entry credentials = schedulerNetrc == null ? null
+        NetrcFile.Entry credentials = schedulerNetrc == null || zk != null ? null
                 : Flags.credentials(schedulerNetrc, scheduler, hostName, problems);
         if (bindAddress != null && bindAddress.isBlank()) {
             problems.add("--bind-address must not be empty");
