@@ -148,7 +148,8 @@ final class JobPages {
 
     private static UpdateInstanceRow instanceRow(UpdateInstance instance) {
         String change = instance.fromConfig() == null ? "add"
-                : instance.toConfig() == null ? "remove" : "change";
+                : instance.toConfig() == null ? "remove"
+                : instance.restart() ? "restart" : "change";
         return new UpdateInstanceRow(instance.instanceId(), change, instance.state().name(),
                 instance.batch(), instance.failures(),
                 instance.taskId() == null ? null : instance.taskId().value(),

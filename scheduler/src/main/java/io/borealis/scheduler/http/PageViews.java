@@ -95,8 +95,8 @@ final class PageViews {
             String message, String statusMessage) {}
 
     /**
-     * One instance of an update page. {@code change}: add, change or remove; {@code batch} 0
-     * before it started.
+     * One instance of an update page. {@code change}: add, change, restart ({@code job
+     * restart}) or remove; {@code batch} 0 before it started.
      */
     record UpdateInstanceRow(int instance, String change, String state, int batch, int failures,
             @Nullable String taskId, Time since) {}

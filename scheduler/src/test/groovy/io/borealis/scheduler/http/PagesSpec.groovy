@@ -6,6 +6,7 @@ import io.borealis.api.model.TaskConfig
 import io.borealis.api.model.ThriftCodec
 import io.borealis.api.thrift.JobConfiguration
 import io.borealis.api.thrift.Response
+import io.borealis.api.thrift.RestartSettings
 import io.borealis.api.thrift.ResponseCode
 import io.borealis.api.thrift.ScheduleStatus
 import io.borealis.api.thrift.ScheduledTask
@@ -274,6 +275,26 @@ class PagesSpec extends Specification {
         page =~ /id="progress">\d of 3 instances done/
         rows(page, 'update-event') >= 1
         page.contains('more &lt;b&gt;power&lt;/b&gt;')
+    }
+
+    def "a rolling restart shows on its update page as instances restarted"() {
+        given:
+        ok(clients.manager().createJob(job(instances: 2, service: true)))
+        registerAgent()
+        eventually.eventually { assert agent.launched.size() == 2 }
+        agent.launched*.taskId.each { report(it, ScheduleStatus.RUNNING) }
+
+        when:
+        Response started = clients.manager().restartJob(
+                new io.borealis.api.thrift.JobKey('www-data', 'prod', 'hello'), [] as Set,
+                new RestartSettings(), 'bounce')
+        ok(started)
+        String page = get("$JOB_PAGE/update/${started.result.startJobUpdateResult.updateId}")
+
+        then:
+        rows(page, 'update-instance') == 2
+        page.findAll('<td>restart</td>').size() == 2
+        !page.contains('<td>change</td>')
     }
 
     def "an unknown update, or one of another job, is a 404 naming it"() {
