@@ -216,6 +216,18 @@ struct UpdateSettings {
   11: bool autopauseAfterBatch = false
 }
 
+/**
+ * What `job restart` sets; each field left unset comes from the job's UpdateSettings (or the
+ * defaults when it has none).
+ */
+struct RestartSettings {
+  1: optional i32 batchSize
+  2: optional i32 watchSecs
+  3: optional i32 maxPerInstanceFailures
+  4: optional i32 maxTotalFailures
+  5: optional bool rollbackOnFailure
+}
+
 struct JobConfiguration {
   1: JobKey key
   /** The user who submitted it; filled in by the scheduler from the authenticated subject. */
@@ -601,6 +613,8 @@ struct JobUpdateInstance {
   4: bool getsConfig
   5: i32 failures
   6: optional string taskId
+  /** The batch it was started in, from 1; 0 while it has not started. */
+  7: i32 batch = 0
 }
 
 /** One line of an update's history; instanceId absent for the update's own status changes. */
@@ -744,6 +758,13 @@ service SchedulerManager {
    * its updateSettings (result startJobUpdateResult). Quota is checked first.
    */
   Response startJobUpdate(1: JobConfiguration description, 2: string message)
+  /**
+   * A rolling restart: every selected instance (an empty set: every active one) is killed and
+   * started again with the configuration it runs, by the update machinery (result
+   * startJobUpdateResult). It is stored and shown as an update.
+   */
+  Response restartJob(1: JobKey job, 2: set<i32> instances, 3: RestartSettings settings,
+      4: string message)
   /** The next five act on the job's active update (result jobUpdateCommandResult). */
   Response pauseJobUpdate(1: JobKey job, 2: string message)
   Response resumeJobUpdate(1: JobKey job, 2: string message)

@@ -268,16 +268,17 @@ jobs = [Service(task: Task(processes: [hello], resources: Resources(cpu: 0, ram:
                 '(expected -----BEGIN CERTIFICATE-----)'
     }
 
-    def "a cluster found only through ZooKeeper is refused clearly"() {
+    def "a zk cluster entry with a bad ensemble is refused clearly"() {
         given:
-        cli.clusters([[name: 'devcluster', zk: 'zk1:2181', scheduler_zk_path: '/borealis/scheduler']])
+        cli.clusters([[name: 'devcluster', zk: 'zk1', scheduler_zk_path: '/borealis/scheduler']])
 
         when:
         def result = borealis('job', 'status', 'devcluster/www-data/prod/hello')
 
         then:
         result.code == 6
-        result.err.contains('zk discovery is not supported yet')
+        result.err.trim() == "error: cluster 'devcluster': ZooKeeper ensemble 'zk1' is not " +
+                'HOST:PORT[,HOST:PORT...]'
     }
 
     def "job status --write-json prints the documented shape, active tasks sorted by instance"() {
@@ -567,5 +568,115 @@ jobs = [Service(task: task, cluster: 'devcluster', role: 'www-data', environment
         result.out.readLines()[0] == 'the scheduler holds no job devcluster/www-data/prod/hello; ' +
                 'everything in the file is new'
         result.out.contains('+  "instanceCount" : 2,')
+    }
+
+    /** An update of www-data/prod/hello with these instance states and batches. */
+    static io.borealis.api.thrift.JobUpdateDetails restart(String status, List<List> instances) {
+        new io.borealis.api.thrift.JobUpdateDetails(
+                new io.borealis.api.thrift.JobUpdateSummary('u-1',
+                        new io.borealis.api.thrift.JobKey('www-data', 'prod', 'hello'), 'alice',
+                        io.borealis.api.thrift.JobUpdateStatus.valueOf(status), 'why', '', 0, 0,
+                        instances.size(), instances.size()),
+                new io.borealis.api.thrift.UpdateSettings(),
+                instances.withIndex().collect { List step, int i ->
+                    new io.borealis.api.thrift.JobUpdateInstance(i, step[0], true, true, 0, step[1]) },
+                [])
+    }
+
+    def "job restart sends the instances and the flags given, prints the id and waits, with progress on a terminal"() {
+        given:
+        cli.terminal = true
+        scheduler.updateDetails.addAll([
+                restart('ROLLING_FORWARD', [['KILLING', 1], ['KILLING', 1], ['PENDING', 0]]),
+                restart('ROLLING_FORWARD', [['SUCCEEDED', 1], ['SUCCEEDED', 1], ['WATCHING', 2]]),
+                restart('ROLLED_FORWARD', [['SUCCEEDED', 1], ['SUCCEEDED', 1], ['SUCCEEDED', 2]])])
+
+        when:
+        def result = borealis('job', 'restart', 'devcluster/www-data/prod/hello/0-2',
+                '--batch-size', '2', '--watch-secs', '0', '--max-total-failures', '1',
+                '--rollback-on-failure', '--message', 'new certificates')
+
+        then:
+        result.code == 0
+        result.out == 'u-1\nUpdate u-1 of www-data/prod/hello ROLLED_FORWARD\n'
+        result.err.contains('ROLLING_FORWARD: 0/3 instances done, batch 1')
+        result.err.contains('ROLLING_FORWARD: 2/3 instances done, batch 2')
+        scheduler.restarts.size() == 1
+        with(scheduler.restarts[0]) {
+            job == new io.borealis.api.thrift.JobKey('www-data', 'prod', 'hello')
+            instances == [0, 1, 2] as Set
+            settings == new io.borealis.api.thrift.RestartSettings().setBatchSize(2).setWatchSecs(0)
+                    .setMaxTotalFailures(1).setRollbackOnFailure(true)
+            message == 'new certificates'
+        }
+    }
+
+    def "job restart of a whole job prints no progress when output is not a terminal; a restart that fails is status 4"() {
+        given:
+        scheduler.updateDetails.addAll([
+                restart('ROLLING_FORWARD', [['KILLING', 1], ['PENDING', 0]]),
+                restart('FAILED', [['FAILED', 1], ['PENDING', 0]])])
+
+        when:
+        def result = borealis('job', 'restart', 'devcluster/www-data/prod/hello')
+
+        then:
+        result.code == 4
+        result.out == 'u-1\n'
+        result.err.trim() == 'error: update u-1 of www-data/prod/hello ended FAILED: why'
+        scheduler.restarts[0].instances == [] as Set
+        scheduler.restarts[0].settings == new io.borealis.api.thrift.RestartSettings()
+                .setRollbackOnFailure(false)
+    }
+
+    def "job restart with a bad flag value is status 6, naming it, and sends nothing"() {
+        when:
+        def result = borealis(*(['job', 'restart', 'devcluster/www-data/prod/hello'] + flags))
+
+        then:
+        result.code == 6
+        result.err.contains(message)
+        scheduler.restarts.isEmpty()
+
+        where:
+        flags                                  || message
+        ['--batch-size', '0']                  || '--batch-size must be at least 1, got 0'
+        ['--watch-secs', '-1']                 || '--watch-secs must be 0 or more, got -1'
+        ['--max-per-instance-failures', '-2']  || '--max-per-instance-failures must be 0 or more, got -2'
+        ['--max-total-failures', '-1']         || '--max-total-failures must be 0 or more, got -1'
+    }
+
+    def "job restart the scheduler refuses is status 10 with its message"() {
+        given:
+        scheduler.refuseWith = ResponseCode.INVALID_REQUEST
+        scheduler.refusal = "job www-data/prod/hello has an active update u-0 (ROLLING_FORWARD); end it first with 'borealis update abort www-data/prod/hello'"
+
+        when:
+        def result = borealis('job', 'restart', 'devcluster/www-data/prod/hello')
+
+        then:
+        result.code == 10
+        result.err.contains(scheduler.refusal)
+        result.out.isEmpty()
+    }
+
+    def "update start of a file that does not define the job, of a cron job or with batch_size 0 is status 3 and sends nothing"() {
+        given:
+        def file = dir.resolve('bad-update.groovy')
+        java.nio.file.Files.writeString(file, source)
+
+        when:
+        def result = borealis('update', 'start', key, file.toString())
+
+        then:
+        result.code == 3
+        result.err.contains(message)
+        scheduler.updatesStarted.isEmpty()
+
+        where:
+        key                                 | source                                                   || message
+        'devcluster/www-data/prod/other'    | HELLO                                                    || 'no job in'
+        'devcluster/www-data/prod/hello'    | HELLO.replace('Service(', 'Job(').replace("instances: 2", "instances: 2, cron_schedule: '0 9 * * *'") || "use 'borealis cron schedule'"
+        'devcluster/www-data/prod/hello'    | HELLO.replace("instances: 2", "instances: 2, update_config: UpdateConfig(batch_size: 0)") || 'batch_size'
     }
 }

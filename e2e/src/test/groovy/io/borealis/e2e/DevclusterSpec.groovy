@@ -208,6 +208,14 @@ class DevclusterSpec extends Specification {
             exit == 2
             err.contains("--agents must be a whole number")
         }
+        with(cluster.devcluster('start', '--schedulers', '2')) {
+            exit == 2
+            err.contains("--schedulers must be 1 or 3, not '2'")
+        }
+        with(cluster.devcluster('start', '--schedulers', '3', '--secure')) {
+            exit == 2
+            err.contains('--secure with --schedulers 3 is not supported yet')
+        }
         with(cluster.devcluster('launch')) {
             exit == 2
             err.contains("unknown command 'launch'")

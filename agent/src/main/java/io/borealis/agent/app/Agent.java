@@ -14,6 +14,8 @@ import io.borealis.agent.tasks.LivenessBeacon;
 import io.borealis.agent.tasks.TaskCollector;
 import io.borealis.agent.tasks.TaskLauncher;
 import io.borealis.agent.tasks.TaskManager;
+import io.borealis.api.discovery.ServerSets;
+import io.borealis.api.discovery.ZooKeepers;
 import io.borealis.api.model.AgentInfo;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -25,10 +27,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.curator.framework.CuratorFramework;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,6 +67,7 @@ public final class Agent implements AutoCloseable {
     private AgentHttpServer http;
     private SchedulerSession session;
     private OutboxSender sender;
+    private CuratorFramework zooKeeper;
     private String endpoint;
     private final AgentTls tls;
 
@@ -128,8 +133,7 @@ public final class Agent implements AutoCloseable {
         log.info("listening on {}", endpoint);
         AgentInfo info = new AgentInfo(config.host(), config.host(), endpoint, config.resources(),
                 config.portRanges(), config.attributes(), config.observerUrl());
-        SchedulerClient client = new SchedulerClient(config.schedulerUrl(), timing.rpcTimeout(),
-                config.access().credentials(), tls.schedulerTrust());
+        SchedulerClient client = schedulerClient(config, timing, tls);
         session = new SchedulerSession(client, info, tasks,
                 new Backoff(timing.retryInitial(), timing.retryMax()), beacon::timeout, tokens,
                 outbox::lastSeq);
@@ -209,10 +213,32 @@ public final class Agent implements AutoCloseable {
         }
         stop(monitor);
         stop(gc);
+        closeQuietly(zooKeeper);
         closeQuietly(beacon);
         closeQuietly(outbox);
         closeQuietly(lockChannel);
         log.info("agent stopped; executors keep running");
+    }
+
+    /**
+     * The client of {@code --scheduler}, or, with {@code --zk}, of whichever replica ZooKeeper
+     * names as leader. The ZooKeeper connection is made in the background: the agent starts,
+     * and keeps its tasks running, while ZooKeeper or every scheduler is away.
+     */
+    private SchedulerClient schedulerClient(AgentConfig config, AgentConfig.Timing timing,
+            AgentTls tls) {
+        if (!ZooKeepers.Address.isAddress(config.schedulerUrl())) {
+            return new SchedulerClient(config.schedulerUrl(), timing.rpcTimeout(),
+                    config.access().credentials(), tls.schedulerTrust());
+        }
+        ZooKeepers.Address address = ZooKeepers.Address.parse(config.schedulerUrl());
+        CuratorFramework client = ZooKeepers.client(address.ensemble(),
+                ZooKeepers.DEFAULT_SESSION_TIMEOUT, ZooKeepers.DEFAULT_CONNECTION_TIMEOUT);
+        zooKeeper = client;
+        log.info("finding the leading scheduler in ZooKeeper {}", address);
+        return new SchedulerClient(() -> client.getZookeeperClient().isConnected()
+                ? ServerSets.leaderUrl(client, address.path()) : Optional.empty(),
+                timing.rpcTimeout(), config.access().credentials(), tls.schedulerTrust());
     }
 
     private static void stop(ScheduledExecutorService thread) {

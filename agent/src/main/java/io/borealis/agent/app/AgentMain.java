@@ -4,6 +4,7 @@ import io.borealis.agent.tasks.GcPolicy;
 import io.borealis.api.model.Attribute;
 import io.borealis.api.model.PortRange;
 import io.borealis.api.model.Resources;
+import io.borealis.api.discovery.ZooKeepers;
 import io.borealis.api.rpc.NetrcFile;
 import io.borealis.api.units.DataSize;
 import io.borealis.api.units.Durations;
@@ -51,6 +52,21 @@ public final class AgentMain implements Callable<Integer> {
     @Option(names = "--scheduler", defaultValue = "http://localhost:8081", paramLabel = "URL",
             description = "The scheduler's base URL (default: ${DEFAULT-VALUE}).")
     String scheduler;
+
+    @Option(names = "--zk", paramLabel = "HOST:PORT[,HOST:PORT...]",
+            description = "Find the leading scheduler through this ZooKeeper ensemble, and follow "
+                    + "it when another replica takes over (instead of --scheduler).")
+    String zk;
+
+    @Option(names = "--zk-path", defaultValue = "/borealis/scheduler", paramLabel = "PATH",
+            description = "Where the schedulers announce their leader, as their --zk-path "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String zkPath;
+
+    @Option(names = "--announcer-ensemble", paramLabel = "HOST:PORT[,HOST:PORT...]",
+            description = "ZooKeeper ensemble where executors announce tasks that have an "
+                    + "Announcer (under /borealis/ROLE/ENV/JOB); none without it.")
+    String announcerEnsemble;
 
     @Option(names = "--work-dir", required = true, paramLabel = "DIR",
             description = "Where tasks live (DIR/tasks) and the agent keeps its state (DIR/agent).")
@@ -193,7 +209,27 @@ public final class AgentMain implements Callable<Integer> {
     /** Validates the flags (reporting every problem at once) and fills in machine defaults. */
     AgentConfig config() throws IOException {
         List<String> problems = new ArrayList<>();
-        checkUrl("--scheduler", scheduler, problems);
+        if (announcerEnsemble != null) {
+            try {
+                ZooKeepers.checkEnsemble(announcerEnsemble);
+            } catch (IllegalArgumentException e) {
+                problems.add("--announcer-ensemble: " + e.getMessage());
+            }
+        }
+        String schedulerAddress = scheduler;
+        if (zk != null) {
+            try {
+                schedulerAddress = new ZooKeepers.Address(zk, zkPath).toString();
+            } catch (IllegalArgumentException e) {
+                problems.add("--zk/--zk-path: " + e.getMessage());
+            }
+            if (schedulerNetrc != null) {
+                problems.add("--scheduler-netrc names the scheduler's host, which --zk leaves "
+                        + "open; give --scheduler URL with it");
+            }
+        } else {
+            checkUrl("--scheduler", scheduler, problems);
+        }
         if (observerUrl != null) {
             checkUrl("--observer-url", observerUrl, problems);
         }
@@ -233,7 +269,7 @@ public final class AgentMain implements Callable<Integer> {
             problems.add("--agent-timeout must be longer than 0s");
         }
         long maxRequestBytes = Flags.size("--max-request-size", maxRequestSize, problems);
-        NetrcFile.Entry credentials = schedulerNetrc == null ? null
+        NetrcFile.Entry credentials = schedulerNetrc == null || zk != null ? null
                 : Flags.credentials(schedulerNetrc, scheduler, hostName, problems);
         if (bindAddress != null && bindAddress.isBlank()) {
             problems.add("--bind-address must not be empty");
@@ -246,6 +282,10 @@ public final class AgentMain implements Callable<Integer> {
         if (fallbackUser != null) {
             executorEnvironment.put(FALLBACK_USER_VARIABLE, fallbackUser);
         }
+        if (announcerEnsemble != null) {
+            // The executor's Announcement reads it (executor-thermos, package announce).
+            executorEnvironment.put("BOREALIS_ANNOUNCER_ENSEMBLE", announcerEnsemble);
+        }
         Path dir = workDir.toAbsolutePath().normalize();
         Files.createDirectories(dir);
         Resources resources = new Resources(
@@ -253,7 +293,7 @@ public final class AgentMain implements Callable<Integer> {
                 ramMb != null ? ramMb : MachineResources.ramMb(),
                 diskMb != null ? diskMb : MachineResources.diskMb(dir),
                 0);
-        return new AgentConfig(scheduler, dir, httpPort, hostName, resources, ranges, attrs,
+        return new AgentConfig(schedulerAddress, dir, httpPort, hostName, resources, ranges, attrs,
                 observerUrl, executor.toAbsolutePath().normalize(), AgentConfig.Timing.DEFAULT,
                 executorEnvironment,
                 new GcPolicy(delay, maxFinished, GcPolicy.DEFAULT.interval()), timeout,

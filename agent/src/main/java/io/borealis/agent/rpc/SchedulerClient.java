@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import org.apache.thrift.TException;
 import org.slf4j.Logger;
@@ -26,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * Calls the scheduler's {@code AgentService} and converts between model records and Thrift.
  *
  * <p>Thread-safe: every call builds its own Thrift client. When a scheduler replica answers
- * {@code NOT_LEADER} and names the leader, later calls go to the leader.
+ * {@code NOT_LEADER} and names the leader, later calls go to the leader. With a
+ * {@link LeaderFinder} (the agent's {@code --zk}) a call that fails looks the leader up again,
+ * so the next call (the session's retry, the outbox's resend) goes to whichever replica leads.
  */
 public final class SchedulerClient {
     private static final Logger log = LoggerFactory.getLogger(SchedulerClient.class);
@@ -35,7 +38,14 @@ public final class SchedulerClient {
     private final Duration timeout;
     private final Map<String, String> headers;
     private final SSLContext trust;
+    private final LeaderFinder finder;
     private volatile String schedulerUrl;
+
+    /** Finds the leading scheduler's base URL (in ZooKeeper); empty while none leads. */
+    @FunctionalInterface
+    public interface LeaderFinder {
+        Optional<String> find() throws Exception;
+    }
 
     /**
      * @param schedulerUrl the scheduler's base URL, e.g. {@code http://host:8081}
@@ -53,7 +63,20 @@ public final class SchedulerClient {
      */
     public SchedulerClient(String schedulerUrl, Duration timeout,
             NetrcFile.Entry credentials, SSLContext trust) {
-        this.schedulerUrl = stripSlash(requireNonNull(schedulerUrl, "schedulerUrl is null"));
+        this(stripSlash(requireNonNull(schedulerUrl, "schedulerUrl is null")), null, timeout,
+                credentials, trust);
+    }
+
+    /** A client of whichever scheduler {@code finder} names as leader, looked up as needed. */
+    public SchedulerClient(LeaderFinder finder, Duration timeout, NetrcFile.Entry credentials,
+            SSLContext trust) {
+        this(null, requireNonNull(finder, "finder is null"), timeout, credentials, trust);
+    }
+
+    private SchedulerClient(String schedulerUrl, LeaderFinder finder, Duration timeout,
+            NetrcFile.Entry credentials, SSLContext trust) {
+        this.schedulerUrl = schedulerUrl;
+        this.finder = finder;
         this.timeout = requireNonNull(timeout, "timeout is null");
         this.headers = credentials == null ? Map.of() : Map.of("Authorization", "Basic "
                 + Base64.getEncoder().encodeToString((credentials.login() + ":"
@@ -125,19 +148,27 @@ public final class SchedulerClient {
         return response.getResult().getStatusUpdateResult().getAckedSeq();
     }
 
-    /** The base URL calls currently go to. */
+    /** The base URL calls currently go to; null while no leader has been found. */
     public String schedulerUrl() {
         return schedulerUrl;
     }
 
     private Response call(String method, Call call) throws SchedulerException {
         String url = schedulerUrl;
+        if (url == null) {
+            url = relocate();
+            if (url == null) {
+                throw new SchedulerException(method + ": no scheduler leads at the moment");
+            }
+        }
         Response response;
         try {
             AgentService.Client client = ThriftHttp.client(
                     url + "/api", SERVICE, AgentService.Client::new, headers, timeout, trust);
             response = call.apply(client);
         } catch (TException | RuntimeException e) {
+            // Refused, redirected by a follower, or gone: the next call asks ZooKeeper again.
+            relocate();
             throw new SchedulerException(
                     method + " to " + url + " failed: " + describe(e), e);
         }
@@ -152,6 +183,24 @@ public final class SchedulerClient {
         }
         throw new SchedulerException(method + " to " + url + " answered "
                 + response.getResponseCode() + ": " + Responses.message(response));
+    }
+
+    /** Looks the leader up again (with a finder); returns it, or null when none is known. */
+    private String relocate() {
+        if (finder == null) {
+            return schedulerUrl;
+        }
+        try {
+            String found = finder.find().map(SchedulerClient::stripSlash).orElse(null);
+            if (found != null && !found.equals(schedulerUrl)) {
+                log.info("following the leading scheduler at {}", found);
+            }
+            schedulerUrl = found;
+            return found;
+        } catch (Exception e) {
+            log.warn("cannot look up the leading scheduler: {}", e.toString());
+            return null;
+        }
     }
 
     private static String describe(Exception e) {

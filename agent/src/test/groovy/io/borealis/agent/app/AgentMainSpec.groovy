@@ -139,6 +139,32 @@ class AgentMainSpec extends Specification {
                                   "--fallback-user 'Not A User' is not a user name"]
     }
 
+    def "--zk finds the scheduler through ZooKeeper; --announcer-ensemble reaches the executors"() {
+        when:
+        def config = AgentMain.parse('--work-dir', dir.toString(), '--executor-command', executor.toString(),
+                '--zk', 'zk1:2181,zk2:2181', '--zk-path', '/prod/scheduler',
+                '--announcer-ensemble', 'zk1:2181')
+
+        then:
+        config.schedulerUrl() == 'zk://zk1:2181,zk2:2181/prod/scheduler'
+        config.executorEnvironment().BOREALIS_ANNOUNCER_ENSEMBLE == 'zk1:2181'
+    }
+
+    def "a bad --zk, --announcer-ensemble, or --zk with --scheduler-netrc is refused, naming each"() {
+        when:
+        AgentMain.parse('--work-dir', dir.toString(), '--executor-command', executor.toString(),
+                '--zk', 'zk1', '--announcer-ensemble', 'zk1:x',
+                '--scheduler-netrc', dir.resolve('netrc').toString())
+
+        then:
+        def e = thrown(CommandLine.ParameterException)
+        e.message.readLines() == [
+                "--announcer-ensemble: ZooKeeper ensemble 'zk1:x' is not HOST:PORT[,HOST:PORT...]",
+                "--zk/--zk-path: ZooKeeper ensemble 'zk1' is not HOST:PORT[,HOST:PORT...]",
+                "--scheduler-netrc names the scheduler's host, which --zk leaves open; give " +
+                        "--scheduler URL with it"]
+    }
+
     def "every flag maps to the configuration"() {
         when:
         def config = AgentMain.parse('--scheduler', 'http://sched:9000', '--work-dir', dir.toString(),

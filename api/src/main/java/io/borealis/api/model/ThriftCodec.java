@@ -673,6 +673,41 @@ public final class ThriftCodec {
                 t.isAutopauseAfterBatch());
     }
 
+    public static io.borealis.api.thrift.RestartSettings toThrift(RestartSettings v) {
+        if (v == null) {
+            return null;
+        }
+        io.borealis.api.thrift.RestartSettings t = new io.borealis.api.thrift.RestartSettings();
+        if (v.batchSize() != null) {
+            t.setBatchSize(v.batchSize());
+        }
+        if (v.watchSecs() != null) {
+            t.setWatchSecs(v.watchSecs());
+        }
+        if (v.maxPerInstanceFailures() != null) {
+            t.setMaxPerInstanceFailures(v.maxPerInstanceFailures());
+        }
+        if (v.maxTotalFailures() != null) {
+            t.setMaxTotalFailures(v.maxTotalFailures());
+        }
+        if (v.rollbackOnFailure() != null) {
+            t.setRollbackOnFailure(v.rollbackOnFailure());
+        }
+        return t;
+    }
+
+    public static RestartSettings fromThrift(io.borealis.api.thrift.RestartSettings t) {
+        if (t == null) {
+            return new RestartSettings(null, null, null, null, null);
+        }
+        return new RestartSettings(
+                t.isSetBatchSize() ? t.getBatchSize() : null,
+                t.isSetWatchSecs() ? t.getWatchSecs() : null,
+                t.isSetMaxPerInstanceFailures() ? t.getMaxPerInstanceFailures() : null,
+                t.isSetMaxTotalFailures() ? t.getMaxTotalFailures() : null,
+                t.isSetRollbackOnFailure() ? t.isRollbackOnFailure() : null);
+    }
+
     public static io.borealis.api.thrift.JobConfiguration toThrift(JobConfiguration v) {
         if (v == null) {
             return null;

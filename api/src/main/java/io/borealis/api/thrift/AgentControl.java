@@ -908,14 +908,14 @@ public class AgentControl {
             case 1: // TASKS
               if (schemeField.type == org.apache.thrift.protocol.TType.LIST) {
                 {
-                  org.apache.thrift.protocol.TList _list348 = iprot.readListBegin();
-                  struct.tasks = new java.util.ArrayList<AssignedTask>(_list348.size);
-                  @org.apache.thrift.annotation.Nullable AssignedTask _elem349;
-                  for (int _i350 = 0; _i350 < _list348.size; ++_i350)
+                  org.apache.thrift.protocol.TList _list356 = iprot.readListBegin();
+                  struct.tasks = new java.util.ArrayList<AssignedTask>(_list356.size);
+                  @org.apache.thrift.annotation.Nullable AssignedTask _elem357;
+                  for (int _i358 = 0; _i358 < _list356.size; ++_i358)
                   {
-                    _elem349 = new AssignedTask();
-                    _elem349.read(iprot);
-                    struct.tasks.add(_elem349);
+                    _elem357 = new AssignedTask();
+                    _elem357.read(iprot);
+                    struct.tasks.add(_elem357);
                   }
                   iprot.readListEnd();
                 }
@@ -944,9 +944,9 @@ public class AgentControl {
           oprot.writeFieldBegin(TASKS_FIELD_DESC);
           {
             oprot.writeListBegin(new org.apache.thrift.protocol.TList(org.apache.thrift.protocol.TType.STRUCT, struct.tasks.size()));
-            for (AssignedTask _iter351 : struct.tasks)
+            for (AssignedTask _iter359 : struct.tasks)
             {
-              _iter351.write(oprot);
+              _iter359.write(oprot);
             }
             oprot.writeListEnd();
           }
@@ -978,9 +978,9 @@ public class AgentControl {
         if (struct.isSetTasks()) {
           {
             oprot.writeI32(struct.tasks.size());
-            for (AssignedTask _iter352 : struct.tasks)
+            for (AssignedTask _iter360 : struct.tasks)
             {
-              _iter352.write(oprot);
+              _iter360.write(oprot);
             }
           }
         }
@@ -992,14 +992,14 @@ public class AgentControl {
         java.util.BitSet incoming = iprot.readBitSet(1);
         if (incoming.get(0)) {
           {
-            org.apache.thrift.protocol.TList _list353 = iprot.readListBegin(org.apache.thrift.protocol.TType.STRUCT);
-            struct.tasks = new java.util.ArrayList<AssignedTask>(_list353.size);
-            @org.apache.thrift.annotation.Nullable AssignedTask _elem354;
-            for (int _i355 = 0; _i355 < _list353.size; ++_i355)
+            org.apache.thrift.protocol.TList _list361 = iprot.readListBegin(org.apache.thrift.protocol.TType.STRUCT);
+            struct.tasks = new java.util.ArrayList<AssignedTask>(_list361.size);
+            @org.apache.thrift.annotation.Nullable AssignedTask _elem362;
+            for (int _i363 = 0; _i363 < _list361.size; ++_i363)
             {
-              _elem354 = new AssignedTask();
-              _elem354.read(iprot);
-              struct.tasks.add(_elem354);
+              _elem362 = new AssignedTask();
+              _elem362.read(iprot);
+              struct.tasks.add(_elem362);
             }
           }
           struct.setTasksIsSet(true);
@@ -1804,13 +1804,13 @@ public class AgentControl {
             case 1: // TASK_IDS
               if (schemeField.type == org.apache.thrift.protocol.TType.LIST) {
                 {
-                  org.apache.thrift.protocol.TList _list356 = iprot.readListBegin();
-                  struct.taskIds = new java.util.ArrayList<java.lang.String>(_list356.size);
-                  @org.apache.thrift.annotation.Nullable java.lang.String _elem357;
-                  for (int _i358 = 0; _i358 < _list356.size; ++_i358)
+                  org.apache.thrift.protocol.TList _list364 = iprot.readListBegin();
+                  struct.taskIds = new java.util.ArrayList<java.lang.String>(_list364.size);
+                  @org.apache.thrift.annotation.Nullable java.lang.String _elem365;
+                  for (int _i366 = 0; _i366 < _list364.size; ++_i366)
                   {
-                    _elem357 = iprot.readString();
-                    struct.taskIds.add(_elem357);
+                    _elem365 = iprot.readString();
+                    struct.taskIds.add(_elem365);
                   }
                   iprot.readListEnd();
                 }
@@ -1847,9 +1847,9 @@ public class AgentControl {
           oprot.writeFieldBegin(TASK_IDS_FIELD_DESC);
           {
             oprot.writeListBegin(new org.apache.thrift.protocol.TList(org.apache.thrift.protocol.TType.STRING, struct.taskIds.size()));
-            for (java.lang.String _iter359 : struct.taskIds)
+            for (java.lang.String _iter367 : struct.taskIds)
             {
-              oprot.writeString(_iter359);
+              oprot.writeString(_iter367);
             }
             oprot.writeListEnd();
           }
@@ -1889,9 +1889,9 @@ public class AgentControl {
         if (struct.isSetTaskIds()) {
           {
             oprot.writeI32(struct.taskIds.size());
-            for (java.lang.String _iter360 : struct.taskIds)
+            for (java.lang.String _iter368 : struct.taskIds)
             {
-              oprot.writeString(_iter360);
+              oprot.writeString(_iter368);
             }
           }
         }
@@ -1906,13 +1906,13 @@ public class AgentControl {
         java.util.BitSet incoming = iprot.readBitSet(2);
         if (incoming.get(0)) {
           {
-            org.apache.thrift.protocol.TList _list361 = iprot.readListBegin(org.apache.thrift.protocol.TType.STRING);
-            struct.taskIds = new java.util.ArrayList<java.lang.String>(_list361.size);
-            @org.apache.thrift.annotation.Nullable java.lang.String _elem362;
-            for (int _i363 = 0; _i363 < _list361.size; ++_i363)
+            org.apache.thrift.protocol.TList _list369 = iprot.readListBegin(org.apache.thrift.protocol.TType.STRING);
+            struct.taskIds = new java.util.ArrayList<java.lang.String>(_list369.size);
+            @org.apache.thrift.annotation.Nullable java.lang.String _elem370;
+            for (int _i371 = 0; _i371 < _list369.size; ++_i371)
             {
-              _elem362 = iprot.readString();
-              struct.taskIds.add(_elem362);
+              _elem370 = iprot.readString();
+              struct.taskIds.add(_elem370);
             }
           }
           struct.setTaskIdsIsSet(true);

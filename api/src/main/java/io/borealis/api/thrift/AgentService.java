@@ -1770,14 +1770,14 @@ public class AgentService {
             case 2: // TASKS
               if (schemeField.type == org.apache.thrift.protocol.TType.LIST) {
                 {
-                  org.apache.thrift.protocol.TList _list332 = iprot.readListBegin();
-                  struct.tasks = new java.util.ArrayList<AgentTaskState>(_list332.size);
-                  @org.apache.thrift.annotation.Nullable AgentTaskState _elem333;
-                  for (int _i334 = 0; _i334 < _list332.size; ++_i334)
+                  org.apache.thrift.protocol.TList _list340 = iprot.readListBegin();
+                  struct.tasks = new java.util.ArrayList<AgentTaskState>(_list340.size);
+                  @org.apache.thrift.annotation.Nullable AgentTaskState _elem341;
+                  for (int _i342 = 0; _i342 < _list340.size; ++_i342)
                   {
-                    _elem333 = new AgentTaskState();
-                    _elem333.read(iprot);
-                    struct.tasks.add(_elem333);
+                    _elem341 = new AgentTaskState();
+                    _elem341.read(iprot);
+                    struct.tasks.add(_elem341);
                   }
                   iprot.readListEnd();
                 }
@@ -1811,9 +1811,9 @@ public class AgentService {
           oprot.writeFieldBegin(TASKS_FIELD_DESC);
           {
             oprot.writeListBegin(new org.apache.thrift.protocol.TList(org.apache.thrift.protocol.TType.STRUCT, struct.tasks.size()));
-            for (AgentTaskState _iter335 : struct.tasks)
+            for (AgentTaskState _iter343 : struct.tasks)
             {
-              _iter335.write(oprot);
+              _iter343.write(oprot);
             }
             oprot.writeListEnd();
           }
@@ -1851,9 +1851,9 @@ public class AgentService {
         if (struct.isSetTasks()) {
           {
             oprot.writeI32(struct.tasks.size());
-            for (AgentTaskState _iter336 : struct.tasks)
+            for (AgentTaskState _iter344 : struct.tasks)
             {
-              _iter336.write(oprot);
+              _iter344.write(oprot);
             }
           }
         }
@@ -1869,14 +1869,14 @@ public class AgentService {
         }
         if (incoming.get(1)) {
           {
-            org.apache.thrift.protocol.TList _list337 = iprot.readListBegin(org.apache.thrift.protocol.TType.STRUCT);
-            struct.tasks = new java.util.ArrayList<AgentTaskState>(_list337.size);
-            @org.apache.thrift.annotation.Nullable AgentTaskState _elem338;
-            for (int _i339 = 0; _i339 < _list337.size; ++_i339)
+            org.apache.thrift.protocol.TList _list345 = iprot.readListBegin(org.apache.thrift.protocol.TType.STRUCT);
+            struct.tasks = new java.util.ArrayList<AgentTaskState>(_list345.size);
+            @org.apache.thrift.annotation.Nullable AgentTaskState _elem346;
+            for (int _i347 = 0; _i347 < _list345.size; ++_i347)
             {
-              _elem338 = new AgentTaskState();
-              _elem338.read(iprot);
-              struct.tasks.add(_elem338);
+              _elem346 = new AgentTaskState();
+              _elem346.read(iprot);
+              struct.tasks.add(_elem346);
             }
           }
           struct.setTasksIsSet(true);
@@ -2692,14 +2692,14 @@ public class AgentService {
             case 2: // UPDATES
               if (schemeField.type == org.apache.thrift.protocol.TType.LIST) {
                 {
-                  org.apache.thrift.protocol.TList _list340 = iprot.readListBegin();
-                  struct.updates = new java.util.ArrayList<TaskStatusUpdate>(_list340.size);
-                  @org.apache.thrift.annotation.Nullable TaskStatusUpdate _elem341;
-                  for (int _i342 = 0; _i342 < _list340.size; ++_i342)
+                  org.apache.thrift.protocol.TList _list348 = iprot.readListBegin();
+                  struct.updates = new java.util.ArrayList<TaskStatusUpdate>(_list348.size);
+                  @org.apache.thrift.annotation.Nullable TaskStatusUpdate _elem349;
+                  for (int _i350 = 0; _i350 < _list348.size; ++_i350)
                   {
-                    _elem341 = new TaskStatusUpdate();
-                    _elem341.read(iprot);
-                    struct.updates.add(_elem341);
+                    _elem349 = new TaskStatusUpdate();
+                    _elem349.read(iprot);
+                    struct.updates.add(_elem349);
                   }
                   iprot.readListEnd();
                 }
@@ -2733,9 +2733,9 @@ public class AgentService {
           oprot.writeFieldBegin(UPDATES_FIELD_DESC);
           {
             oprot.writeListBegin(new org.apache.thrift.protocol.TList(org.apache.thrift.protocol.TType.STRUCT, struct.updates.size()));
-            for (TaskStatusUpdate _iter343 : struct.updates)
+            for (TaskStatusUpdate _iter351 : struct.updates)
             {
-              _iter343.write(oprot);
+              _iter351.write(oprot);
             }
             oprot.writeListEnd();
           }
@@ -2773,9 +2773,9 @@ public class AgentService {
         if (struct.isSetUpdates()) {
           {
             oprot.writeI32(struct.updates.size());
-            for (TaskStatusUpdate _iter344 : struct.updates)
+            for (TaskStatusUpdate _iter352 : struct.updates)
             {
-              _iter344.write(oprot);
+              _iter352.write(oprot);
             }
           }
         }
@@ -2791,14 +2791,14 @@ public class AgentService {
         }
         if (incoming.get(1)) {
           {
-            org.apache.thrift.protocol.TList _list345 = iprot.readListBegin(org.apache.thrift.protocol.TType.STRUCT);
-            struct.updates = new java.util.ArrayList<TaskStatusUpdate>(_list345.size);
-            @org.apache.thrift.annotation.Nullable TaskStatusUpdate _elem346;
-            for (int _i347 = 0; _i347 < _list345.size; ++_i347)
+            org.apache.thrift.protocol.TList _list353 = iprot.readListBegin(org.apache.thrift.protocol.TType.STRUCT);
+            struct.updates = new java.util.ArrayList<TaskStatusUpdate>(_list353.size);
+            @org.apache.thrift.annotation.Nullable TaskStatusUpdate _elem354;
+            for (int _i355 = 0; _i355 < _list353.size; ++_i355)
             {
-              _elem346 = new TaskStatusUpdate();
-              _elem346.read(iprot);
-              struct.updates.add(_elem346);
+              _elem354 = new TaskStatusUpdate();
+              _elem354.read(iprot);
+              struct.updates.add(_elem354);
             }
           }
           struct.setUpdatesIsSet(true);

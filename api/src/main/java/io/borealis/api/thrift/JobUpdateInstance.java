@@ -19,6 +19,7 @@ public class JobUpdateInstance implements org.apache.thrift.TBase<JobUpdateInsta
   private static final org.apache.thrift.protocol.TField GETS_CONFIG_FIELD_DESC = new org.apache.thrift.protocol.TField("getsConfig", org.apache.thrift.protocol.TType.BOOL, (short)4);
   private static final org.apache.thrift.protocol.TField FAILURES_FIELD_DESC = new org.apache.thrift.protocol.TField("failures", org.apache.thrift.protocol.TType.I32, (short)5);
   private static final org.apache.thrift.protocol.TField TASK_ID_FIELD_DESC = new org.apache.thrift.protocol.TField("taskId", org.apache.thrift.protocol.TType.STRING, (short)6);
+  private static final org.apache.thrift.protocol.TField BATCH_FIELD_DESC = new org.apache.thrift.protocol.TField("batch", org.apache.thrift.protocol.TType.I32, (short)7);
 
   private static final org.apache.thrift.scheme.SchemeFactory STANDARD_SCHEME_FACTORY = new JobUpdateInstanceStandardSchemeFactory();
   private static final org.apache.thrift.scheme.SchemeFactory TUPLE_SCHEME_FACTORY = new JobUpdateInstanceTupleSchemeFactory();
@@ -29,6 +30,7 @@ public class JobUpdateInstance implements org.apache.thrift.TBase<JobUpdateInsta
   private boolean getsConfig; // required
   private int failures; // required
   private @org.apache.thrift.annotation.Nullable java.lang.String taskId; // optional
+  private int batch; // required
 
   /** The set of fields this struct contains, along with convenience methods for finding and manipulating them. */
   public enum _Fields implements org.apache.thrift.TFieldIdEnum {
@@ -43,7 +45,11 @@ public class JobUpdateInstance implements org.apache.thrift.TBase<JobUpdateInsta
      */
     GETS_CONFIG((short)4, "getsConfig"),
     FAILURES((short)5, "failures"),
-    TASK_ID((short)6, "taskId");
+    TASK_ID((short)6, "taskId"),
+    /**
+     * The batch it was started in, from 1; 0 while it has not started.
+     */
+    BATCH((short)7, "batch");
 
     private static final java.util.Map<java.lang.String, _Fields> byName = new java.util.HashMap<java.lang.String, _Fields>();
 
@@ -71,6 +77,8 @@ public class JobUpdateInstance implements org.apache.thrift.TBase<JobUpdateInsta
           return FAILURES;
         case 6: // TASK_ID
           return TASK_ID;
+        case 7: // BATCH
+          return BATCH;
         default:
           return null;
       }
@@ -118,6 +126,7 @@ public class JobUpdateInstance implements org.apache.thrift.TBase<JobUpdateInsta
   private static final int __HADCONFIG_ISSET_ID = 1;
   private static final int __GETSCONFIG_ISSET_ID = 2;
   private static final int __FAILURES_ISSET_ID = 3;
+  private static final int __BATCH_ISSET_ID = 4;
   private byte __isset_bitfield = 0;
   private static final _Fields optionals[] = {_Fields.TASK_ID};
   public static final java.util.Map<_Fields, org.apache.thrift.meta_data.FieldMetaData> metaDataMap;
@@ -135,11 +144,15 @@ public class JobUpdateInstance implements org.apache.thrift.TBase<JobUpdateInsta
         new org.apache.thrift.meta_data.FieldValueMetaData(org.apache.thrift.protocol.TType.I32)));
     tmpMap.put(_Fields.TASK_ID, new org.apache.thrift.meta_data.FieldMetaData("taskId", org.apache.thrift.TFieldRequirementType.OPTIONAL, 
         new org.apache.thrift.meta_data.FieldValueMetaData(org.apache.thrift.protocol.TType.STRING)));
+    tmpMap.put(_Fields.BATCH, new org.apache.thrift.meta_data.FieldMetaData("batch", org.apache.thrift.TFieldRequirementType.DEFAULT, 
+        new org.apache.thrift.meta_data.FieldValueMetaData(org.apache.thrift.protocol.TType.I32)));
     metaDataMap = java.util.Collections.unmodifiableMap(tmpMap);
     org.apache.thrift.meta_data.FieldMetaData.addStructMetaDataMap(JobUpdateInstance.class, metaDataMap);
   }
 
   public JobUpdateInstance() {
+    this.batch = 0;
+
   }
 
   public JobUpdateInstance(
@@ -147,7 +160,8 @@ public class JobUpdateInstance implements org.apache.thrift.TBase<JobUpdateInsta
     java.lang.String state,
     boolean hadConfig,
     boolean getsConfig,
-    int failures)
+    int failures,
+    int batch)
   {
     this();
     this.instanceId = instanceId;
@@ -159,6 +173,8 @@ public class JobUpdateInstance implements org.apache.thrift.TBase<JobUpdateInsta
     setGetsConfigIsSet(true);
     this.failures = failures;
     setFailuresIsSet(true);
+    this.batch = batch;
+    setBatchIsSet(true);
   }
 
   /**
@@ -176,6 +192,7 @@ public class JobUpdateInstance implements org.apache.thrift.TBase<JobUpdateInsta
     if (other.isSetTaskId()) {
       this.taskId = other.taskId;
     }
+    this.batch = other.batch;
   }
 
   @Override
@@ -195,6 +212,8 @@ public class JobUpdateInstance implements org.apache.thrift.TBase<JobUpdateInsta
     setFailuresIsSet(false);
     this.failures = 0;
     this.taskId = null;
+    this.batch = 0;
+
   }
 
   public int getInstanceId() {
@@ -351,6 +370,35 @@ public class JobUpdateInstance implements org.apache.thrift.TBase<JobUpdateInsta
     }
   }
 
+  /**
+   * The batch it was started in, from 1; 0 while it has not started.
+   */
+  public int getBatch() {
+    return this.batch;
+  }
+
+  /**
+   * The batch it was started in, from 1; 0 while it has not started.
+   */
+  public JobUpdateInstance setBatch(int batch) {
+    this.batch = batch;
+    setBatchIsSet(true);
+    return this;
+  }
+
+  public void unsetBatch() {
+    __isset_bitfield = org.apache.thrift.EncodingUtils.clearBit(__isset_bitfield, __BATCH_ISSET_ID);
+  }
+
+  /** Returns true if field batch is set (has been assigned a value) and false otherwise */
+  public boolean isSetBatch() {
+    return org.apache.thrift.EncodingUtils.testBit(__isset_bitfield, __BATCH_ISSET_ID);
+  }
+
+  public void setBatchIsSet(boolean value) {
+    __isset_bitfield = org.apache.thrift.EncodingUtils.setBit(__isset_bitfield, __BATCH_ISSET_ID, value);
+  }
+
   @Override
   public void setFieldValue(_Fields field, @org.apache.thrift.annotation.Nullable java.lang.Object value) {
     switch (field) {
@@ -402,6 +450,14 @@ public class JobUpdateInstance implements org.apache.thrift.TBase<JobUpdateInsta
       }
       break;
 
+    case BATCH:
+      if (value == null) {
+        unsetBatch();
+      } else {
+        setBatch((java.lang.Integer)value);
+      }
+      break;
+
     }
   }
 
@@ -427,6 +483,9 @@ public class JobUpdateInstance implements org.apache.thrift.TBase<JobUpdateInsta
     case TASK_ID:
       return getTaskId();
 
+    case BATCH:
+      return getBatch();
+
     }
     throw new java.lang.IllegalStateException();
   }
@@ -451,6 +510,8 @@ public class JobUpdateInstance implements org.apache.thrift.TBase<JobUpdateInsta
       return isSetFailures();
     case TASK_ID:
       return isSetTaskId();
+    case BATCH:
+      return isSetBatch();
     }
     throw new java.lang.IllegalStateException();
   }
@@ -522,6 +583,15 @@ public class JobUpdateInstance implements org.apache.thrift.TBase<JobUpdateInsta
         return false;
     }
 
+    boolean this_present_batch = true;
+    boolean that_present_batch = true;
+    if (this_present_batch || that_present_batch) {
+      if (!(this_present_batch && that_present_batch))
+        return false;
+      if (this.batch != that.batch)
+        return false;
+    }
+
     return true;
   }
 
@@ -544,6 +614,8 @@ public class JobUpdateInstance implements org.apache.thrift.TBase<JobUpdateInsta
     hashCode = hashCode * 8191 + ((isSetTaskId()) ? 131071 : 524287);
     if (isSetTaskId())
       hashCode = hashCode * 8191 + taskId.hashCode();
+
+    hashCode = hashCode * 8191 + batch;
 
     return hashCode;
   }
@@ -616,6 +688,16 @@ public class JobUpdateInstance implements org.apache.thrift.TBase<JobUpdateInsta
         return lastComparison;
       }
     }
+    lastComparison = java.lang.Boolean.compare(isSetBatch(), other.isSetBatch());
+    if (lastComparison != 0) {
+      return lastComparison;
+    }
+    if (isSetBatch()) {
+      lastComparison = org.apache.thrift.TBaseHelper.compareTo(this.batch, other.batch);
+      if (lastComparison != 0) {
+        return lastComparison;
+      }
+    }
     return 0;
   }
 
@@ -673,6 +755,10 @@ public class JobUpdateInstance implements org.apache.thrift.TBase<JobUpdateInsta
       }
       first = false;
     }
+    if (!first) sb.append(", ");
+    sb.append("batch:");
+    sb.append(this.batch);
+    first = false;
     sb.append(")");
     return sb.toString();
   }
@@ -768,6 +854,14 @@ public class JobUpdateInstance implements org.apache.thrift.TBase<JobUpdateInsta
               org.apache.thrift.protocol.TProtocolUtil.skip(iprot, schemeField.type);
             }
             break;
+          case 7: // BATCH
+            if (schemeField.type == org.apache.thrift.protocol.TType.I32) {
+              struct.batch = iprot.readI32();
+              struct.setBatchIsSet(true);
+            } else { 
+              org.apache.thrift.protocol.TProtocolUtil.skip(iprot, schemeField.type);
+            }
+            break;
           default:
             org.apache.thrift.protocol.TProtocolUtil.skip(iprot, schemeField.type);
         }
@@ -808,6 +902,9 @@ public class JobUpdateInstance implements org.apache.thrift.TBase<JobUpdateInsta
           oprot.writeFieldEnd();
         }
       }
+      oprot.writeFieldBegin(BATCH_FIELD_DESC);
+      oprot.writeI32(struct.batch);
+      oprot.writeFieldEnd();
       oprot.writeFieldStop();
       oprot.writeStructEnd();
     }
@@ -845,7 +942,10 @@ public class JobUpdateInstance implements org.apache.thrift.TBase<JobUpdateInsta
       if (struct.isSetTaskId()) {
         optionals.set(5);
       }
-      oprot.writeBitSet(optionals, 6);
+      if (struct.isSetBatch()) {
+        optionals.set(6);
+      }
+      oprot.writeBitSet(optionals, 7);
       if (struct.isSetInstanceId()) {
         oprot.writeI32(struct.instanceId);
       }
@@ -864,12 +964,15 @@ public class JobUpdateInstance implements org.apache.thrift.TBase<JobUpdateInsta
       if (struct.isSetTaskId()) {
         oprot.writeString(struct.taskId);
       }
+      if (struct.isSetBatch()) {
+        oprot.writeI32(struct.batch);
+      }
     }
 
     @Override
     public void read(org.apache.thrift.protocol.TProtocol prot, JobUpdateInstance struct) throws org.apache.thrift.TException {
       org.apache.thrift.protocol.TTupleProtocol iprot = (org.apache.thrift.protocol.TTupleProtocol) prot;
-      java.util.BitSet incoming = iprot.readBitSet(6);
+      java.util.BitSet incoming = iprot.readBitSet(7);
       if (incoming.get(0)) {
         struct.instanceId = iprot.readI32();
         struct.setInstanceIdIsSet(true);
@@ -893,6 +996,10 @@ public class JobUpdateInstance implements org.apache.thrift.TBase<JobUpdateInsta
       if (incoming.get(5)) {
         struct.taskId = iprot.readString();
         struct.setTaskIdIsSet(true);
+      }
+      if (incoming.get(6)) {
+        struct.batch = iprot.readI32();
+        struct.setBatchIsSet(true);
       }
     }
   }

@@ -66,6 +66,18 @@ public class SchedulerManager {
     public Response startJobUpdate(JobConfiguration description, java.lang.String message) throws org.apache.thrift.TException;
 
     /**
+     * A rolling restart: every selected instance (an empty set: every active one) is killed and
+     * started again with the configuration it runs, by the update machinery (result
+     * startJobUpdateResult). It is stored and shown as an update.
+     * 
+     * @param job
+     * @param instances
+     * @param settings
+     * @param message
+     */
+    public Response restartJob(JobKey job, java.util.Set<java.lang.Integer> instances, RestartSettings settings, java.lang.String message) throws org.apache.thrift.TException;
+
+    /**
      * The next five act on the job's active update (result jobUpdateCommandResult).
      * 
      * @param job
@@ -98,6 +110,8 @@ public class SchedulerManager {
     public void startCronJob(JobKey job, org.apache.thrift.async.AsyncMethodCallback<Response> resultHandler) throws org.apache.thrift.TException;
 
     public void startJobUpdate(JobConfiguration description, java.lang.String message, org.apache.thrift.async.AsyncMethodCallback<Response> resultHandler) throws org.apache.thrift.TException;
+
+    public void restartJob(JobKey job, java.util.Set<java.lang.Integer> instances, RestartSettings settings, java.lang.String message, org.apache.thrift.async.AsyncMethodCallback<Response> resultHandler) throws org.apache.thrift.TException;
 
     public void pauseJobUpdate(JobKey job, java.lang.String message, org.apache.thrift.async.AsyncMethodCallback<Response> resultHandler) throws org.apache.thrift.TException;
 
@@ -303,6 +317,33 @@ public class SchedulerManager {
         return result.success;
       }
       throw new org.apache.thrift.TApplicationException(org.apache.thrift.TApplicationException.MISSING_RESULT, "startJobUpdate failed: unknown result");
+    }
+
+    @Override
+    public Response restartJob(JobKey job, java.util.Set<java.lang.Integer> instances, RestartSettings settings, java.lang.String message) throws org.apache.thrift.TException
+    {
+      send_restartJob(job, instances, settings, message);
+      return recv_restartJob();
+    }
+
+    public void send_restartJob(JobKey job, java.util.Set<java.lang.Integer> instances, RestartSettings settings, java.lang.String message) throws org.apache.thrift.TException
+    {
+      restartJob_args args = new restartJob_args();
+      args.setJob(job);
+      args.setInstances(instances);
+      args.setSettings(settings);
+      args.setMessage(message);
+      sendBase("restartJob", args);
+    }
+
+    public Response recv_restartJob() throws org.apache.thrift.TException
+    {
+      restartJob_result result = new restartJob_result();
+      receiveBase(result, "restartJob");
+      if (result.isSetSuccess()) {
+        return result.success;
+      }
+      throw new org.apache.thrift.TApplicationException(org.apache.thrift.TApplicationException.MISSING_RESULT, "restartJob failed: unknown result");
     }
 
     @Override
@@ -707,6 +748,50 @@ public class SchedulerManager {
     }
 
     @Override
+    public void restartJob(JobKey job, java.util.Set<java.lang.Integer> instances, RestartSettings settings, java.lang.String message, org.apache.thrift.async.AsyncMethodCallback<Response> resultHandler) throws org.apache.thrift.TException {
+      checkReady();
+      restartJob_call method_call = new restartJob_call(job, instances, settings, message, resultHandler, this, ___protocolFactory, ___transport);
+      this.___currentMethod = method_call;
+      ___manager.call(method_call);
+    }
+
+    public static class restartJob_call extends org.apache.thrift.async.TAsyncMethodCall<Response> {
+      private JobKey job;
+      private java.util.Set<java.lang.Integer> instances;
+      private RestartSettings settings;
+      private java.lang.String message;
+      public restartJob_call(JobKey job, java.util.Set<java.lang.Integer> instances, RestartSettings settings, java.lang.String message, org.apache.thrift.async.AsyncMethodCallback<Response> resultHandler, org.apache.thrift.async.TAsyncClient client, org.apache.thrift.protocol.TProtocolFactory protocolFactory, org.apache.thrift.transport.TNonblockingTransport transport) throws org.apache.thrift.TException {
+        super(client, protocolFactory, transport, resultHandler, false);
+        this.job = job;
+        this.instances = instances;
+        this.settings = settings;
+        this.message = message;
+      }
+
+      @Override
+      public void write_args(org.apache.thrift.protocol.TProtocol prot) throws org.apache.thrift.TException {
+        prot.writeMessageBegin(new org.apache.thrift.protocol.TMessage("restartJob", org.apache.thrift.protocol.TMessageType.CALL, 0));
+        restartJob_args args = new restartJob_args();
+        args.setJob(job);
+        args.setInstances(instances);
+        args.setSettings(settings);
+        args.setMessage(message);
+        args.write(prot);
+        prot.writeMessageEnd();
+      }
+
+      @Override
+      public Response getResult() throws org.apache.thrift.TException {
+        if (getState() != org.apache.thrift.async.TAsyncMethodCall.State.RESPONSE_READ) {
+          throw new java.lang.IllegalStateException("Method call not finished!");
+        }
+        org.apache.thrift.transport.TMemoryInputTransport memoryTransport = new org.apache.thrift.transport.TMemoryInputTransport(getFrameBuffer().array());
+        org.apache.thrift.protocol.TProtocol prot = client.getProtocolFactory().getProtocol(memoryTransport);
+        return (new Client(prot)).recv_restartJob();
+      }
+    }
+
+    @Override
     public void pauseJobUpdate(JobKey job, java.lang.String message, org.apache.thrift.async.AsyncMethodCallback<Response> resultHandler) throws org.apache.thrift.TException {
       checkReady();
       pauseJobUpdate_call method_call = new pauseJobUpdate_call(job, message, resultHandler, this, ___protocolFactory, ___transport);
@@ -916,6 +1001,7 @@ public class SchedulerManager {
       processMap.put("descheduleCronJob", new descheduleCronJob());
       processMap.put("startCronJob", new startCronJob());
       processMap.put("startJobUpdate", new startJobUpdate());
+      processMap.put("restartJob", new restartJob());
       processMap.put("pauseJobUpdate", new pauseJobUpdate());
       processMap.put("resumeJobUpdate", new resumeJobUpdate());
       processMap.put("abortJobUpdate", new abortJobUpdate());
@@ -1120,6 +1206,34 @@ public class SchedulerManager {
       }
     }
 
+    public static class restartJob<I extends Iface> extends org.apache.thrift.ProcessFunction<I, restartJob_args> {
+      public restartJob() {
+        super("restartJob");
+      }
+
+      @Override
+      public restartJob_args getEmptyArgsInstance() {
+        return new restartJob_args();
+      }
+
+      @Override
+      protected boolean isOneway() {
+        return false;
+      }
+
+      @Override
+      protected boolean rethrowUnhandledExceptions() {
+        return false;
+      }
+
+      @Override
+      public restartJob_result getResult(I iface, restartJob_args args) throws org.apache.thrift.TException {
+        restartJob_result result = new restartJob_result();
+        result.success = iface.restartJob(args.job, args.instances, args.settings, args.message);
+        return result;
+      }
+    }
+
     public static class pauseJobUpdate<I extends Iface> extends org.apache.thrift.ProcessFunction<I, pauseJobUpdate_args> {
       public pauseJobUpdate() {
         super("pauseJobUpdate");
@@ -1280,6 +1394,7 @@ public class SchedulerManager {
       processMap.put("descheduleCronJob", new descheduleCronJob());
       processMap.put("startCronJob", new startCronJob());
       processMap.put("startJobUpdate", new startJobUpdate());
+      processMap.put("restartJob", new restartJob());
       processMap.put("pauseJobUpdate", new pauseJobUpdate());
       processMap.put("resumeJobUpdate", new resumeJobUpdate());
       processMap.put("abortJobUpdate", new abortJobUpdate());
@@ -1754,6 +1869,73 @@ public class SchedulerManager {
       @Override
       public void start(I iface, startJobUpdate_args args, org.apache.thrift.async.AsyncMethodCallback<Response> resultHandler) throws org.apache.thrift.TException {
         iface.startJobUpdate(args.description, args.message,resultHandler);
+      }
+    }
+
+    public static class restartJob<I extends AsyncIface> extends org.apache.thrift.AsyncProcessFunction<I, restartJob_args, Response> {
+      public restartJob() {
+        super("restartJob");
+      }
+
+      @Override
+      public restartJob_args getEmptyArgsInstance() {
+        return new restartJob_args();
+      }
+
+      @Override
+      public org.apache.thrift.async.AsyncMethodCallback<Response> getResultHandler(final org.apache.thrift.server.AbstractNonblockingServer.AsyncFrameBuffer fb, final int seqid) {
+        final org.apache.thrift.AsyncProcessFunction fcall = this;
+        return new org.apache.thrift.async.AsyncMethodCallback<Response>() { 
+          @Override
+          public void onComplete(Response o) {
+            restartJob_result result = new restartJob_result();
+            result.success = o;
+            try {
+              fcall.sendResponse(fb, result, org.apache.thrift.protocol.TMessageType.REPLY,seqid);
+            } catch (org.apache.thrift.transport.TTransportException e) {
+              _LOGGER.error("TTransportException writing to internal frame buffer", e);
+              fb.close();
+            } catch (java.lang.Exception e) {
+              _LOGGER.error("Exception writing to internal frame buffer", e);
+              onError(e);
+            }
+          }
+          @Override
+          public void onError(java.lang.Exception e) {
+            byte msgType = org.apache.thrift.protocol.TMessageType.REPLY;
+            org.apache.thrift.TSerializable msg;
+            restartJob_result result = new restartJob_result();
+            if (e instanceof org.apache.thrift.transport.TTransportException) {
+              _LOGGER.error("TTransportException inside handler", e);
+              fb.close();
+              return;
+            } else if (e instanceof org.apache.thrift.TApplicationException) {
+              _LOGGER.error("TApplicationException inside handler", e);
+              msgType = org.apache.thrift.protocol.TMessageType.EXCEPTION;
+              msg = (org.apache.thrift.TApplicationException)e;
+            } else {
+              _LOGGER.error("Exception inside handler", e);
+              msgType = org.apache.thrift.protocol.TMessageType.EXCEPTION;
+              msg = new org.apache.thrift.TApplicationException(org.apache.thrift.TApplicationException.INTERNAL_ERROR, e.getMessage());
+            }
+            try {
+              fcall.sendResponse(fb,msg,msgType,seqid);
+            } catch (java.lang.Exception ex) {
+              _LOGGER.error("Exception writing to internal frame buffer", ex);
+              fb.close();
+            }
+          }
+        };
+      }
+
+      @Override
+      protected boolean isOneway() {
+        return false;
+      }
+
+      @Override
+      public void start(I iface, restartJob_args args, org.apache.thrift.async.AsyncMethodCallback<Response> resultHandler) throws org.apache.thrift.TException {
+        iface.restartJob(args.job, args.instances, args.settings, args.message,resultHandler);
       }
     }
 
@@ -7913,6 +8095,1143 @@ public class SchedulerManager {
 
       @Override
       public void read(org.apache.thrift.protocol.TProtocol prot, startJobUpdate_result struct) throws org.apache.thrift.TException {
+        org.apache.thrift.protocol.TTupleProtocol iprot = (org.apache.thrift.protocol.TTupleProtocol) prot;
+        java.util.BitSet incoming = iprot.readBitSet(1);
+        if (incoming.get(0)) {
+          struct.success = new Response();
+          struct.success.read(iprot);
+          struct.setSuccessIsSet(true);
+        }
+      }
+    }
+
+    private static <S extends org.apache.thrift.scheme.IScheme> S scheme(org.apache.thrift.protocol.TProtocol proto) {
+      return (org.apache.thrift.scheme.StandardScheme.class.equals(proto.getScheme()) ? STANDARD_SCHEME_FACTORY : TUPLE_SCHEME_FACTORY).getScheme();
+    }
+  }
+
+  @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
+  public static class restartJob_args implements org.apache.thrift.TBase<restartJob_args, restartJob_args._Fields>, java.io.Serializable, Cloneable, Comparable<restartJob_args>   {
+    private static final org.apache.thrift.protocol.TStruct STRUCT_DESC = new org.apache.thrift.protocol.TStruct("restartJob_args");
+
+    private static final org.apache.thrift.protocol.TField JOB_FIELD_DESC = new org.apache.thrift.protocol.TField("job", org.apache.thrift.protocol.TType.STRUCT, (short)1);
+    private static final org.apache.thrift.protocol.TField INSTANCES_FIELD_DESC = new org.apache.thrift.protocol.TField("instances", org.apache.thrift.protocol.TType.SET, (short)2);
+    private static final org.apache.thrift.protocol.TField SETTINGS_FIELD_DESC = new org.apache.thrift.protocol.TField("settings", org.apache.thrift.protocol.TType.STRUCT, (short)3);
+    private static final org.apache.thrift.protocol.TField MESSAGE_FIELD_DESC = new org.apache.thrift.protocol.TField("message", org.apache.thrift.protocol.TType.STRING, (short)4);
+
+    private static final org.apache.thrift.scheme.SchemeFactory STANDARD_SCHEME_FACTORY = new restartJob_argsStandardSchemeFactory();
+    private static final org.apache.thrift.scheme.SchemeFactory TUPLE_SCHEME_FACTORY = new restartJob_argsTupleSchemeFactory();
+
+    private @org.apache.thrift.annotation.Nullable JobKey job; // required
+    private @org.apache.thrift.annotation.Nullable java.util.Set<java.lang.Integer> instances; // required
+    private @org.apache.thrift.annotation.Nullable RestartSettings settings; // required
+    private @org.apache.thrift.annotation.Nullable java.lang.String message; // required
+
+    /** The set of fields this struct contains, along with convenience methods for finding and manipulating them. */
+    public enum _Fields implements org.apache.thrift.TFieldIdEnum {
+      JOB((short)1, "job"),
+      INSTANCES((short)2, "instances"),
+      SETTINGS((short)3, "settings"),
+      MESSAGE((short)4, "message");
+
+      private static final java.util.Map<java.lang.String, _Fields> byName = new java.util.HashMap<java.lang.String, _Fields>();
+
+      static {
+        for (_Fields field : java.util.EnumSet.allOf(_Fields.class)) {
+          byName.put(field.getFieldName(), field);
+        }
+      }
+
+      /**
+       * Find the _Fields constant that matches fieldId, or null if its not found.
+       */
+      @org.apache.thrift.annotation.Nullable
+      public static _Fields findByThriftId(int fieldId) {
+        switch(fieldId) {
+          case 1: // JOB
+            return JOB;
+          case 2: // INSTANCES
+            return INSTANCES;
+          case 3: // SETTINGS
+            return SETTINGS;
+          case 4: // MESSAGE
+            return MESSAGE;
+          default:
+            return null;
+        }
+      }
+
+      /**
+       * Find the _Fields constant that matches fieldId, throwing an exception
+       * if it is not found.
+       */
+      public static _Fields findByThriftIdOrThrow(int fieldId) {
+        _Fields fields = findByThriftId(fieldId);
+        if (fields == null) throw new java.lang.IllegalArgumentException("Field " + fieldId + " doesn't exist!");
+        return fields;
+      }
+
+      /**
+       * Find the _Fields constant that matches name, or null if its not found.
+       */
+      @org.apache.thrift.annotation.Nullable
+      public static _Fields findByName(java.lang.String name) {
+        return byName.get(name);
+      }
+
+      private final short _thriftId;
+      private final java.lang.String _fieldName;
+
+      _Fields(short thriftId, java.lang.String fieldName) {
+        _thriftId = thriftId;
+        _fieldName = fieldName;
+      }
+
+      @Override
+      public short getThriftFieldId() {
+        return _thriftId;
+      }
+
+      @Override
+      public java.lang.String getFieldName() {
+        return _fieldName;
+      }
+    }
+
+    // isset id assignments
+    public static final java.util.Map<_Fields, org.apache.thrift.meta_data.FieldMetaData> metaDataMap;
+    static {
+      java.util.Map<_Fields, org.apache.thrift.meta_data.FieldMetaData> tmpMap = new java.util.EnumMap<_Fields, org.apache.thrift.meta_data.FieldMetaData>(_Fields.class);
+      tmpMap.put(_Fields.JOB, new org.apache.thrift.meta_data.FieldMetaData("job", org.apache.thrift.TFieldRequirementType.DEFAULT, 
+          new org.apache.thrift.meta_data.StructMetaData(org.apache.thrift.protocol.TType.STRUCT, JobKey.class)));
+      tmpMap.put(_Fields.INSTANCES, new org.apache.thrift.meta_data.FieldMetaData("instances", org.apache.thrift.TFieldRequirementType.DEFAULT, 
+          new org.apache.thrift.meta_data.SetMetaData(org.apache.thrift.protocol.TType.SET, 
+              new org.apache.thrift.meta_data.FieldValueMetaData(org.apache.thrift.protocol.TType.I32))));
+      tmpMap.put(_Fields.SETTINGS, new org.apache.thrift.meta_data.FieldMetaData("settings", org.apache.thrift.TFieldRequirementType.DEFAULT, 
+          new org.apache.thrift.meta_data.StructMetaData(org.apache.thrift.protocol.TType.STRUCT, RestartSettings.class)));
+      tmpMap.put(_Fields.MESSAGE, new org.apache.thrift.meta_data.FieldMetaData("message", org.apache.thrift.TFieldRequirementType.DEFAULT, 
+          new org.apache.thrift.meta_data.FieldValueMetaData(org.apache.thrift.protocol.TType.STRING)));
+      metaDataMap = java.util.Collections.unmodifiableMap(tmpMap);
+      org.apache.thrift.meta_data.FieldMetaData.addStructMetaDataMap(restartJob_args.class, metaDataMap);
+    }
+
+    public restartJob_args() {
+    }
+
+    public restartJob_args(
+      JobKey job,
+      java.util.Set<java.lang.Integer> instances,
+      RestartSettings settings,
+      java.lang.String message)
+    {
+      this();
+      this.job = job;
+      this.instances = instances;
+      this.settings = settings;
+      this.message = message;
+    }
+
+    /**
+     * Performs a deep copy on <i>other</i>.
+     */
+    public restartJob_args(restartJob_args other) {
+      if (other.isSetJob()) {
+        this.job = new JobKey(other.job);
+      }
+      if (other.isSetInstances()) {
+        java.util.Set<java.lang.Integer> __this__instances = new java.util.HashSet<java.lang.Integer>(other.instances);
+        this.instances = __this__instances;
+      }
+      if (other.isSetSettings()) {
+        this.settings = new RestartSettings(other.settings);
+      }
+      if (other.isSetMessage()) {
+        this.message = other.message;
+      }
+    }
+
+    @Override
+    public restartJob_args deepCopy() {
+      return new restartJob_args(this);
+    }
+
+    @Override
+    public void clear() {
+      this.job = null;
+      this.instances = null;
+      this.settings = null;
+      this.message = null;
+    }
+
+    @org.apache.thrift.annotation.Nullable
+    public JobKey getJob() {
+      return this.job;
+    }
+
+    public restartJob_args setJob(@org.apache.thrift.annotation.Nullable JobKey job) {
+      this.job = job;
+      return this;
+    }
+
+    public void unsetJob() {
+      this.job = null;
+    }
+
+    /** Returns true if field job is set (has been assigned a value) and false otherwise */
+    public boolean isSetJob() {
+      return this.job != null;
+    }
+
+    public void setJobIsSet(boolean value) {
+      if (!value) {
+        this.job = null;
+      }
+    }
+
+    public int getInstancesSize() {
+      return (this.instances == null) ? 0 : this.instances.size();
+    }
+
+    @org.apache.thrift.annotation.Nullable
+    public java.util.Iterator<java.lang.Integer> getInstancesIterator() {
+      return (this.instances == null) ? null : this.instances.iterator();
+    }
+
+    public void addToInstances(int elem) {
+      if (this.instances == null) {
+        this.instances = new java.util.HashSet<java.lang.Integer>();
+      }
+      this.instances.add(elem);
+    }
+
+    @org.apache.thrift.annotation.Nullable
+    public java.util.Set<java.lang.Integer> getInstances() {
+      return this.instances;
+    }
+
+    public restartJob_args setInstances(@org.apache.thrift.annotation.Nullable java.util.Set<java.lang.Integer> instances) {
+      this.instances = instances;
+      return this;
+    }
+
+    public void unsetInstances() {
+      this.instances = null;
+    }
+
+    /** Returns true if field instances is set (has been assigned a value) and false otherwise */
+    public boolean isSetInstances() {
+      return this.instances != null;
+    }
+
+    public void setInstancesIsSet(boolean value) {
+      if (!value) {
+        this.instances = null;
+      }
+    }
+
+    @org.apache.thrift.annotation.Nullable
+    public RestartSettings getSettings() {
+      return this.settings;
+    }
+
+    public restartJob_args setSettings(@org.apache.thrift.annotation.Nullable RestartSettings settings) {
+      this.settings = settings;
+      return this;
+    }
+
+    public void unsetSettings() {
+      this.settings = null;
+    }
+
+    /** Returns true if field settings is set (has been assigned a value) and false otherwise */
+    public boolean isSetSettings() {
+      return this.settings != null;
+    }
+
+    public void setSettingsIsSet(boolean value) {
+      if (!value) {
+        this.settings = null;
+      }
+    }
+
+    @org.apache.thrift.annotation.Nullable
+    public java.lang.String getMessage() {
+      return this.message;
+    }
+
+    public restartJob_args setMessage(@org.apache.thrift.annotation.Nullable java.lang.String message) {
+      this.message = message;
+      return this;
+    }
+
+    public void unsetMessage() {
+      this.message = null;
+    }
+
+    /** Returns true if field message is set (has been assigned a value) and false otherwise */
+    public boolean isSetMessage() {
+      return this.message != null;
+    }
+
+    public void setMessageIsSet(boolean value) {
+      if (!value) {
+        this.message = null;
+      }
+    }
+
+    @Override
+    public void setFieldValue(_Fields field, @org.apache.thrift.annotation.Nullable java.lang.Object value) {
+      switch (field) {
+      case JOB:
+        if (value == null) {
+          unsetJob();
+        } else {
+          setJob((JobKey)value);
+        }
+        break;
+
+      case INSTANCES:
+        if (value == null) {
+          unsetInstances();
+        } else {
+          setInstances((java.util.Set<java.lang.Integer>)value);
+        }
+        break;
+
+      case SETTINGS:
+        if (value == null) {
+          unsetSettings();
+        } else {
+          setSettings((RestartSettings)value);
+        }
+        break;
+
+      case MESSAGE:
+        if (value == null) {
+          unsetMessage();
+        } else {
+          setMessage((java.lang.String)value);
+        }
+        break;
+
+      }
+    }
+
+    @org.apache.thrift.annotation.Nullable
+    @Override
+    public java.lang.Object getFieldValue(_Fields field) {
+      switch (field) {
+      case JOB:
+        return getJob();
+
+      case INSTANCES:
+        return getInstances();
+
+      case SETTINGS:
+        return getSettings();
+
+      case MESSAGE:
+        return getMessage();
+
+      }
+      throw new java.lang.IllegalStateException();
+    }
+
+    /** Returns true if field corresponding to fieldID is set (has been assigned a value) and false otherwise */
+    @Override
+    public boolean isSet(_Fields field) {
+      if (field == null) {
+        throw new java.lang.IllegalArgumentException();
+      }
+
+      switch (field) {
+      case JOB:
+        return isSetJob();
+      case INSTANCES:
+        return isSetInstances();
+      case SETTINGS:
+        return isSetSettings();
+      case MESSAGE:
+        return isSetMessage();
+      }
+      throw new java.lang.IllegalStateException();
+    }
+
+    @Override
+    public boolean equals(java.lang.Object that) {
+      if (that instanceof restartJob_args)
+        return this.equals((restartJob_args)that);
+      return false;
+    }
+
+    public boolean equals(restartJob_args that) {
+      if (that == null)
+        return false;
+      if (this == that)
+        return true;
+
+      boolean this_present_job = true && this.isSetJob();
+      boolean that_present_job = true && that.isSetJob();
+      if (this_present_job || that_present_job) {
+        if (!(this_present_job && that_present_job))
+          return false;
+        if (!this.job.equals(that.job))
+          return false;
+      }
+
+      boolean this_present_instances = true && this.isSetInstances();
+      boolean that_present_instances = true && that.isSetInstances();
+      if (this_present_instances || that_present_instances) {
+        if (!(this_present_instances && that_present_instances))
+          return false;
+        if (!this.instances.equals(that.instances))
+          return false;
+      }
+
+      boolean this_present_settings = true && this.isSetSettings();
+      boolean that_present_settings = true && that.isSetSettings();
+      if (this_present_settings || that_present_settings) {
+        if (!(this_present_settings && that_present_settings))
+          return false;
+        if (!this.settings.equals(that.settings))
+          return false;
+      }
+
+      boolean this_present_message = true && this.isSetMessage();
+      boolean that_present_message = true && that.isSetMessage();
+      if (this_present_message || that_present_message) {
+        if (!(this_present_message && that_present_message))
+          return false;
+        if (!this.message.equals(that.message))
+          return false;
+      }
+
+      return true;
+    }
+
+    @Override
+    public int hashCode() {
+      int hashCode = 1;
+
+      hashCode = hashCode * 8191 + ((isSetJob()) ? 131071 : 524287);
+      if (isSetJob())
+        hashCode = hashCode * 8191 + job.hashCode();
+
+      hashCode = hashCode * 8191 + ((isSetInstances()) ? 131071 : 524287);
+      if (isSetInstances())
+        hashCode = hashCode * 8191 + instances.hashCode();
+
+      hashCode = hashCode * 8191 + ((isSetSettings()) ? 131071 : 524287);
+      if (isSetSettings())
+        hashCode = hashCode * 8191 + settings.hashCode();
+
+      hashCode = hashCode * 8191 + ((isSetMessage()) ? 131071 : 524287);
+      if (isSetMessage())
+        hashCode = hashCode * 8191 + message.hashCode();
+
+      return hashCode;
+    }
+
+    @Override
+    public int compareTo(restartJob_args other) {
+      if (!getClass().equals(other.getClass())) {
+        return getClass().getName().compareTo(other.getClass().getName());
+      }
+
+      int lastComparison = 0;
+
+      lastComparison = java.lang.Boolean.compare(isSetJob(), other.isSetJob());
+      if (lastComparison != 0) {
+        return lastComparison;
+      }
+      if (isSetJob()) {
+        lastComparison = org.apache.thrift.TBaseHelper.compareTo(this.job, other.job);
+        if (lastComparison != 0) {
+          return lastComparison;
+        }
+      }
+      lastComparison = java.lang.Boolean.compare(isSetInstances(), other.isSetInstances());
+      if (lastComparison != 0) {
+        return lastComparison;
+      }
+      if (isSetInstances()) {
+        lastComparison = org.apache.thrift.TBaseHelper.compareTo(this.instances, other.instances);
+        if (lastComparison != 0) {
+          return lastComparison;
+        }
+      }
+      lastComparison = java.lang.Boolean.compare(isSetSettings(), other.isSetSettings());
+      if (lastComparison != 0) {
+        return lastComparison;
+      }
+      if (isSetSettings()) {
+        lastComparison = org.apache.thrift.TBaseHelper.compareTo(this.settings, other.settings);
+        if (lastComparison != 0) {
+          return lastComparison;
+        }
+      }
+      lastComparison = java.lang.Boolean.compare(isSetMessage(), other.isSetMessage());
+      if (lastComparison != 0) {
+        return lastComparison;
+      }
+      if (isSetMessage()) {
+        lastComparison = org.apache.thrift.TBaseHelper.compareTo(this.message, other.message);
+        if (lastComparison != 0) {
+          return lastComparison;
+        }
+      }
+      return 0;
+    }
+
+    @org.apache.thrift.annotation.Nullable
+    @Override
+    public _Fields fieldForId(int fieldId) {
+      return _Fields.findByThriftId(fieldId);
+    }
+
+    @Override
+    public void read(org.apache.thrift.protocol.TProtocol iprot) throws org.apache.thrift.TException {
+      scheme(iprot).read(iprot, this);
+    }
+
+    @Override
+    public void write(org.apache.thrift.protocol.TProtocol oprot) throws org.apache.thrift.TException {
+      scheme(oprot).write(oprot, this);
+    }
+
+    @Override
+    public java.lang.String toString() {
+      java.lang.StringBuilder sb = new java.lang.StringBuilder("restartJob_args(");
+      boolean first = true;
+
+      sb.append("job:");
+      if (this.job == null) {
+        sb.append("null");
+      } else {
+        sb.append(this.job);
+      }
+      first = false;
+      if (!first) sb.append(", ");
+      sb.append("instances:");
+      if (this.instances == null) {
+        sb.append("null");
+      } else {
+        sb.append(this.instances);
+      }
+      first = false;
+      if (!first) sb.append(", ");
+      sb.append("settings:");
+      if (this.settings == null) {
+        sb.append("null");
+      } else {
+        sb.append(this.settings);
+      }
+      first = false;
+      if (!first) sb.append(", ");
+      sb.append("message:");
+      if (this.message == null) {
+        sb.append("null");
+      } else {
+        sb.append(this.message);
+      }
+      first = false;
+      sb.append(")");
+      return sb.toString();
+    }
+
+    public void validate() throws org.apache.thrift.TException {
+      // check for required fields
+      // check for sub-struct validity
+      if (job != null) {
+        job.validate();
+      }
+      if (settings != null) {
+        settings.validate();
+      }
+    }
+
+    private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
+      try {
+        write(new org.apache.thrift.protocol.TCompactProtocol(new org.apache.thrift.transport.TIOStreamTransport(out)));
+      } catch (org.apache.thrift.TException te) {
+        throw new java.io.IOException(te);
+      }
+    }
+
+    private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, java.lang.ClassNotFoundException {
+      try {
+        read(new org.apache.thrift.protocol.TCompactProtocol(new org.apache.thrift.transport.TIOStreamTransport(in)));
+      } catch (org.apache.thrift.TException te) {
+        throw new java.io.IOException(te);
+      }
+    }
+
+    private static class restartJob_argsStandardSchemeFactory implements org.apache.thrift.scheme.SchemeFactory {
+      @Override
+      public restartJob_argsStandardScheme getScheme() {
+        return new restartJob_argsStandardScheme();
+      }
+    }
+
+    private static class restartJob_argsStandardScheme extends org.apache.thrift.scheme.StandardScheme<restartJob_args> {
+
+      @Override
+      public void read(org.apache.thrift.protocol.TProtocol iprot, restartJob_args struct) throws org.apache.thrift.TException {
+        org.apache.thrift.protocol.TField schemeField;
+        iprot.readStructBegin();
+        while (true)
+        {
+          schemeField = iprot.readFieldBegin();
+          if (schemeField.type == org.apache.thrift.protocol.TType.STOP) { 
+            break;
+          }
+          switch (schemeField.id) {
+            case 1: // JOB
+              if (schemeField.type == org.apache.thrift.protocol.TType.STRUCT) {
+                struct.job = new JobKey();
+                struct.job.read(iprot);
+                struct.setJobIsSet(true);
+              } else { 
+                org.apache.thrift.protocol.TProtocolUtil.skip(iprot, schemeField.type);
+              }
+              break;
+            case 2: // INSTANCES
+              if (schemeField.type == org.apache.thrift.protocol.TType.SET) {
+                {
+                  org.apache.thrift.protocol.TSet _set332 = iprot.readSetBegin();
+                  struct.instances = new java.util.HashSet<java.lang.Integer>(2*_set332.size);
+                  int _elem333;
+                  for (int _i334 = 0; _i334 < _set332.size; ++_i334)
+                  {
+                    _elem333 = iprot.readI32();
+                    struct.instances.add(_elem333);
+                  }
+                  iprot.readSetEnd();
+                }
+                struct.setInstancesIsSet(true);
+              } else { 
+                org.apache.thrift.protocol.TProtocolUtil.skip(iprot, schemeField.type);
+              }
+              break;
+            case 3: // SETTINGS
+              if (schemeField.type == org.apache.thrift.protocol.TType.STRUCT) {
+                struct.settings = new RestartSettings();
+                struct.settings.read(iprot);
+                struct.setSettingsIsSet(true);
+              } else { 
+                org.apache.thrift.protocol.TProtocolUtil.skip(iprot, schemeField.type);
+              }
+              break;
+            case 4: // MESSAGE
+              if (schemeField.type == org.apache.thrift.protocol.TType.STRING) {
+                struct.message = iprot.readString();
+                struct.setMessageIsSet(true);
+              } else { 
+                org.apache.thrift.protocol.TProtocolUtil.skip(iprot, schemeField.type);
+              }
+              break;
+            default:
+              org.apache.thrift.protocol.TProtocolUtil.skip(iprot, schemeField.type);
+          }
+          iprot.readFieldEnd();
+        }
+        iprot.readStructEnd();
+
+        // check for required fields of primitive type, which can't be checked in the validate method
+        struct.validate();
+      }
+
+      @Override
+      public void write(org.apache.thrift.protocol.TProtocol oprot, restartJob_args struct) throws org.apache.thrift.TException {
+        struct.validate();
+
+        oprot.writeStructBegin(STRUCT_DESC);
+        if (struct.job != null) {
+          oprot.writeFieldBegin(JOB_FIELD_DESC);
+          struct.job.write(oprot);
+          oprot.writeFieldEnd();
+        }
+        if (struct.instances != null) {
+          oprot.writeFieldBegin(INSTANCES_FIELD_DESC);
+          {
+            oprot.writeSetBegin(new org.apache.thrift.protocol.TSet(org.apache.thrift.protocol.TType.I32, struct.instances.size()));
+            for (int _iter335 : struct.instances)
+            {
+              oprot.writeI32(_iter335);
+            }
+            oprot.writeSetEnd();
+          }
+          oprot.writeFieldEnd();
+        }
+        if (struct.settings != null) {
+          oprot.writeFieldBegin(SETTINGS_FIELD_DESC);
+          struct.settings.write(oprot);
+          oprot.writeFieldEnd();
+        }
+        if (struct.message != null) {
+          oprot.writeFieldBegin(MESSAGE_FIELD_DESC);
+          oprot.writeString(struct.message);
+          oprot.writeFieldEnd();
+        }
+        oprot.writeFieldStop();
+        oprot.writeStructEnd();
+      }
+
+    }
+
+    private static class restartJob_argsTupleSchemeFactory implements org.apache.thrift.scheme.SchemeFactory {
+      @Override
+      public restartJob_argsTupleScheme getScheme() {
+        return new restartJob_argsTupleScheme();
+      }
+    }
+
+    private static class restartJob_argsTupleScheme extends org.apache.thrift.scheme.TupleScheme<restartJob_args> {
+
+      @Override
+      public void write(org.apache.thrift.protocol.TProtocol prot, restartJob_args struct) throws org.apache.thrift.TException {
+        org.apache.thrift.protocol.TTupleProtocol oprot = (org.apache.thrift.protocol.TTupleProtocol) prot;
+        java.util.BitSet optionals = new java.util.BitSet();
+        if (struct.isSetJob()) {
+          optionals.set(0);
+        }
+        if (struct.isSetInstances()) {
+          optionals.set(1);
+        }
+        if (struct.isSetSettings()) {
+          optionals.set(2);
+        }
+        if (struct.isSetMessage()) {
+          optionals.set(3);
+        }
+        oprot.writeBitSet(optionals, 4);
+        if (struct.isSetJob()) {
+          struct.job.write(oprot);
+        }
+        if (struct.isSetInstances()) {
+          {
+            oprot.writeI32(struct.instances.size());
+            for (int _iter336 : struct.instances)
+            {
+              oprot.writeI32(_iter336);
+            }
+          }
+        }
+        if (struct.isSetSettings()) {
+          struct.settings.write(oprot);
+        }
+        if (struct.isSetMessage()) {
+          oprot.writeString(struct.message);
+        }
+      }
+
+      @Override
+      public void read(org.apache.thrift.protocol.TProtocol prot, restartJob_args struct) throws org.apache.thrift.TException {
+        org.apache.thrift.protocol.TTupleProtocol iprot = (org.apache.thrift.protocol.TTupleProtocol) prot;
+        java.util.BitSet incoming = iprot.readBitSet(4);
+        if (incoming.get(0)) {
+          struct.job = new JobKey();
+          struct.job.read(iprot);
+          struct.setJobIsSet(true);
+        }
+        if (incoming.get(1)) {
+          {
+            org.apache.thrift.protocol.TSet _set337 = iprot.readSetBegin(org.apache.thrift.protocol.TType.I32);
+            struct.instances = new java.util.HashSet<java.lang.Integer>(2*_set337.size);
+            int _elem338;
+            for (int _i339 = 0; _i339 < _set337.size; ++_i339)
+            {
+              _elem338 = iprot.readI32();
+              struct.instances.add(_elem338);
+            }
+          }
+          struct.setInstancesIsSet(true);
+        }
+        if (incoming.get(2)) {
+          struct.settings = new RestartSettings();
+          struct.settings.read(iprot);
+          struct.setSettingsIsSet(true);
+        }
+        if (incoming.get(3)) {
+          struct.message = iprot.readString();
+          struct.setMessageIsSet(true);
+        }
+      }
+    }
+
+    private static <S extends org.apache.thrift.scheme.IScheme> S scheme(org.apache.thrift.protocol.TProtocol proto) {
+      return (org.apache.thrift.scheme.StandardScheme.class.equals(proto.getScheme()) ? STANDARD_SCHEME_FACTORY : TUPLE_SCHEME_FACTORY).getScheme();
+    }
+  }
+
+  @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
+  public static class restartJob_result implements org.apache.thrift.TBase<restartJob_result, restartJob_result._Fields>, java.io.Serializable, Cloneable, Comparable<restartJob_result>   {
+    private static final org.apache.thrift.protocol.TStruct STRUCT_DESC = new org.apache.thrift.protocol.TStruct("restartJob_result");
+
+    private static final org.apache.thrift.protocol.TField SUCCESS_FIELD_DESC = new org.apache.thrift.protocol.TField("success", org.apache.thrift.protocol.TType.STRUCT, (short)0);
+
+    private static final org.apache.thrift.scheme.SchemeFactory STANDARD_SCHEME_FACTORY = new restartJob_resultStandardSchemeFactory();
+    private static final org.apache.thrift.scheme.SchemeFactory TUPLE_SCHEME_FACTORY = new restartJob_resultTupleSchemeFactory();
+
+    private @org.apache.thrift.annotation.Nullable Response success; // required
+
+    /** The set of fields this struct contains, along with convenience methods for finding and manipulating them. */
+    public enum _Fields implements org.apache.thrift.TFieldIdEnum {
+      SUCCESS((short)0, "success");
+
+      private static final java.util.Map<java.lang.String, _Fields> byName = new java.util.HashMap<java.lang.String, _Fields>();
+
+      static {
+        for (_Fields field : java.util.EnumSet.allOf(_Fields.class)) {
+          byName.put(field.getFieldName(), field);
+        }
+      }
+
+      /**
+       * Find the _Fields constant that matches fieldId, or null if its not found.
+       */
+      @org.apache.thrift.annotation.Nullable
+      public static _Fields findByThriftId(int fieldId) {
+        switch(fieldId) {
+          case 0: // SUCCESS
+            return SUCCESS;
+          default:
+            return null;
+        }
+      }
+
+      /**
+       * Find the _Fields constant that matches fieldId, throwing an exception
+       * if it is not found.
+       */
+      public static _Fields findByThriftIdOrThrow(int fieldId) {
+        _Fields fields = findByThriftId(fieldId);
+        if (fields == null) throw new java.lang.IllegalArgumentException("Field " + fieldId + " doesn't exist!");
+        return fields;
+      }
+
+      /**
+       * Find the _Fields constant that matches name, or null if its not found.
+       */
+      @org.apache.thrift.annotation.Nullable
+      public static _Fields findByName(java.lang.String name) {
+        return byName.get(name);
+      }
+
+      private final short _thriftId;
+      private final java.lang.String _fieldName;
+
+      _Fields(short thriftId, java.lang.String fieldName) {
+        _thriftId = thriftId;
+        _fieldName = fieldName;
+      }
+
+      @Override
+      public short getThriftFieldId() {
+        return _thriftId;
+      }
+
+      @Override
+      public java.lang.String getFieldName() {
+        return _fieldName;
+      }
+    }
+
+    // isset id assignments
+    public static final java.util.Map<_Fields, org.apache.thrift.meta_data.FieldMetaData> metaDataMap;
+    static {
+      java.util.Map<_Fields, org.apache.thrift.meta_data.FieldMetaData> tmpMap = new java.util.EnumMap<_Fields, org.apache.thrift.meta_data.FieldMetaData>(_Fields.class);
+      tmpMap.put(_Fields.SUCCESS, new org.apache.thrift.meta_data.FieldMetaData("success", org.apache.thrift.TFieldRequirementType.DEFAULT, 
+          new org.apache.thrift.meta_data.StructMetaData(org.apache.thrift.protocol.TType.STRUCT, Response.class)));
+      metaDataMap = java.util.Collections.unmodifiableMap(tmpMap);
+      org.apache.thrift.meta_data.FieldMetaData.addStructMetaDataMap(restartJob_result.class, metaDataMap);
+    }
+
+    public restartJob_result() {
+    }
+
+    public restartJob_result(
+      Response success)
+    {
+      this();
+      this.success = success;
+    }
+
+    /**
+     * Performs a deep copy on <i>other</i>.
+     */
+    public restartJob_result(restartJob_result other) {
+      if (other.isSetSuccess()) {
+        this.success = new Response(other.success);
+      }
+    }
+
+    @Override
+    public restartJob_result deepCopy() {
+      return new restartJob_result(this);
+    }
+
+    @Override
+    public void clear() {
+      this.success = null;
+    }
+
+    @org.apache.thrift.annotation.Nullable
+    public Response getSuccess() {
+      return this.success;
+    }
+
+    public restartJob_result setSuccess(@org.apache.thrift.annotation.Nullable Response success) {
+      this.success = success;
+      return this;
+    }
+
+    public void unsetSuccess() {
+      this.success = null;
+    }
+
+    /** Returns true if field success is set (has been assigned a value) and false otherwise */
+    public boolean isSetSuccess() {
+      return this.success != null;
+    }
+
+    public void setSuccessIsSet(boolean value) {
+      if (!value) {
+        this.success = null;
+      }
+    }
+
+    @Override
+    public void setFieldValue(_Fields field, @org.apache.thrift.annotation.Nullable java.lang.Object value) {
+      switch (field) {
+      case SUCCESS:
+        if (value == null) {
+          unsetSuccess();
+        } else {
+          setSuccess((Response)value);
+        }
+        break;
+
+      }
+    }
+
+    @org.apache.thrift.annotation.Nullable
+    @Override
+    public java.lang.Object getFieldValue(_Fields field) {
+      switch (field) {
+      case SUCCESS:
+        return getSuccess();
+
+      }
+      throw new java.lang.IllegalStateException();
+    }
+
+    /** Returns true if field corresponding to fieldID is set (has been assigned a value) and false otherwise */
+    @Override
+    public boolean isSet(_Fields field) {
+      if (field == null) {
+        throw new java.lang.IllegalArgumentException();
+      }
+
+      switch (field) {
+      case SUCCESS:
+        return isSetSuccess();
+      }
+      throw new java.lang.IllegalStateException();
+    }
+
+    @Override
+    public boolean equals(java.lang.Object that) {
+      if (that instanceof restartJob_result)
+        return this.equals((restartJob_result)that);
+      return false;
+    }
+
+    public boolean equals(restartJob_result that) {
+      if (that == null)
+        return false;
+      if (this == that)
+        return true;
+
+      boolean this_present_success = true && this.isSetSuccess();
+      boolean that_present_success = true && that.isSetSuccess();
+      if (this_present_success || that_present_success) {
+        if (!(this_present_success && that_present_success))
+          return false;
+        if (!this.success.equals(that.success))
+          return false;
+      }
+
+      return true;
+    }
+
+    @Override
+    public int hashCode() {
+      int hashCode = 1;
+
+      hashCode = hashCode * 8191 + ((isSetSuccess()) ? 131071 : 524287);
+      if (isSetSuccess())
+        hashCode = hashCode * 8191 + success.hashCode();
+
+      return hashCode;
+    }
+
+    @Override
+    public int compareTo(restartJob_result other) {
+      if (!getClass().equals(other.getClass())) {
+        return getClass().getName().compareTo(other.getClass().getName());
+      }
+
+      int lastComparison = 0;
+
+      lastComparison = java.lang.Boolean.compare(isSetSuccess(), other.isSetSuccess());
+      if (lastComparison != 0) {
+        return lastComparison;
+      }
+      if (isSetSuccess()) {
+        lastComparison = org.apache.thrift.TBaseHelper.compareTo(this.success, other.success);
+        if (lastComparison != 0) {
+          return lastComparison;
+        }
+      }
+      return 0;
+    }
+
+    @org.apache.thrift.annotation.Nullable
+    @Override
+    public _Fields fieldForId(int fieldId) {
+      return _Fields.findByThriftId(fieldId);
+    }
+
+    @Override
+    public void read(org.apache.thrift.protocol.TProtocol iprot) throws org.apache.thrift.TException {
+      scheme(iprot).read(iprot, this);
+    }
+
+    public void write(org.apache.thrift.protocol.TProtocol oprot) throws org.apache.thrift.TException {
+      scheme(oprot).write(oprot, this);
+      }
+
+    @Override
+    public java.lang.String toString() {
+      java.lang.StringBuilder sb = new java.lang.StringBuilder("restartJob_result(");
+      boolean first = true;
+
+      sb.append("success:");
+      if (this.success == null) {
+        sb.append("null");
+      } else {
+        sb.append(this.success);
+      }
+      first = false;
+      sb.append(")");
+      return sb.toString();
+    }
+
+    public void validate() throws org.apache.thrift.TException {
+      // check for required fields
+      // check for sub-struct validity
+      if (success != null) {
+        success.validate();
+      }
+    }
+
+    private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
+      try {
+        write(new org.apache.thrift.protocol.TCompactProtocol(new org.apache.thrift.transport.TIOStreamTransport(out)));
+      } catch (org.apache.thrift.TException te) {
+        throw new java.io.IOException(te);
+      }
+    }
+
+    private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, java.lang.ClassNotFoundException {
+      try {
+        read(new org.apache.thrift.protocol.TCompactProtocol(new org.apache.thrift.transport.TIOStreamTransport(in)));
+      } catch (org.apache.thrift.TException te) {
+        throw new java.io.IOException(te);
+      }
+    }
+
+    private static class restartJob_resultStandardSchemeFactory implements org.apache.thrift.scheme.SchemeFactory {
+      @Override
+      public restartJob_resultStandardScheme getScheme() {
+        return new restartJob_resultStandardScheme();
+      }
+    }
+
+    private static class restartJob_resultStandardScheme extends org.apache.thrift.scheme.StandardScheme<restartJob_result> {
+
+      @Override
+      public void read(org.apache.thrift.protocol.TProtocol iprot, restartJob_result struct) throws org.apache.thrift.TException {
+        org.apache.thrift.protocol.TField schemeField;
+        iprot.readStructBegin();
+        while (true)
+        {
+          schemeField = iprot.readFieldBegin();
+          if (schemeField.type == org.apache.thrift.protocol.TType.STOP) { 
+            break;
+          }
+          switch (schemeField.id) {
+            case 0: // SUCCESS
+              if (schemeField.type == org.apache.thrift.protocol.TType.STRUCT) {
+                struct.success = new Response();
+                struct.success.read(iprot);
+                struct.setSuccessIsSet(true);
+              } else { 
+                org.apache.thrift.protocol.TProtocolUtil.skip(iprot, schemeField.type);
+              }
+              break;
+            default:
+              org.apache.thrift.protocol.TProtocolUtil.skip(iprot, schemeField.type);
+          }
+          iprot.readFieldEnd();
+        }
+        iprot.readStructEnd();
+
+        // check for required fields of primitive type, which can't be checked in the validate method
+        struct.validate();
+      }
+
+      @Override
+      public void write(org.apache.thrift.protocol.TProtocol oprot, restartJob_result struct) throws org.apache.thrift.TException {
+        struct.validate();
+
+        oprot.writeStructBegin(STRUCT_DESC);
+        if (struct.success != null) {
+          oprot.writeFieldBegin(SUCCESS_FIELD_DESC);
+          struct.success.write(oprot);
+          oprot.writeFieldEnd();
+        }
+        oprot.writeFieldStop();
+        oprot.writeStructEnd();
+      }
+
+    }
+
+    private static class restartJob_resultTupleSchemeFactory implements org.apache.thrift.scheme.SchemeFactory {
+      @Override
+      public restartJob_resultTupleScheme getScheme() {
+        return new restartJob_resultTupleScheme();
+      }
+    }
+
+    private static class restartJob_resultTupleScheme extends org.apache.thrift.scheme.TupleScheme<restartJob_result> {
+
+      @Override
+      public void write(org.apache.thrift.protocol.TProtocol prot, restartJob_result struct) throws org.apache.thrift.TException {
+        org.apache.thrift.protocol.TTupleProtocol oprot = (org.apache.thrift.protocol.TTupleProtocol) prot;
+        java.util.BitSet optionals = new java.util.BitSet();
+        if (struct.isSetSuccess()) {
+          optionals.set(0);
+        }
+        oprot.writeBitSet(optionals, 1);
+        if (struct.isSetSuccess()) {
+          struct.success.write(oprot);
+        }
+      }
+
+      @Override
+      public void read(org.apache.thrift.protocol.TProtocol prot, restartJob_result struct) throws org.apache.thrift.TException {
         org.apache.thrift.protocol.TTupleProtocol iprot = (org.apache.thrift.protocol.TTupleProtocol) prot;
         java.util.BitSet incoming = iprot.readBitSet(1);
         if (incoming.get(0)) {

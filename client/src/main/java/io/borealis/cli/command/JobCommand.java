@@ -7,7 +7,8 @@ import picocli.CommandLine.Spec;
 /** The {@code job} noun. */
 @Command(name = "job", mixinStandardHelpOptions = true, description = "Create, inspect and kill jobs.",
         subcommands = {JobCreate.class, JobStatus.class, JobList.class, JobKill.class,
-                JobKillAll.class, JobAdd.class, JobInspect.class, JobDiff.class})
+                JobKillAll.class, JobRestart.class, JobAdd.class, JobInspect.class,
+                JobDiff.class})
 public final class JobCommand implements Runnable {
     @Spec
     CommandSpec spec;

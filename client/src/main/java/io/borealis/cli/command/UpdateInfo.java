@@ -48,7 +48,8 @@ final class UpdateInfo extends SessionCommand {
                 + update.user() + (update.message().isEmpty() ? "" : ": " + update.message()));
         out.println("  instances:");
         for (JobUpdateView.Instance i : update.instances()) {
-            out.printf("    %4d %-10s failures %d%s%n", i.instance(), i.state(), i.failures(),
+            out.printf("    %4d %-10s failures %d%s%s%n", i.instance(), i.state(), i.failures(),
+                    i.batch() == 0 ? "" : "  batch " + i.batch(),
                     i.taskId() == null ? "" : "  task " + i.taskId());
         }
         out.println("  events:");

@@ -11,7 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Polls an update until it ends, showing instances done / total on a terminal. Exit status: 0
+ * Polls an update until it ends, showing instances done / total and the current batch on a
+ * terminal (nothing when output is not one). Exit status: 0
  * for ROLLED_FORWARD; 4 (COMMAND_FAILURE) for any other end (ROLLED_BACK, ABORTED, FAILED,
  * ERROR); 9 when the timeout passes first; 130 when interrupted.
  */
@@ -63,7 +64,9 @@ final class UpdateWaiter {
                 .filter(i -> i.state().equals("SUCCEEDED") || i.state().equals("FAILED")
                         || i.state().equals("SKIPPED"))
                 .count();
+        int batch = update.instances().stream().mapToInt(JobUpdateView.Instance::batch).max()
+                .orElse(0);
         return update.status() + ": " + done + "/" + update.instances().size()
-                + " instances done";
+                + " instances done" + (batch > 0 ? ", batch " + batch : "");
     }
 }

@@ -15,8 +15,11 @@ public record JobUpdateView(String job, String id, String status, String statusM
         String user, String message, long started, long lastModified,
         List<Instance> instances, List<Event> events) {
 
-    /** One instance the update touches: its step (PENDING ... SUCCEEDED, FAILED, SKIPPED). */
-    public record Instance(int instance, String state, int failures, String taskId) {}
+    /**
+     * One instance the update touches: its step (PENDING ... SUCCEEDED, FAILED, SKIPPED) and the
+     * batch it was started in (from 1; 0 before it starts).
+     */
+    public record Instance(int instance, String state, int failures, String taskId, int batch) {}
 
     /** One line of its history; instance null for the update's own status changes. */
     public record Event(long timestamp, Integer instance, String status, String message) {}
@@ -34,7 +37,7 @@ public record JobUpdateView(String job, String id, String status, String statusM
     static JobUpdateView of(JobUpdateDetails details) {
         return of(details.getSummary(),
                 details.getInstances().stream().map(i -> new Instance(i.getInstanceId(),
-                        i.getState(), i.getFailures(), i.getTaskId())).toList(),
+                        i.getState(), i.getFailures(), i.getTaskId(), i.getBatch())).toList(),
                 details.getEvents().stream().map(e -> new Event(e.getTimestamp(),
                         e.isSetInstanceId() ? e.getInstanceId() : null, e.getStatus(),
                         e.getMessage())).toList());

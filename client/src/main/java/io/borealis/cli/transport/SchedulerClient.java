@@ -6,6 +6,7 @@ import io.borealis.api.model.CronJob;
 import io.borealis.api.model.CronRun;
 import io.borealis.api.model.JobConfiguration;
 import io.borealis.api.model.JobKey;
+import io.borealis.api.model.RestartSettings;
 import io.borealis.api.model.Resources;
 import io.borealis.api.model.TaskQuery;
 import io.borealis.api.model.ThriftCodec;
@@ -37,10 +38,14 @@ import org.apache.thrift.transport.TTransportException;
  * The scheduler's user API as the client needs it. Each call opens its own Thrift client (they
  * are cheap and not thread-safe), so one {@code SchedulerClient} may be shared across threads.
  * Every call either returns what the scheduler answered with {@code OK} or throws a
- * {@link SchedulerException}; nothing is retried here.
+ * {@link SchedulerException}. Nothing is retried, except that a client that finds its scheduler
+ * through ZooKeeper follows the leader: a call no leader received is sent to the new one.
  */
 public final class SchedulerClient {
-    private final String schedulerUri;
+    /** Between looks for a leader while none answers (a failover takes seconds). */
+    private static final Duration RELOCATE_PAUSE = Duration.ofMillis(500);
+
+    private final SchedulerLocator locator;
     private final Map<String, String> headers;
     private final Duration timeout;
     private final SSLContext trust;
@@ -59,14 +64,28 @@ public final class SchedulerClient {
      */
     public SchedulerClient(String schedulerUri, Map<String, String> headers, Duration timeout,
             SSLContext trust) {
-        this.schedulerUri = requireNonNull(schedulerUri, "schedulerUri is null");
+        this(SchedulerLocator.fixed(requireNonNull(schedulerUri, "schedulerUri is null")), headers,
+                timeout, trust);
+    }
+
+    /**
+     * A client of whichever scheduler {@code locator} finds. When it can look again (ZooKeeper),
+     * a call that finds no leader where it went (connection refused, redirected by a follower,
+     * no leader yet) is sent again to the leader found then, until {@code timeout} has passed:
+     * such a call was not carried out, so sending it again is safe. A call that timed out is not
+     * sent again.
+     */
+    public SchedulerClient(SchedulerLocator locator, Map<String, String> headers,
+            Duration timeout, SSLContext trust) {
+        this.locator = requireNonNull(locator, "locator is null");
         this.headers = Map.copyOf(requireNonNull(headers, "headers is null"));
         this.timeout = requireNonNull(timeout, "timeout is null");
         this.trust = trust;
     }
 
+    /** The scheduler's URL as last found (with ZooKeeper, where it was looked for first). */
     public String schedulerUri() {
-        return schedulerUri;
+        return locator.lastKnown();
     }
 
     /** Creates the job; returns its page URL when the scheduler names one. */
@@ -106,7 +125,7 @@ public final class SchedulerClient {
                 client -> client.startCronJob(ThriftCodec.toThrift(job)));
         if (!response.isSetResult() || !response.getResult().isSetStartCronJobResult()) {
             throw new SchedulerException(SchedulerException.Failure.REFUSED,
-                    "scheduler at " + schedulerUri + " answered startCronJob without a run", null);
+                    "scheduler at " + schedulerUri() + " answered startCronJob without a run", null);
         }
         return ThriftCodec.fromThrift(response.getResult().getStartCronJobResult().getRun());
     }
@@ -117,7 +136,7 @@ public final class SchedulerClient {
                 client -> client.getCronJob(ThriftCodec.toThrift(job)));
         if (!response.isSetResult() || !response.getResult().isSetGetCronJobResult()) {
             throw new SchedulerException(SchedulerException.Failure.REFUSED,
-                    "scheduler at " + schedulerUri + " answered getCronJob without a job", null);
+                    "scheduler at " + schedulerUri() + " answered getCronJob without a job", null);
         }
         return ThriftCodec.fromThrift(response.getResult().getGetCronJobResult().getCronJob());
     }
@@ -173,7 +192,23 @@ public final class SchedulerClient {
                 client -> client.startJobUpdate(ThriftCodec.toThrift(job), message));
         if (!response.isSetResult() || !response.getResult().isSetStartJobUpdateResult()) {
             throw new SchedulerException(SchedulerException.Failure.REFUSED, "scheduler at "
-                    + schedulerUri + " answered startJobUpdate without an update id", null);
+                    + schedulerUri() + " answered startJobUpdate without an update id", null);
+        }
+        return response.getResult().getStartJobUpdateResult().getUpdateId();
+    }
+
+    /**
+     * Starts a rolling restart of {@code instances} of {@code job} (every active one when
+     * empty), carried out by the scheduler as an update; returns the update's id.
+     */
+    public String restartJob(JobKey job, Set<Integer> instances, RestartSettings settings,
+            String message) throws SchedulerException {
+        Response response = call("SchedulerManager", SchedulerManager.Client::new,
+                client -> client.restartJob(ThriftCodec.toThrift(job), new HashSet<>(instances),
+                        ThriftCodec.toThrift(settings), message));
+        if (!response.isSetResult() || !response.getResult().isSetStartJobUpdateResult()) {
+            throw new SchedulerException(SchedulerException.Failure.REFUSED, "scheduler at "
+                    + schedulerUri() + " answered restartJob without an update id", null);
         }
         return response.getResult().getStartJobUpdateResult().getUpdateId();
     }
@@ -195,7 +230,7 @@ public final class SchedulerClient {
                 });
         if (!response.isSetResult() || !response.getResult().isSetJobUpdateCommandResult()) {
             throw new SchedulerException(SchedulerException.Failure.REFUSED, "scheduler at "
-                    + schedulerUri + " answered without the update", null);
+                    + schedulerUri() + " answered without the update", null);
         }
         return JobUpdateView.of(response.getResult().getJobUpdateCommandResult().getUpdate());
     }
@@ -229,7 +264,7 @@ public final class SchedulerClient {
                 client -> client.getJobUpdateDetails(ThriftCodec.toThrift(job), id));
         if (!response.isSetResult() || !response.getResult().isSetGetJobUpdateDetailsResult()) {
             throw new SchedulerException(SchedulerException.Failure.REFUSED, "scheduler at "
-                    + schedulerUri + " answered without the update", null);
+                    + schedulerUri() + " answered without the update", null);
         }
         return JobUpdateView.of(response.getResult().getGetJobUpdateDetailsResult().getDetails());
     }
@@ -240,7 +275,7 @@ public final class SchedulerClient {
                 client -> client.getQuota(role));
         if (!response.isSetResult() || !response.getResult().isSetGetQuotaResult()) {
             throw new SchedulerException(SchedulerException.Failure.REFUSED,
-                    "scheduler at " + schedulerUri + " answered getQuota without a quota", null);
+                    "scheduler at " + schedulerUri() + " answered getQuota without a quota", null);
         }
         GetQuotaResult result = response.getResult().getGetQuotaResult();
         return new RoleQuota(resources(result.getQuota()),
@@ -266,16 +301,22 @@ public final class SchedulerClient {
     <C extends org.apache.thrift.TServiceClient> Response call(String service,
             java.util.function.Function<org.apache.thrift.protocol.TProtocol, C> factory,
             Call<C> call) throws SchedulerException {
-        String apiUrl = schedulerUri + "/api";
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String schedulerUri = null;
         Response response;
-        try {
-            C client = ThriftHttp.client(apiUrl, service, factory, headers, timeout, trust);
-            response = call.apply(client);
-        } catch (TTransportException e) {
-            throw transportFailure(e);
-        } catch (TException e) {
-            throw new SchedulerException(SchedulerException.Failure.REFUSED,
-                    "unexpected answer from scheduler at " + schedulerUri + ": " + e, e);
+        while (true) {
+            try {
+                schedulerUri = schedulerUri == null
+                        ? locator.locate() : locator.relocate(schedulerUri);
+                response = attempt(schedulerUri, service, factory, call);
+                break;
+            } catch (SchedulerException e) {
+                if (!locator.follows() || !noLeaderThere(e)
+                        || System.nanoTime() - deadline > 0) {
+                    throw e;
+                }
+            }
+            pause();
         }
         return switch (response.getResponseCode()) {
             case OK, WARNING -> response;
@@ -288,7 +329,39 @@ public final class SchedulerClient {
         };
     }
 
-    private SchedulerException transportFailure(TTransportException e) {
+    private <C extends org.apache.thrift.TServiceClient> Response attempt(String schedulerUri,
+            String service, java.util.function.Function<org.apache.thrift.protocol.TProtocol, C> factory,
+            Call<C> call) throws SchedulerException {
+        try {
+            C client = ThriftHttp.client(schedulerUri + "/api", service, factory, headers,
+                    timeout, trust);
+            return call.apply(client);
+        } catch (TTransportException e) {
+            throw transportFailure(schedulerUri, e);
+        } catch (TException e) {
+            throw new SchedulerException(SchedulerException.Failure.REFUSED,
+                    "unexpected answer from scheduler at " + schedulerUri + ": " + e, e);
+        }
+    }
+
+    /** The call was not carried out because no leader was where it went: look again. */
+    private static boolean noLeaderThere(SchedulerException e) {
+        String message = String.valueOf(e.getMessage());
+        return e.failure() == SchedulerException.Failure.UNREACHABLE
+                || message.contains("answered HTTP 307") || message.contains("answered HTTP 503");
+    }
+
+    private static void pause() throws SchedulerException {
+        try {
+            Thread.sleep(RELOCATE_PAUSE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SchedulerException(SchedulerException.Failure.UNREACHABLE,
+                    "interrupted while looking for the leading scheduler", e);
+        }
+    }
+
+    private SchedulerException transportFailure(String schedulerUri, TTransportException e) {
         Throwable cause = e.getCause();
         String message = String.valueOf(e.getMessage());
         Optional<String> tls = Tls.handshakeFailure(e);
@@ -316,7 +389,7 @@ public final class SchedulerClient {
         }
         if (message.contains("HTTP Response code:")) {
             return new SchedulerException(SchedulerException.Failure.REFUSED, "scheduler at "
-                    + schedulerUri + " answered " + message.replace("HTTP Response code: ",
+                    + schedulerUri() + " answered " + message.replace("HTTP Response code: ",
                     "HTTP "), e);
         }
         return new SchedulerException(SchedulerException.Failure.UNREACHABLE,

@@ -11,6 +11,8 @@ import picocli.CommandLine
 class CliRunner {
     final Path root
     final Map<String, String> env = [:]
+    /** Whether the client believes its output is a terminal (progress lines are shown). */
+    boolean terminal
 
     CliRunner(Path root) {
         this.root = root
@@ -27,7 +29,7 @@ class CliRunner {
         def out = new StringWriter()
         def err = new StringWriter()
         def context = new CliContext(new PrintWriter(out), new PrintWriter(err),
-                new CliEnvironment(env, root.resolve('home')), false, Duration.ofSeconds(5),
+                new CliEnvironment(env, root.resolve('home')), terminal, Duration.ofSeconds(5),
                 Duration.ofMillis(20))
         int code = commandLine.call(context).execute(args)
         new Result(code, out.toString(), err.toString())

@@ -44,6 +44,15 @@ class FakeScheduler implements ReadOnlyScheduler.Iface, SchedulerManager.Iface, 
     final List<ScheduledTask> tasks = [].asSynchronized()
     final List<TaskQuery> queries = [].asSynchronized()
     final List<Map> added = [].asSynchronized()
+    /** What startJobUpdate received. */
+    final List<JobConfiguration> updatesStarted = [].asSynchronized()
+    /** What restartJob received: job, instances, settings (Thrift), message. */
+    final List<Map> restarts = [].asSynchronized()
+    /**
+     * What getJobUpdateDetails answers, one per call; the last one is repeated. restartJob
+     * answers with the id of the first.
+     */
+    final List<io.borealis.api.thrift.JobUpdateDetails> updateDetails = [].asSynchronized()
     /** What getQuota answers, by role; a role not here has all zeros. */
     final Map<String, GetQuotaResult> quotas = [:].asSynchronized()
     /** When set, every write call is answered with this code and message. */
@@ -217,11 +226,31 @@ class FakeScheduler implements ReadOnlyScheduler.Iface, SchedulerManager.Iface, 
 
     @Override
     Response getJobUpdateDetails(io.borealis.api.thrift.JobKey job, String updateId) {
-        notFaked('getJobUpdateDetails')
+        if (updateDetails.isEmpty()) {
+            return notFaked('getJobUpdateDetails')
+        }
+        def details = updateDetails.size() > 1 ? updateDetails.remove(0) : updateDetails[0]
+        Responses.ok(Result.getJobUpdateDetailsResult(
+                new io.borealis.api.thrift.GetJobUpdateDetailsResult(details)))
+    }
+
+    @Override
+    Response restartJob(io.borealis.api.thrift.JobKey job, Set<Integer> instances,
+            io.borealis.api.thrift.RestartSettings settings, String message) {
+        if (refuseWith != null) {
+            return Responses.error(refuseWith, refusal)
+        }
+        restarts << [job: job, instances: instances, settings: settings, message: message]
+        if (updateDetails.isEmpty()) {
+            return notFaked('restartJob')
+        }
+        Responses.ok(Result.startJobUpdateResult(new io.borealis.api.thrift.StartJobUpdateResult()
+                .setUpdateId(updateDetails[0].summary.id)))
     }
 
     @Override
     Response startJobUpdate(io.borealis.api.thrift.JobConfiguration description, String message) {
+        updatesStarted << description
         notFaked('startJobUpdate')
     }
 
@@ -250,7 +279,10 @@ class FakeScheduler implements ReadOnlyScheduler.Iface, SchedulerManager.Iface, 
         notFaked('pulseJobUpdate')
     }
 
-    /** Updates are tested against the real scheduler (RollingUpdateSpec), not this fake. */
+    /**
+     * Updates are tested against the real scheduler (RollingUpdateSpec), not this fake; only
+     * restartJob and getJobUpdateDetails answer what a spec arranges.
+     */
     private static Response notFaked(String method) {
         Responses.error(ResponseCode.ERROR, method + ' is not faked')
     }

@@ -2,6 +2,7 @@ package io.borealis.executor.app;
 
 import io.borealis.api.checkpoint.TaskLayout;
 import io.borealis.api.checkpoint.TaskState;
+import io.borealis.executor.announce.Announcement;
 import io.borealis.executor.checkpoint.CheckpointWriter;
 import io.borealis.executor.launch.Launcher;
 import io.borealis.executor.launch.LocalLauncher;
@@ -109,9 +110,12 @@ public final class ExecutorMain {
         Optional<AgentWatch> watch = AgentWatch.fromEnvironment(config.hostEnvironment(),
                 runner::kill);
         watch.ifPresent(AgentWatch::start);
+        Optional<Announcement> announcement = Announcement.start(config.hostEnvironment(),
+                file.task(), config.hostname(), config.instance());
         try {
             return runner.run();
         } finally {
+            announcement.ifPresent(Announcement::close);
             watch.ifPresent(AgentWatch::close);
         }
     }

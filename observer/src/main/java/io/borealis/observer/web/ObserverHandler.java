@@ -2,6 +2,7 @@ package io.borealis.observer.web;
 
 import static java.util.Objects.requireNonNull;
 
+import io.borealis.api.web.PageAssets;
 import io.borealis.observer.checkpoint.SandboxException;
 import io.borealis.observer.checkpoint.WorkDir;
 import io.borealis.observer.view.TaskViews;
@@ -86,7 +87,7 @@ public final class ObserverHandler extends Handler.Abstract {
         List<String> args = segments.subList(1, segments.size());
         Fields query = Request.extractQueryParameters(request);
         return switch (route) {
-            case "" -> args.isEmpty() ? tasks.index() : notFound(rawPath);
+            case "" -> args.isEmpty() ? tasks.index(query.getValue("page")) : notFound(rawPath);
             case "health" -> new Reply.Text(200, "OK\n");
             case "task" -> {
                 List<String> a = exactly(args, 1, 1, rawPath, "/task/TASK_ID");
@@ -102,6 +103,9 @@ public final class ObserverHandler extends Handler.Abstract {
                     query.get("follow") != null);
             case "download" -> sandboxes.download(taskId(args, rawPath), rest(args));
             case "api" -> api(args, rawPath);
+            case "static" -> ("/" + route + "/" + String.join("/", args))
+                    .equals(PageAssets.SCRIPT_PATH)
+                    ? new Reply.Script(PageAssets.PAGES_JS) : notFound(rawPath);
             default -> notFound(rawPath);
         };
     }

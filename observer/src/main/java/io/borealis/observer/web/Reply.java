@@ -2,6 +2,7 @@ package io.borealis.observer.web;
 
 import static java.util.Objects.requireNonNull;
 
+import io.borealis.api.web.PageAssets;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +28,21 @@ sealed interface Reply {
 
         @Override
         public void send(Response response, Callback callback) {
+            response.getHeaders().put("Content-Security-Policy",
+                    PageAssets.CONTENT_SECURITY_POLICY);
             sendText(response, callback, status, "text/html; charset=utf-8", body);
+        }
+    }
+
+    /** The pages' shared script ({@link PageAssets#PAGES_JS}). */
+    record Script(String body) implements Reply {
+        public Script {
+            requireNonNull(body, "body is null");
+        }
+
+        @Override
+        public void send(Response response, Callback callback) {
+            sendText(response, callback, 200, "text/javascript; charset=utf-8", body);
         }
     }
 

@@ -84,8 +84,11 @@ final class SandboxPages {
                 chunk.offset() > 0 ? Long.valueOf(Math.max(0, chunk.offset() - length)) : null,
                 end < chunk.size() ? Long.valueOf(end) : null,
                 follow);
+        // No "#end" in the refresh target: from a URL that differs only by its fragment,
+        // Chromium makes a same-document jump and never reloads (PagesBrowserSpec found it);
+        // the pages script scrolls a followed log to its end instead.
         String refresh = follow ? FOLLOW_REFRESH_SECONDS + "; url="
-                + link("file", taskId, path) + "?follow=1#end" : null;
+                + link("file", taskId, path) + "?follow=1" : null;
         Map<String, Object> model = Templates.pageModel("File " + path + " of " + taskId,
                 hostname, refresh);
         model.put("page", page);

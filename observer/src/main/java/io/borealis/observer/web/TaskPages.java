@@ -8,6 +8,7 @@ import io.borealis.observer.checkpoint.WorkDir;
 import io.borealis.observer.view.ProcessPage;
 import io.borealis.observer.view.ProcessView;
 import io.borealis.observer.view.RunView;
+import io.borealis.observer.view.TaskList;
 import io.borealis.observer.view.TaskPage;
 import io.borealis.observer.view.TaskSummary;
 import io.borealis.observer.view.TaskView;
@@ -21,25 +22,61 @@ import java.util.Map;
  * handler; every call reads the task directories afresh.
  */
 final class TaskPages {
+    /** Finished tasks a page of {@code /}: enough for a glance, few enough to render fast. */
+    static final int FINISHED_PAGE = 100;
+
     private final WorkDir workDir;
     private final TaskViews views;
     private final Templates templates;
     private final String hostname;
+    private final TaskList taskList;
 
     TaskPages(WorkDir workDir, TaskViews views, Templates templates, String hostname) {
         this.workDir = requireNonNull(workDir, "workDir is null");
         this.views = requireNonNull(views, "views is null");
         this.templates = requireNonNull(templates, "templates is null");
         this.hostname = requireNonNull(hostname, "hostname is null");
+        this.taskList = new TaskList(workDir, views);
     }
 
-    Reply index() {
-        List<TaskSummary> tasks = views.summaries(workDir.readAll());
+    /**
+     * {@code /?page=N}: every active task (a host runs few), and page N (from 1) of the finished
+     * ones, newest first, {@link #FINISHED_PAGE} a page.
+     *
+     * @throws HttpError 400 when {@code pageText} is not a page number from 1
+     */
+    Reply index(String pageText) {
+        int page = pageNumber(pageText);
+        List<TaskSummary> tasks = taskList.summaries();
+        List<TaskSummary> finished = tasks.stream().filter(t -> !t.active()).toList();
+        int from = Math.min((page - 1) * FINISHED_PAGE, finished.size());
+        int to = Math.min(from + FINISHED_PAGE, finished.size());
         Map<String, Object> model = model("Tasks on " + hostname, "10");
         model.put("active", tasks.stream().filter(TaskSummary::active).toList());
-        model.put("finished", tasks.stream().filter(t -> !t.active()).toList());
+        model.put("finished", finished.subList(from, to));
+        model.put("finishedTotal", finished.size());
+        model.put("page", page);
+        model.put("from", from + 1);
+        model.put("to", to);
+        model.put("previous", page > 1 ? "/?page=" + (page - 1) : null);
+        model.put("next", to < finished.size() ? "/?page=" + (page + 1) : null);
         model.put("workDir", workDir.root().toString());
         return new Reply.Html(200, templates.render("tasks", model));
+    }
+
+    private static int pageNumber(String text) {
+        if (text == null || text.isEmpty()) {
+            return 1;
+        }
+        try {
+            int page = Integer.parseInt(text);
+            if (page >= 1) {
+                return page;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw HttpError.badRequest("page '" + text + "' is not a page number from 1");
     }
 
     Reply task(String taskId) {
@@ -76,7 +113,7 @@ final class TaskPages {
     }
 
     Reply apiTasks() {
-        return new Reply.Json(200, views.summaries(workDir.readAll()));
+        return new Reply.Json(200, taskList.summaries());
     }
 
     Reply apiTask(String taskId) {

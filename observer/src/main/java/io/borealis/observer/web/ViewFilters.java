@@ -2,10 +2,11 @@ package io.borealis.observer.web;
 
 import io.pebbletemplates.pebble.extension.AbstractExtension;
 import io.pebbletemplates.pebble.extension.Filter;
+import io.pebbletemplates.pebble.extension.escaper.SafeString;
 import io.pebbletemplates.pebble.template.EvaluationContext;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
 import java.time.Instant;
-import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +14,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Pebble filters that format view values for people: {@code time} (epoch millis),
+ * Pebble filters that format view values for people: {@code time} (epoch millis, as a
+ * {@code <time>} element holding the UTC text, which base.peb's script shows in the viewer's
+ * local time with the UTC text as hover title; its markup holds only digits and fixed text),
  * {@code duration} (millis), {@code bytes}, {@code cores}, and {@code urlpath} (percent-encodes
  * each segment of a path for use in a link). A null or unknown value prints as a dash. Their
  * output is plain text, so autoescaping still applies to it.
@@ -22,16 +25,34 @@ final class ViewFilters extends AbstractExtension {
     static final String NONE = "—";
 
     private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
     @Override
     public Map<String, Filter> getFilters() {
         return Map.of(
-                "time", filter(ViewFilters::time),
+                "time", markup(ViewFilters::timeElement),
                 "duration", filter(ViewFilters::duration),
                 "bytes", filter(ViewFilters::bytes),
                 "cores", filter(ViewFilters::cores),
                 "urlpath", filter(v -> v == null ? "" : UrlPaths.encodePath(v.toString())));
+    }
+
+    /** A filter whose output is markup we built from numbers: not escaped again. */
+    private static Filter markup(Function<Object, String> format) {
+        Filter text = filter(format);
+        return new Filter() {
+            @Override
+            public List<String> getArgumentNames() {
+                return List.of();
+            }
+
+            @Override
+            public Object apply(Object input, Map<String, Object> args, PebbleTemplate self,
+                    EvaluationContext context, int lineNumber) {
+                return new SafeString((String) text.apply(input, args, self, context,
+                        lineNumber));
+            }
+        };
     }
 
     private static Filter filter(Function<Object, String> format) {
@@ -54,6 +75,15 @@ final class ViewFilters extends AbstractExtension {
             return NONE;
         }
         return TIME.format(Instant.ofEpochMilli(n.longValue()));
+    }
+
+    /** {@code <time datetime="ISO">yyyy-MM-dd HH:mm:ss UTC</time>}, or a dash. */
+    static String timeElement(Object millis) {
+        if (!(millis instanceof Number n) || n.longValue() <= 0) {
+            return NONE;
+        }
+        return "<time datetime=\"" + Instant.ofEpochMilli(n.longValue()) + "\">" + time(millis)
+                + "</time>";
     }
 
     static String duration(Object millis) {

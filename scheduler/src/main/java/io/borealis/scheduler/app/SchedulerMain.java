@@ -1,65 +1,18 @@
 package io.borealis.scheduler.app;
 
-import io.borealis.api.thrift.Admin;
-import io.borealis.api.thrift.AgentService;
 import io.borealis.api.thrift.ReadOnlyScheduler;
-import io.borealis.api.thrift.SchedulerManager;
-import io.borealis.scheduler.audit.AuditLog;
-import io.borealis.scheduler.auth.AgentBinding;
-import io.borealis.scheduler.auth.Security;
 import io.borealis.scheduler.auth.SecurityConfig;
-import io.borealis.scheduler.http.ApiEndpoint;
-import io.borealis.scheduler.backup.BackupService;
 import io.borealis.scheduler.backup.BackupSettings;
 import io.borealis.scheduler.backup.Backups;
-import io.borealis.scheduler.backup.Recovery;
-import io.borealis.scheduler.http.Routes;
-import io.borealis.scheduler.cron.CronJobs;
-import io.borealis.scheduler.cron.CronScheduler;
+import io.borealis.scheduler.leader.LeaderConfig;
 import io.borealis.scheduler.lifecycle.HistoryPruner;
 import io.borealis.scheduler.lifecycle.TaskTimers;
-import io.borealis.scheduler.maintenance.DrainDriver;
-import io.borealis.scheduler.maintenance.HttpCoordinator;
-import io.borealis.scheduler.maintenance.MaintenanceManager;
-import io.borealis.scheduler.metrics.MeteredProcessor;
-import io.borealis.scheduler.metrics.MeteredStorage;
-import io.borealis.scheduler.metrics.MetricsRoute;
-import io.borealis.scheduler.metrics.PlacementCounter;
-import io.borealis.scheduler.metrics.SchedulerMetrics;
-import io.borealis.scheduler.rpc.AdminHandler;
-import io.borealis.scheduler.rpc.ApiGuard;
-import io.borealis.scheduler.rpc.AgentServiceHandler;
-import io.borealis.scheduler.rpc.ReadOnlySchedulerHandler;
-import io.borealis.scheduler.rpc.Responses;
-import io.borealis.scheduler.rpc.SchedulerManagerHandler;
-import io.borealis.scheduler.quota.QuotaCheck;
-import io.borealis.scheduler.quota.QuotaManager;
-import io.borealis.scheduler.rpc.ThriftAgentGateway;
-import io.borealis.scheduler.scheduling.AgentLiveness;
-import io.borealis.scheduler.scheduling.AgentManager;
-import io.borealis.scheduler.scheduling.AgentMonitor;
 import io.borealis.scheduler.scheduling.RoundPlanner;
-import io.borealis.scheduler.scheduling.SchedulingLoop;
-import io.borealis.scheduler.scheduling.TaskReconciler;
 import io.borealis.scheduler.state.Flapping;
-import io.borealis.scheduler.state.JobManager;
-import io.borealis.scheduler.state.PendingReasons;
-import io.borealis.scheduler.state.PendingSignal;
-import io.borealis.scheduler.state.StateManager;
-import io.borealis.scheduler.state.TaskUsageCache;
-import io.borealis.scheduler.storage.Storage;
-import io.borealis.scheduler.storage.h2.H2Storage;
 import io.borealis.scheduler.tier.Tiers;
 import io.borealis.scheduler.tier.TiersFile;
-import io.borealis.scheduler.update.UpdateController;
-import io.borealis.scheduler.update.UpdateManager;
-import io.borealis.scheduler.validation.JobValidator;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -67,16 +20,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
-import javax.net.ssl.SSLContext;
-import org.apache.thrift.TMultiplexedProcessor;
-import org.apache.thrift.TProcessor;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.ssl.SslContextFactory;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -98,16 +44,6 @@ import picocli.CommandLine.Spec;
         description = "Runs the Borealis scheduler.")
 public final class SchedulerMain implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(SchedulerMain.class);
-    /** Most tasks one scheduling round assigns. */
-    private static final int MAX_ASSIGNMENTS_PER_ROUND = 10_000;
-    private static final int AGENT_GATEWAY_THREADS = 8;
-    private static final Duration AGENT_CALL_TIMEOUT = Duration.ofSeconds(10);
-    /** How often the cron scheduler looks for due trigger times (they fall on whole minutes). */
-    private static final Duration CRON_TICK = Duration.ofSeconds(1);
-    /** How often active updates are looked at (also at once after each update command). */
-    private static final Duration UPDATE_TICK = Duration.ofMillis(500);
-    /** How long an SLA coordinator may take to answer (Aurora: 1 min). */
-    private static final Duration COORDINATOR_TIMEOUT = Duration.ofSeconds(10);
 
     @Option(names = "--home", required = true, paramLabel = "DIR",
             description = "State directory; the database lives in DIR/db unless --db-url.")
@@ -259,6 +195,23 @@ public final class SchedulerMain implements Callable<Integer> {
                     + "(default: the JVM's).")
     private Path tlsCa;
 
+    @Option(names = "--zk", paramLabel = "HOST:PORT[,HOST:PORT...]",
+            description = "Run as one of several replicas: elect a leader through this "
+                    + "ZooKeeper ensemble; followers redirect to it. Without it this scheduler "
+                    + "leads alone.")
+    private String zk;
+
+    @Option(names = "--zk-path", paramLabel = "PATH",
+            description = "Where replicas elect and the leader announces its URL, as clients' "
+                    + "scheduler_zk_path (default: ${DEFAULT-VALUE}).")
+    private String zkPath = LeaderConfig.DEFAULT_PATH;
+
+    @Option(names = "--zk-session-timeout", paramLabel = "DURATION", defaultValue = "15s",
+            converter = DurationConverter.class,
+            description = "A leader cut off from ZooKeeper this long loses leadership and exits "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private Duration zkSessionTimeout;
+
     public static void main(String[] args) {
         int code = commandLine().execute(args);
         if (code != 0) {
@@ -286,9 +239,13 @@ public final class SchedulerMain implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         BackupSettings backups = backupSettings();
+        LeaderConfig leader = leaderConfig();
         Scheduler scheduler;
         try {
-            scheduler = start(config, security, Clock.systemUTC(), backups, tls);
+            scheduler = leader == null
+                    ? start(config, security, Clock.systemUTC(), backups, tls)
+                    : startReplica(config, security, Clock.systemUTC(), backups, tls, leader,
+                            Fencing.CLAIM, SchedulerMain::exitOnLostLeadership);
         } catch (RuntimeException e) {
             // Whatever had started is stopped again; say why once, without a stack trace.
             spec.commandLine().getErr().println("borealis-scheduler: cannot start: " + e.getMessage());
@@ -299,6 +256,29 @@ public final class SchedulerMain implements Callable<Integer> {
             scheduler.close();
         }, "shutdown"));
         return 0;
+    }
+
+    /** The replica settings {@code --zk} and {@code --zk-path} describe; null without --zk. */
+    LeaderConfig leaderConfig() {
+        if (zk == null) {
+            return null;
+        }
+        try {
+            return LeaderConfig.of(zk, zkPath).withSessionTimeout(zkSessionTimeout);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    /**
+     * Leadership is gone: exit, crash-only. Continuing as a follower would need every loop, cache
+     * and in-flight write of the leader undone; a fresh process starts clean, and its supervisor
+     * (systemd, or {@code borealis-devcluster}) restarts it to rejoin the election as a follower.
+     * The exit runs on its own thread: the shutdown hook closes what the caller's thread is in.
+     */
+    private static void exitOnLostLeadership(String reason) {
+        LOG.error("{}; exiting so that a supervisor restarts this replica as a follower", reason);
+        new Thread(() -> System.exit(2), "exit").start();
     }
 
     /** The configuration the flags describe; every problem with them at once. */
@@ -409,17 +389,25 @@ public final class SchedulerMain implements Callable<Integer> {
         }
     }
 
-    /** The first line of the database's password file, or null without one. */
-    private static @Nullable String databasePassword(Database database) throws IOException {
-        if (database.passwordFile() == null) {
-            return null;
-        }
-        try (var lines = Files.lines(database.passwordFile())) {
-            return lines.findFirst().orElseThrow(() -> new IllegalArgumentException(
-                    "the database password file " + database.passwordFile() + " is empty"));
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException(
-                    "the database password file " + database.passwordFile() + " does not exist");
+    /**
+     * Builds and starts one replica of a replicated scheduler ({@code --zk}): it serves HTTP at
+     * once, redirecting to the leader, and leads when elected ({@link Replica}). {@code lost} is
+     * called once when it loses leadership (the program exits); on failure to start, whatever
+     * was started is stopped again.
+     */
+    public static Scheduler startReplica(SchedulerConfig config, SecurityConfig security,
+            Clock clock, BackupSettings backups, SchedulerTls tls, LeaderConfig leader,
+            Fencing fencing, Consumer<String> lost) {
+        Deque<AutoCloseable> started = new ArrayDeque<>();
+        try {
+            return Replica.start(config, security, clock, backups, tls, leader, fencing, lost,
+                    started);
+        } catch (Exception e) {
+            new Scheduler(0, "", started).close();
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getMessage(), e);
         }
     }
 
@@ -427,157 +415,19 @@ public final class SchedulerMain implements Callable<Integer> {
             Clock clock, BackupSettings backupSettings, SchedulerTls tls,
             Deque<AutoCloseable> started) throws Exception {
         String hostName = hostName();
-        Security security = securityConfig.shiroIni() == null
-                ? Security.open() : Security.fromIni(securityConfig.shiroIni());
-        SchedulerMetrics metrics = new SchedulerMetrics();
-        started.push(metrics);
-        createDirectories(config.home().resolve("db"));
-        H2Storage h2 = H2Storage.open(config.jdbcUrl(), databasePassword(config.database()), clock);
-        started.push(h2);
-        // This scheduler leads from the start: any scheduler that wrote to this database before
-        // (a replica of the same shared database) cannot write any more.
-        h2.claimLeadership();
-        Storage storage = new MeteredStorage(h2, metrics);
-        ThriftAgentGateway gateway =
-                new ThriftAgentGateway(AGENT_GATEWAY_THREADS, AGENT_CALL_TIMEOUT, tls.agentTrust());
-        started.push(gateway);
-        PendingSignal pending = new PendingSignal();
-        Flapping flapping = new Flapping(config.lifecycle().flapping());
-        StateManager stateManager =
-                new StateManager(clock, gateway, pending, hostName, flapping);
-        QuotaManager quotas = new QuotaManager(storage, new QuotaCheck(config.tiers()));
-        JobValidator validator = new JobValidator(config.cluster(), config.tiers());
-        JobManager jobManager = new JobManager(storage, stateManager, validator, quotas);
-        CronJobs cronJobs = new CronJobs(storage, stateManager, quotas, metrics, validator, clock);
-        CronScheduler cron = new CronScheduler(storage, cronJobs, clock, CRON_TICK);
-        AgentLiveness liveness = new AgentLiveness();
-        TaskUsageCache usages = new TaskUsageCache();
-        AgentManager agentManager = new AgentManager(storage, stateManager, liveness, usages,
-                pending, clock, new AgentManager.Timing(config.heartbeatInterval(),
-                        config.assignedGrace(), config.agentTimeout()));
-        TaskReconciler reconciler = new TaskReconciler(storage, agentManager, gateway, gateway,
-                AGENT_CALL_TIMEOUT.multipliedBy(2));
-        PendingReasons reasons = new PendingReasons();
-        MaintenanceManager maintenance = new MaintenanceManager(storage, stateManager, clock);
-        RoundPlanner planner = new RoundPlanner(config.tiers(), maintenance, clock,
-                new RoundPlanner.Settings(MAX_ASSIGNMENTS_PER_ROUND, config.preemptionDelay(),
-                        RoundPlanner.Settings.DEFAULT_RESERVATION_HOLD));
-        SchedulingLoop loop = new SchedulingLoop(storage, stateManager,
-                new PlacementCounter(gateway, metrics), pending,
-                planner, reasons, config.schedulingTick());
-        AgentMonitor monitor = new AgentMonitor(storage, stateManager, liveness, usages, clock,
-                config.agentTimeout(), config.agentCheckInterval());
-        TaskTimers timers = new TaskTimers(storage, stateManager, flapping, gateway, clock,
-                config.lifecycle().timers());
-        UpdateController updater = new UpdateController(storage, stateManager, clock,
-                UPDATE_TICK);
-        UpdateManager updates = new UpdateManager(storage,
-                new JobValidator(config.cluster(), config.tiers()), quotas, clock, updater::wake);
-        HistoryPruner pruner = new HistoryPruner(storage, clock, config.lifecycle().history());
-        Backups backupDir = new Backups(h2, backupSettings, clock);
-        BackupService backups = new BackupService(h2, backupDir,
-                new Recovery(backupDir, h2, pending, clock));
-        DrainDriver drains = new DrainDriver(storage, maintenance,
-                new HttpCoordinator(config.cluster(), COORDINATOR_TIMEOUT), clock,
-                config.lifecycle().maintenanceInterval());
-
-        Server server = new Server();
-        ServerConnector connector = tls.server() == null ? new ServerConnector(server)
-                : new ServerConnector(server, sslContextFactory(tls.server()));
-        connector.setPort(config.httpPort());
-        server.addConnector(connector);
-        connector.open(); // bind now: the public URL names the port actually bound
-        started.push(server::stop);
-        int port = connector.getLocalPort();
-        String url = config.publicUrl() != null
-                ? config.publicUrl()
-                : (tls.server() == null ? "http" : "https") + "://" + hostName + ":" + port;
-
-        Responses responses = new Responses(config.cluster());
-        AuditLog audit = AuditLog.open(securityConfig.auditLogIn(config.home()), clock);
-        started.push(audit);
-        // Every service is served through its ApiGuard: authorization and audit in one place.
-        ApiGuard.Policy policy = new ApiGuard.Policy(security.enabled(),
-                securityConfig.authorizeReads(), new AgentBinding(), audit, config.cluster());
-        TMultiplexedProcessor api = new TMultiplexedProcessor();
-        api.registerProcessor("ReadOnlyScheduler", ApiGuard.of("ReadOnlyScheduler",
-                ReadOnlyScheduler.Iface.class, new ReadOnlySchedulerHandler(storage, usages,
-                        quotas, reasons, config.tiers(), responses, url, cronJobs),
-                ReadOnlyScheduler.Processor::new, policy));
-        api.registerProcessor("SchedulerManager", ApiGuard.of("SchedulerManager",
-                SchedulerManager.Iface.class, new SchedulerManagerHandler(jobManager, cronJobs,
-                        updates, responses, url), SchedulerManager.Processor::new, policy));
-        api.registerProcessor("Admin", ApiGuard.of("Admin", Admin.Iface.class,
-                new AdminHandler(quotas, reconciler, pruner, maintenance, backups, responses),
-                Admin.Processor::new, policy));
-        api.registerProcessor("AgentService", ApiGuard.of("AgentService",
-                AgentService.Iface.class, new AgentServiceHandler(agentManager, responses,
-                        gateway), AgentService.Processor::new, policy));
-        metrics.watchCluster(() -> storage.read(store -> store.tasks().countByStatus()),
-                () -> storage.read(store -> store.agents().fetchAll().size()),
-                liveness::forgotten, () -> true);
-        // Metrics outside security: a refused call is counted too; /metrics needs no login.
-        TProcessor metered = new MeteredProcessor(api, metrics, Map.of(
-                "ReadOnlyScheduler", ReadOnlyScheduler.Iface.class,
-                "SchedulerManager", SchedulerManager.Iface.class,
-                "Admin", Admin.Iface.class, "AgentService", AgentService.Iface.class));
-        server.setHandler(new MetricsRoute(metrics, new Routes(
-                new ApiEndpoint(metered, security, audit, securityConfig.maxRequestBytes()),
-                securityConfig.pagesRequireLogin() ? security : Security.open(), storage, usages,
-                reasons, config.cluster(), drains::overview, clock)));
-        server.start();
-
-        loop.start();
-        started.push(loop);
-        monitor.start();
-        started.push(monitor);
-        timers.start();
-        started.push(timers);
-        updater.start();
-        started.push(updater);
-        pruner.start();
-        started.push(pruner);
-        if (h2.supportsBackups()) {
-            backupDir.start();
-        } else {
-            LOG.info("no periodic backups: the database {} is backed up with its own tools",
-                    config.database());
-        }
-        started.push(backups);
-        drains.start();
-        started.push(drains);
-        cron.start();
-        started.push(cron);
-        LOG.info("cluster {}: public URL {}", config.cluster(), url);
-        if (security.enabled()) {
-            LOG.info("security on: users from {}; reads {}; pages {}; audit log {}",
-                    security.source(), securityConfig.authorizeReads() ? "authorized" : "open to "
-                            + "authenticated callers", securityConfig.pagesRequireLogin()
-                            ? "need login" : "open", audit.file());
-        } else {
-            LOG.warn("security off (no --shiro-ini): anyone who reaches port {} may do anything; "
-                    + "audit log {}", port, audit.file());
-        }
+        HttpFront http = HttpFront.bind(config, tls, hostName, started);
+        LeaderRole leader = LeaderRole.build(config, securityConfig, clock, backupSettings, tls,
+                hostName, http.url(), Fencing.CLAIM, reason -> { }, started);
+        http.server().setHandler(leader.routes());
+        http.server().start();
+        leader.startLoops(started);
         LOG.info("listening on {}://{}:{}", tls.server() == null ? "http" : "https", hostName,
-                port);
-        return new Scheduler(port, url, started, api, tls.server() != null);
+                http.port());
+        return new Scheduler(http.port(), http.url(), started, leader.api(),
+                tls.server() != null);
     }
 
-    private static SslContextFactory.Server sslContextFactory(SSLContext context) {
-        SslContextFactory.Server factory = new SslContextFactory.Server();
-        factory.setSslContext(context);
-        return factory;
-    }
-
-    private static void createDirectories(Path dir) {
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static String hostName() {
+    static String hostName() {
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (UnknownHostException e) {

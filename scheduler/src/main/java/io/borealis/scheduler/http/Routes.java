@@ -2,27 +2,11 @@ package io.borealis.scheduler.http;
 
 import static java.util.Objects.requireNonNull;
 
-import io.borealis.api.model.JobConfiguration;
 import io.borealis.api.model.JobKey;
-import io.borealis.api.model.ScheduledTask;
-import io.borealis.api.model.TaskQuery;
-import io.borealis.api.model.TaskStatus;
+import io.borealis.api.web.PageAssets;
 import io.borealis.scheduler.auth.Security;
-import io.borealis.scheduler.maintenance.HostOverview;
-import io.borealis.scheduler.state.PendingReasons;
-import io.borealis.scheduler.state.ScheduledTasks;
-import io.borealis.scheduler.state.TaskUsageCache;
-import io.borealis.scheduler.storage.Storage;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.function.Supplier;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.io.Content;
@@ -30,42 +14,33 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
 
 /**
  * Every route of the scheduler. Handlers run on Jetty's threads and may block (storage reads,
- * Thrift calls). An unknown path gets 404 with a body naming it.
+ * Thrift calls). An unknown path gets 404 with a body naming it; a bad query parameter 400
+ * naming it.
  */
 public final class Routes extends Handler.Abstract {
     private static final String HTML = "text/html; charset=utf-8";
     private static final String TEXT = "text/plain; charset=utf-8";
-    private static final List<TaskStatus> ACTIVE =
-            Stream.of(TaskStatus.values()).filter(TaskStatus::isActive).toList();
+    private static final String SCRIPT = "text/javascript; charset=utf-8";
 
     private final ApiEndpoint api;
     private final Security pagesLogin;
-    private final Storage storage;
-    private final TaskUsageCache usages;
-    private final PendingReasons reasons;
-    private final Pages pages;
-    private final Supplier<List<HostOverview>> maintenance;
-    private final Clock clock;
+    private final OverviewPages overview;
+    private final JobPages jobs;
 
     /**
      * @param pagesLogin who may see the pages ({@code --pages-require-login}): {@link
      *     Security#open()} for everyone; {@code /health} and {@code /leaderhealth} stay open
-     * @param maintenance the hosts in maintenance, for {@code /maintenance}
      */
-    public Routes(ApiEndpoint api, Security pagesLogin, Storage storage, TaskUsageCache usages,
-            PendingReasons reasons, String cluster, Supplier<List<HostOverview>> maintenance,
-            Clock clock) {
-        this.clock = requireNonNull(clock, "clock is null");
+    public Routes(ApiEndpoint api, Security pagesLogin, PageSources sources) {
         this.api = requireNonNull(api, "api is null");
         this.pagesLogin = requireNonNull(pagesLogin, "pagesLogin is null");
-        this.storage = requireNonNull(storage, "storage is null");
-        this.usages = requireNonNull(usages, "usages is null");
-        this.reasons = requireNonNull(reasons, "reasons is null");
-        this.pages = new Pages(requireNonNull(cluster, "cluster is null"));
-        this.maintenance = requireNonNull(maintenance, "maintenance is null");
+        Pages pages = new Pages(sources.cluster());
+        this.overview = new OverviewPages(sources, pages);
+        this.jobs = new JobPages(sources, pages);
     }
 
     @Override
@@ -96,29 +71,44 @@ public final class Routes extends Handler.Abstract {
         }
         switch (path) {
             case "/health", "/leaderhealth" -> send(response, callback, 200, TEXT, "OK\n");
-            case "/scheduler", "/scheduler/" -> send(response, callback, 200, HTML, roles());
-            case "/agents" -> send(response, callback, 200, HTML,
-                    pages.agents(storage.read(store -> store.agents().fetchAll())));
-            case "/maintenance" -> send(response, callback, 200, HTML,
-                    pages.maintenance(maintenance.get()));
-            default -> page(path, response, callback);
+            case "/scheduler", "/scheduler/" ->
+                    send(response, callback, 200, HTML, overview.roles());
+            case "/agents" -> send(response, callback, 200, HTML, overview.agents());
+            case "/quotas" -> send(response, callback, 200, HTML, overview.quotas());
+            case "/maintenance" -> send(response, callback, 200, HTML, overview.maintenance());
+            case PageAssets.SCRIPT_PATH -> send(response, callback, 200, SCRIPT,
+                    PageAssets.PAGES_JS);
+            default -> page(request, path, response, callback);
         }
         return true;
     }
 
-    private void page(String path, Response response, Callback callback) {
+    private void page(Request request, String path, Response response, Callback callback) {
         List<String> parts = path.startsWith("/scheduler/")
                 ? List.of(path.substring("/scheduler/".length()).split("/", -1)) : List.of();
+        Optional<JobKey> key = parts.size() >= 3 ? jobKey(parts) : Optional.empty();
         if (parts.size() == 1 && !parts.get(0).isEmpty()) {
-            String role = parts.get(0);
-            send(response, callback, 200, HTML, role(role));
-        } else if (parts.size() == 3) {
-            Optional<JobKey> key = jobKey(parts);
-            if (key.isPresent()) {
-                send(response, callback, 200, HTML, job(key.get()));
-            } else {
-                send(response, callback, 404, TEXT, "no such job: " + path + "\n");
+            send(response, callback, 200, HTML, overview.role(parts.get(0)));
+        } else if (parts.size() == 3 && key.isPresent()) {
+            Fields query = Request.extractQueryParameters(request);
+            JobFilter filter;
+            try {
+                filter = JobFilter.parse(query.getValue("state"), query.getValue("page"));
+            } catch (IllegalArgumentException e) {
+                send(response, callback, 400, TEXT, e.getMessage() + "\n");
+                return;
             }
+            send(response, callback, 200, HTML, jobs.job(key.get(), filter));
+        } else if (parts.size() == 5 && key.isPresent() && parts.get(3).equals("update")) {
+            Optional<String> page = jobs.update(key.get(), parts.get(4));
+            if (page.isPresent()) {
+                send(response, callback, 200, HTML, page.get());
+            } else {
+                send(response, callback, 404, TEXT, "no update " + parts.get(4) + " of job "
+                        + key.get() + "\n");
+            }
+        } else if (parts.size() == 3) {
+            send(response, callback, 404, TEXT, "no such job: " + path + "\n");
         } else {
             send(response, callback, 404, TEXT, "no such page: " + path + "\n");
         }
@@ -132,35 +122,14 @@ public final class Routes extends Handler.Abstract {
         }
     }
 
-    private String roles() {
-        Map<String, Integer> counts = new TreeMap<>();
-        for (JobConfiguration job : storage.read(store -> store.jobs().fetchAll())) {
-            counts.merge(job.key().role(), 1, Integer::sum);
-        }
-        return pages.roles(counts);
-    }
-
-    private String job(JobKey key) {
-        Optional<JobConfiguration> job = storage.read(store -> store.jobs().fetch(key));
-        List<ScheduledTask> tasks = ScheduledTasks.query(storage, new TaskQuery(key.role(),
-                key.environment(), key.name(), null, null, null, null, null, null, null), usages,
-                reasons);
-        return pages.job(key, job, tasks);
-    }
-
-    private String role(String role) {
-        List<JobConfiguration> jobs = storage.read(store -> store.jobs().fetchByRole(role));
-        List<ScheduledTask> active = ScheduledTasks.query(storage, new TaskQuery(role, null, null,
-                null, EnumSet.copyOf(ACTIVE), null, null, null, null, null), usages);
-        Map<JobKey, Long> activeByJob = active.stream().collect(Collectors.groupingBy(
-                t -> t.assignedTask().task().job(), Collectors.counting()));
-        return pages.role(role, jobs, activeByJob, clock.instant());
-    }
-
     private static void send(Response response, Callback callback, int status, String type,
             String body) {
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, type);
+        if (type.equals(HTML)) {
+            response.getHeaders().put("Content-Security-Policy",
+                    PageAssets.CONTENT_SECURITY_POLICY);
+        }
         Content.Sink.write(response, true, body, callback);
     }
 }

@@ -11,7 +11,8 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Whether a job's Count or Percentage SLA policy lets one of its tasks be drained now (Aurora's
+ * Whether a job's Count or Percentage SLA policy lets one of its tasks be drained (or, for an
+ * {@code sla_aware} update, killed to be replaced) now (Aurora's
  * {@code CountSlaPolicy} and {@code PercentageSlaPolicy}). "Up" means RUNNING, continuously for
  * at least the policy's {@code durationSecs} (since the task's RUNNING event). The task to drain
  * never counts, nor do tasks already chosen to drain:
@@ -25,10 +26,10 @@ import java.util.Set;
  * A replacement counts only once it has been RUNNING for the duration, so while a host drains
  * the job never has fewer instances up than its policy asks. Pure; thread-safe.
  */
-final class SlaCheck {
+public final class SlaCheck {
     /** The answer, with the words the maintenance page shows for a task that waits. */
-    record Verdict(boolean allowed, String reason) {
-        Verdict {
+    public record Verdict(boolean allowed, String reason) {
+        public Verdict {
             requireNonNull(reason, "reason is null");
         }
     }
@@ -42,7 +43,7 @@ final class SlaCheck {
      * @param draining tasks chosen to drain already (they no longer count as up)
      * @param now epoch millis
      */
-    static Verdict check(SlaPolicy policy, Task task, Collection<Task> jobActive,
+    public static Verdict check(SlaPolicy policy, Task task, Collection<Task> jobActive,
             Set<TaskId> draining, long now) {
         long durationSecs = policy.count() != null ? policy.count().durationSecs()
                 : policy.percentage().durationSecs();

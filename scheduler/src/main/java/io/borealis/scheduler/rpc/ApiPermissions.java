@@ -159,6 +159,10 @@ public final class ApiPermissions {
                 a -> a.getDescription() == null ? Target.invalid("invalid job configuration: missing")
                         : job(a.getDescription().getKey(), "", "job configuration").withDetails(
                                 "instances=" + a.getDescription().getInstanceCount()));
+        table.add(manager, "restartJob", Kind.WRITE, SchedulerManager.restartJob_args.class,
+                a -> job(a.getJob(), "", "job key").withDetails("instances="
+                        + (a.getInstances() == null || a.getInstances().isEmpty() ? "all"
+                                : new TreeSet<>(a.getInstances()))));
         table.add(manager, "pauseJobUpdate", Kind.WRITE,
                 SchedulerManager.pauseJobUpdate_args.class, a -> job(a.getJob(), "", "job key"));
         table.add(manager, "resumeJobUpdate", Kind.WRITE,

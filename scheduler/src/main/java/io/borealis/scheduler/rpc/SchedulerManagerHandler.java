@@ -113,6 +113,17 @@ public final class SchedulerManagerHandler implements SchedulerManager.Iface {
     }
 
     @Override
+    public Response restartJob(io.borealis.api.thrift.JobKey job, Set<Integer> instances,
+            io.borealis.api.thrift.RestartSettings settings, String message) {
+        return responses.run("restartJob", () -> {
+            JobKey key = Responses.decode("job key", () -> ThriftCodec.fromThrift(job));
+            String id = updates.restart(key, instances == null ? Set.of() : Set.copyOf(instances),
+                    ThriftCodec.fromThrift(settings), caller(key), text(message));
+            return Result.startJobUpdateResult(new StartJobUpdateResult().setUpdateId(id));
+        });
+    }
+
+    @Override
     public Response descheduleCronJob(io.borealis.api.thrift.JobKey job) {
         return responses.run("descheduleCronJob", () -> {
             JobKey key = Responses.decode("job key", () -> ThriftCodec.fromThrift(job));

@@ -31,7 +31,7 @@ final class UpdateViews {
     private static JobUpdateInstance instance(UpdateInstance instance) {
         JobUpdateInstance view = new JobUpdateInstance(instance.instanceId(),
                 instance.state().name(), instance.fromConfig() != null,
-                instance.toConfig() != null, instance.failures());
+                instance.toConfig() != null, instance.failures(), instance.batch());
         if (instance.taskId() != null) {
             view.setTaskId(instance.taskId().value());
         }

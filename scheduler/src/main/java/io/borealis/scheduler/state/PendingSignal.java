@@ -3,8 +3,9 @@ package io.borealis.scheduler.state;
 import java.time.Duration;
 
 /**
- * Wakes the scheduling loop: raised after a commit that made tasks PENDING or added an agent.
- * Many raises before the loop looks collapse into one. Thread-safe.
+ * Wakes a loop waiting for stored changes: the scheduling loop's is raised after a commit that
+ * made tasks PENDING or added an agent; the update controller's after a commit that made a task
+ * RUNNING or ended one. Many raises before the loop looks collapse into one. Thread-safe.
  */
 public final class PendingSignal {
     private boolean raised;

@@ -44,6 +44,7 @@ public final class StateManager {
     private final PendingSignal pending;
     private final String schedulerName;
     private final Flapping flapping;
+    private final PendingSignal settled;
 
     /** With Aurora's flapping penalty ({@link Flapping.Settings#DEFAULTS}). */
     public StateManager(Clock clock, AgentGateway agents, PendingSignal pending,
@@ -53,6 +54,16 @@ public final class StateManager {
 
     public StateManager(Clock clock, AgentGateway agents, PendingSignal pending,
             String schedulerName, Flapping flapping) {
+        this(clock, agents, pending, schedulerName, flapping, new PendingSignal());
+    }
+
+    /**
+     * @param settled raised after a commit that made a task RUNNING or ended one: what the
+     *     update controller waits for between its rounds
+     */
+    public StateManager(Clock clock, AgentGateway agents, PendingSignal pending,
+            String schedulerName, Flapping flapping, PendingSignal settled) {
+        this.settled = requireNonNull(settled, "settled is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.agents = requireNonNull(agents, "agents is null");
         this.pending = requireNonNull(pending, "pending is null");
@@ -153,6 +164,8 @@ public final class StateManager {
         LOG.info("task {} {} -> {} ({})", task.id(), from, task.status(), message);
         if (task.status() == TaskStatus.PENDING) {
             store.afterCommit(pending::raise);
+        } else if (task.status() == TaskStatus.RUNNING || task.status().isTerminal()) {
+            store.afterCommit(settled::raise);
         }
     }
 

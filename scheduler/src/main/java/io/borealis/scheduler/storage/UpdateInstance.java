@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
  * it got. Immutable.
  *
  * @param fromConfig ordinal of its configuration before the update; null for an added instance
- * @param toConfig ordinal of its new configuration (always 0); null for a removed instance
+ * @param toConfig ordinal of its new configuration (0 for an update, the same as
+ *     {@code fromConfig} for a restart); null for a removed instance
  * @param taskId the task being watched (WATCHING) or killed (KILLING); null otherwise
  * @param batch the batch it was started in, from 1; 0 before it starts
  * @param failures how many of its tasks failed during this update
@@ -38,6 +39,14 @@ public record UpdateInstance(int instanceId, @Nullable Integer fromConfig,
         public boolean inFlight() {
             return this == KILLING || this == WATCHING;
         }
+    }
+
+    /**
+     * Whether it is restarted: its task is replaced although it runs the target configuration
+     * ({@code job restart}).
+     */
+    public boolean restart() {
+        return fromConfig != null && fromConfig.equals(toConfig);
     }
 
     public UpdateInstance moved(State to, @Nullable TaskId task, long now) {

@@ -4,10 +4,15 @@ import static java.util.Objects.requireNonNull;
 
 import io.borealis.api.model.JobConfiguration;
 import io.borealis.api.model.JobUpdateStatus;
+import io.borealis.api.model.SlaPolicy;
 import io.borealis.api.model.TaskConfig;
 import io.borealis.api.model.TaskStatus;
 import io.borealis.api.model.UpdateSettings;
 import io.borealis.api.model.UpdateStrategyKind;
+import io.borealis.scheduler.error.ErrorCode;
+import io.borealis.scheduler.error.PlatformException;
+import io.borealis.scheduler.maintenance.SlaCheck;
+import io.borealis.scheduler.state.PendingSignal;
 import io.borealis.scheduler.state.StateManager;
 import io.borealis.scheduler.storage.JobUpdate;
 import io.borealis.scheduler.storage.MutableStoreProvider;
@@ -24,15 +29,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drives the active updates, level-triggered: every tick (and soon after a command) it reads
+ * Drives the active updates, level-triggered: every tick (and soon after a command, or after a
+ * task became RUNNING or ended while an update is active) it reads
  * each active update, its instances and the job's active tasks, and takes every step that is due
  * in one write per update. Each instance's step is stored in the write that acts on its task
  * (the kill, the insertion of the new task), so a scheduler that stops at any point finds, when
@@ -46,21 +54,42 @@ import org.slf4j.LoggerFactory;
  * a new task) is watched again until the instance failed more than
  * {@code maxPerInstanceFailures} times (FAILED). More than {@code maxTotalFailures} failed
  * instances fail the update: it rolls back when {@code rollbackOnFailure}, else ends FAILED.
+ * A restart ({@link UpdateInstance#restart()}) kills a task although it runs the target. An
+ * {@code slaAware} update kills a task only while the job's SLA policy allows. An update whose
+ * rounds keep failing (other than in storage) ends in ERROR.
  *
- * <p>Thread-safe: {@link #runOnce} is serialised; the timer thread calls it, and tests call it
+ * <p>Thread-safe: {@link #runOnce} is serialised; the controller's thread calls it, and tests call it
  * with a hand-moved clock.
  */
 public final class UpdateController implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(UpdateController.class);
+    /** The least time from one round's start to the next while an update is active. */
+    private static final Duration MIN_ROUND_GAP = Duration.ofMillis(100);
+    /** Rounds of one update that fail in a row, other than in storage, before it is ERROR. */
+    static final int MAX_ROUND_FAILURES = 3;
 
     private final Storage storage;
     private final StateManager stateManager;
     private final Clock clock;
     private final Duration tick;
     private final ScheduledExecutorService executor;
+    private final PendingSignal settled;
+    private final AtomicBoolean commanded = new AtomicBoolean();
+    /** Rounds that failed in a row, by update id (only while they go on failing). */
+    private final Map<String, Integer> failures = new HashMap<>();
 
     public UpdateController(Storage storage, StateManager stateManager, Clock clock,
             Duration tick) {
+        this(storage, stateManager, clock, tick, new PendingSignal());
+    }
+
+    /**
+     * @param settled raised when a task became RUNNING or ended ({@link StateManager}'s): while
+     *     an update is active, a round follows at once rather than at the next tick
+     */
+    public UpdateController(Storage storage, StateManager stateManager, Clock clock,
+            Duration tick, PendingSignal settled) {
+        this.settled = requireNonNull(settled, "settled is null");
         this.storage = requireNonNull(storage, "storage is null");
         this.stateManager = requireNonNull(stateManager, "stateManager is null");
         this.clock = requireNonNull(clock, "clock is null");
@@ -73,23 +102,49 @@ public final class UpdateController implements AutoCloseable {
     }
 
     public void start() {
-        long millis = tick.toMillis();
-        executor.scheduleWithFixedDelay(this::runQuietly, millis, millis, TimeUnit.MILLISECONDS);
+        executor.execute(this::loop);
     }
 
     /** Asks for a round soon (a command changed an update). */
     public void wake() {
-        if (!executor.isShutdown()) {
-            executor.execute(this::runQuietly);
+        commanded.set(true);
+        settled.raise();
+    }
+
+    /**
+     * A round every tick; and, while an update is active (or after a command), one as soon as a
+     * task became RUNNING or ended, which is when an instance's step may be due. Without an
+     * active update those task changes cost no round.
+     */
+    private void loop() {
+        boolean busy = false;
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                boolean raised = settled.await(tick);
+                if (!raised || busy || commanded.getAndSet(false)) {
+                    long start = System.nanoTime();
+                    busy = runQuietly();
+                    // A round reads every instance and task of the job: while status reports
+                    // stream in, let them gather rather than pay that read for each one.
+                    long left = MIN_ROUND_GAP.toNanos() - (System.nanoTime() - start);
+                    if (busy && left > 0) {
+                        TimeUnit.NANOSECONDS.sleep(left);
+                    }
+                }
+            } catch (InterruptedException e) {
+                return;
+            }
         }
     }
 
-    private void runQuietly() {
+    /** @return whether an update may still be active */
+    private boolean runQuietly() {
         try {
-            runOnce();
+            return runOnce() > 0 || !storage.read(store -> store.updates().allActive()).isEmpty();
         } catch (RuntimeException e) {
             // Level-triggered: whatever was due is still due on the next tick.
             LOG.error("update controller failed; retrying on the next tick", e);
+            return true;
         }
     }
 
@@ -101,11 +156,53 @@ public final class UpdateController implements AutoCloseable {
     public synchronized int runOnce() {
         List<String> active = storage.read(store ->
                 store.updates().allActive().stream().map(JobUpdate::id).toList());
+        failures.keySet().retainAll(active);
         int steps = 0;
         for (String id : active) {
-            steps += storage.write(store -> advance(store, id));
+            try {
+                steps += storage.write(store -> advance(store, id));
+                failures.remove(id);
+            } catch (RuntimeException e) {
+                steps += failed(id, e);
+            }
         }
         return steps;
+    }
+
+    /**
+     * A round of one update failed. A storage failure (INTERNAL) is retried at every round for
+     * as long as it lasts. Anything else is a problem with the update itself (a stored row that
+     * cannot be read back into a step, a configuration that can no longer be stored): once it
+     * failed {@link #MAX_ROUND_FAILURES} rounds in a row, the update ends in ERROR with the
+     * problem as its status message, so that it stops blocking the job's commands.
+     */
+    private int failed(String id, RuntimeException e) {
+        if (e instanceof PlatformException platform && platform.code() == ErrorCode.INTERNAL) {
+            LOG.error("update {}: storage failed; retrying on the next round", id, e);
+            return 0;
+        }
+        int count = failures.merge(id, 1, Integer::sum);
+        if (count < MAX_ROUND_FAILURES) {
+            LOG.warn("update {}: round failed ({} of {}): {}", id, count, MAX_ROUND_FAILURES,
+                    e.toString());
+            return 0;
+        }
+        failures.remove(id);
+        LOG.error("update {}: round failed {} times in a row; ERROR", id, count, e);
+        String why = "the update controller cannot carry this update on: " + e;
+        return storage.write(store -> store.updates().fetch(id)
+                .filter(update -> update.status().isActive())
+                .map(update -> {
+                    long now = clock.millis();
+                    store.updates().save(update.withStatus(JobUpdateStatus.ERROR, why, now));
+                    store.updates().addEvent(id, new UpdateEvent(now, null,
+                            JobUpdateStatus.ERROR.name(), why));
+                    if (store.tasks().activeOfJob(update.job()).isEmpty()) {
+                        store.jobs().delete(update.job());
+                    }
+                    return 1;
+                })
+                .orElse(0));
     }
 
     private int advance(MutableStoreProvider store, String id) {
@@ -271,8 +368,11 @@ public final class UpdateController implements AutoCloseable {
             TaskConfig target = target(instance);
             switch (instance.state()) {
                 case PENDING -> {
-                    if (task != null && (target == null || !task.config().equals(target))) {
-                        kill(instance, task);
+                    if (task != null && (target == null || !task.config().equals(target)
+                            || instance.restart() && !backward())) {
+                        if (slaAllows(task)) {
+                            kill(instance, task);
+                        }
                     } else if (task != null) {
                         watch(instance, task, "already runs the configuration");
                     } else {
@@ -287,6 +387,26 @@ public final class UpdateController implements AutoCloseable {
                 case WATCHING -> watching(instance, task, target);
                 default -> { }
             }
+        }
+
+        /**
+         * Whether the job's SLA policy lets {@code task} be killed now, for an {@code sla_aware}
+         * update and a Count or Percentage policy ({@link SlaCheck}, as a host drain asks); the
+         * instance waits PENDING until it does. A Coordinator policy is not asked by updates.
+         */
+        private boolean slaAllows(Task task) {
+            SlaPolicy policy = task.config().slaPolicy();
+            if (!settings.slaAware() || policy == null
+                    || policy.count() == null && policy.percentage() == null) {
+                return true;
+            }
+            SlaCheck.Verdict verdict = SlaCheck.check(policy, task, activeTasks.values(),
+                    Set.of(), now);
+            if (!verdict.allowed()) {
+                LOG.debug("update {}: instance {} waits for its SLA: {}", update.id(),
+                        task.instanceId(), verdict.reason());
+            }
+            return verdict.allowed();
         }
 
         private void kill(UpdateInstance instance, Task task) {
@@ -399,6 +519,11 @@ public final class UpdateController implements AutoCloseable {
             if (backward()) {
                 end(JobUpdateStatus.ROLLED_BACK, "every instance is back on its previous "
                         + "configuration");
+                return;
+            }
+            if (instances.values().stream().allMatch(UpdateInstance::restart)) {
+                // A restart leaves the job's configuration (and update settings) as they were.
+                end(JobUpdateStatus.ROLLED_FORWARD, "every instance was restarted");
                 return;
             }
             store.jobs().fetch(update.job()).ifPresent(job -> store.jobs().save(

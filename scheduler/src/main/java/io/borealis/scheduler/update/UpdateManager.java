@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.borealis.api.model.JobConfiguration;
 import io.borealis.api.model.JobKey;
 import io.borealis.api.model.JobUpdateStatus;
+import io.borealis.api.model.RestartSettings;
 import io.borealis.api.model.TaskConfig;
 import io.borealis.api.model.UpdateSettings;
 import io.borealis.api.model.UpdateStrategyKind;
@@ -89,6 +90,87 @@ public final class UpdateManager {
             return insert(store, job, settings, user, message);
         });
         wake.run();
+        return id;
+    }
+
+    /**
+     * Starts a rolling restart: each selected instance is killed and started again with the
+     * configuration it runs, by the controller as any update (batches, watch, failure limits),
+     * and stored as an update. The job's stored configuration is not changed. A rollback has
+     * nothing to restore: it ends ROLLED_BACK once the restarted instances run.
+     *
+     * @param instances the instances to restart; empty for every active one
+     * @param overrides the settings that replace the job's update settings for this restart
+     * @return the update's id
+     * @throws PlatformException INVALID_REQUEST for settings that do not validate, a cron job,
+     *     an instance that is not active, a job with no active instance or another active
+     *     update; JOB_NOT_FOUND when the job does not exist
+     */
+    public String restart(JobKey key, Set<Integer> instances, RestartSettings overrides,
+            String user, String message) {
+        String id = storage.write(store -> {
+            JobConfiguration job = store.jobs().fetch(key).orElseThrow(() ->
+                    new PlatformException(ErrorCode.JOB_NOT_FOUND, "job " + key
+                            + " does not exist"));
+            if (job.cronSchedule() != null && !job.cronSchedule().isBlank()) {
+                throw PlatformException.invalid("job " + key + " is a cron job: its runs are "
+                        + "not restarted; use 'borealis cron start " + key + "'");
+            }
+            UpdateSettings settings = overrides.over(
+                    job.updateSettings() == null ? DEFAULTS : job.updateSettings());
+            validator.validate(new JobConfiguration(job.key(), job.owner(), job.instanceCount(),
+                    job.taskConfig(), job.cronSchedule(), job.cronCollisionPolicy(), settings,
+                    job.cluster(), job.cronTimezone()));
+            store.updates().active(key).ifPresent(other -> {
+                throw PlatformException.invalid("job " + key + " has an active update "
+                        + other.id() + " (" + other.status() + "); end it first with "
+                        + "'borealis update abort " + key + "'");
+            });
+            return insertRestart(store, key, instances, settings, user, message);
+        });
+        wake.run();
+        return id;
+    }
+
+    private String insertRestart(MutableStoreProvider store, JobKey key, Set<Integer> selected,
+            UpdateSettings settings, String user, String message) {
+        Map<Integer, Task> active = new TreeMap<>();
+        for (Task task : store.tasks().activeOfJob(key)) {
+            active.put(task.instanceId(), task);
+        }
+        if (active.isEmpty()) {
+            throw PlatformException.invalid("job " + key + " has no active instance to restart");
+        }
+        Set<Integer> missing = new TreeSet<>(selected);
+        missing.removeAll(active.keySet());
+        if (!missing.isEmpty()) {
+            throw PlatformException.invalid("job " + key + " has no active instance "
+                    + missing + " (active: " + active.keySet() + "); nothing was restarted");
+        }
+        List<TaskConfig> configs = new ArrayList<>();
+        List<UpdateInstance> instances = new ArrayList<>();
+        long now = clock.millis();
+        for (Task task : active.values()) {
+            if (!selected.isEmpty() && !selected.contains(task.instanceId())) {
+                continue;
+            }
+            int ordinal = configs.indexOf(task.config());
+            if (ordinal < 0) {
+                configs.add(task.config());
+                ordinal = configs.size() - 1;
+            }
+            instances.add(new UpdateInstance(task.instanceId(), ordinal, ordinal,
+                    UpdateInstance.State.PENDING, null, 0, 0, now));
+        }
+        String id = UUID.randomUUID().toString();
+        String why = "restart of " + instances.size() + " instance(s) started by " + user;
+        JobUpdate update = new JobUpdate(id, key, user, message, JobUpdateStatus.ROLLING_FORWARD,
+                why, settings, active.size(), active.size(), now, now, now);
+        store.updates().insert(update, configs, instances);
+        store.updates().addEvent(id, new UpdateEvent(now, null,
+                JobUpdateStatus.ROLLING_FORWARD.name(),
+                why + (message.isBlank() ? "" : ": " + message)));
+        LOG.info("update {} of job {}: {}", id, key, why);
         return id;
     }
 

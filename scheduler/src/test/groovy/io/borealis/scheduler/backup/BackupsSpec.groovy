@@ -444,6 +444,58 @@ class BackupsSpec extends Specification {
         'other format'    || 'corrupt: it does not start with a borealis-backup header'
     }
 
+    def "a backup whose rows break a foreign key stages, but its commit is refused and changes nothing"() {
+        given: 'a backup with an event of a task it does not have'
+        fill(live)
+        Backup backup = backups.perform()
+        Path file = dir.resolve('backups').resolve(backup.id())
+        Files.write(file, damaged(Files.readAllBytes(file), 'orphan event'))
+        live.write { it.quotas().save('later', r(1, 1, 1)) }
+        Map before = dump(live)
+
+        when:
+        recovery.stage(backup.id())
+        recovery.commit()
+
+        then:
+        PlatformException e = thrown()
+        e.code() == ErrorCode.INVALID_REQUEST
+        e.message.contains('breaks a constraint')
+        e.message.contains('TASK_EVENTS')
+        dump(live) == before
+        recovery.stagedBackup() == backup.id()
+    }
+
+    def "a staged backup has every index and foreign key the migrations make"() {
+        given:
+        fill(live)
+        String staged = "jdbc:h2:mem:backups-spec-${DATABASES.incrementAndGet()};DB_CLOSE_DELAY=-1"
+
+        when:
+        H2Storage copy = live.snapshot().withCloseable { H2Storage.openFrom(staged, Clock.systemUTC(), it) }
+
+        then:
+        schema(staged) == schema(url)
+        schema(url).any { it.startsWith('CREATE INDEX') }
+        schema(url).any { it.contains('FOREIGN KEY') }
+        dump(copy) == dump(live)
+
+        cleanup:
+        copy?.close()
+    }
+
+    /** The schema's DDL as H2 scripts it, without its data, in order. */
+    static List<String> schema(String url) {
+        DriverManager.getConnection(url, 'sa', '').withCloseable { connection ->
+            def rows = connection.createStatement().executeQuery('SCRIPT NODATA')
+            List<String> lines = []
+            while (rows.next()) {
+                lines << rows.getString(1)
+            }
+            lines.findAll { !it.startsWith('--') && !it.contains('USER') }
+        }
+    }
+
     static byte[] damaged(byte[] good, String damage) {
         switch (damage) {
             case 'truncated': return Arrays.copyOf(good, good.length.intdiv(2))
@@ -484,6 +536,14 @@ class BackupsSpec extends Specification {
                 break
             case 'other format':
                 lines[0] = lines[0].replace('borealis-backup', 'aurora-snapshot')
+                break
+            case 'orphan event':
+                int header = lines.findIndexOf { it.startsWith('{"table":"task_events"') }
+                int column = (Json.mapper().readValue(lines[header], Map).columns as List)
+                        .findIndexOf { it[0] == 'task_id' }
+                List row = Json.mapper().readValue(lines[header + 1], List)
+                row[column] = 'no-such-task'
+                lines[header + 1] = Json.mapper().writeValueAsString(row)
                 break
         }
         gzip(lines.join('\n'))

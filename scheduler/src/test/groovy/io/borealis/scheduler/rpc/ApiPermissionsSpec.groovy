@@ -60,6 +60,7 @@ class ApiPermissionsSpec extends Specification {
         'SchedulerManager'  | 'killTasks'        | new SchedulerManager.killTasks_args(key('r', 'e', 'n'), [1] as Set, '')     || 'thrift.SchedulerManager:killTasks:r:e:n'                     | 'r/e/n'
         'SchedulerManager'  | 'addInstances'     | new SchedulerManager.addInstances_args(new InstanceKey(key('r', 'e', 'n'), 3), 2) || 'thrift.SchedulerManager:addInstances:r:e:n'         | 'r/e/n/3'
         'SchedulerManager'  | 'startJobUpdate'   | new SchedulerManager.startJobUpdate_args(job(key('r', 'e', 'n')), 'm')   || 'thrift.SchedulerManager:startJobUpdate:r:e:n'                | 'r/e/n'
+        'SchedulerManager'  | 'restartJob'       | new SchedulerManager.restartJob_args(key('r', 'e', 'n'), [2] as Set, null, 'm') || 'thrift.SchedulerManager:restartJob:r:e:n'           | 'r/e/n'
         'SchedulerManager'  | 'abortJobUpdate'   | new SchedulerManager.abortJobUpdate_args(key('r', 'e', 'n'), 'm')       || 'thrift.SchedulerManager:abortJobUpdate:r:e:n'                | 'r/e/n'
         'SchedulerManager'  | 'scheduleCronJob'  | new SchedulerManager.scheduleCronJob_args(job(key('r', 'e', 'n')))      || 'thrift.SchedulerManager:scheduleCronJob:r:e:n'               | 'r/e/n'
         'SchedulerManager'  | 'startCronJob'     | new SchedulerManager.startCronJob_args(key('r', 'e', 'n'))              || 'thrift.SchedulerManager:startCronJob:r:e:n'                  | 'r/e/n'

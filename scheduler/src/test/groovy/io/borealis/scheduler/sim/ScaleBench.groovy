@@ -4,14 +4,18 @@ import io.borealis.api.model.JobConfiguration
 import io.borealis.api.model.JobKey
 import io.borealis.api.model.Resources
 import io.borealis.api.model.ScheduledTask
+import io.borealis.api.model.TaskConfig
 import io.borealis.api.model.TaskQuery
+import io.borealis.api.model.TaskSpec
 import io.borealis.api.model.TaskStatus
 import io.borealis.api.model.ThriftCodec
+import io.borealis.api.rpc.Responses
 import io.borealis.api.rpc.ThriftHttp
 import io.borealis.api.thrift.Admin
 import io.borealis.api.thrift.ReadOnlyScheduler
 import io.borealis.api.thrift.Response
 import io.borealis.api.thrift.ResponseCode
+import io.borealis.scheduler.testing.Fixtures
 import java.time.Duration
 import java.util.concurrent.Callable
 import java.util.concurrent.Executors
@@ -49,11 +53,16 @@ final class ScaleBench {
                 .operatingSystemMXBean).processCpuTime
     }
 
-    /** The machine's load when a figure was taken: figures on a busy machine are lower. */
+    /**
+     * The machine's load when a figure was taken (figures on a busy machine are lower), and the
+     * JVM's garbage collector flags (bin/borealis-scheduler sets its own: compare like with like).
+     */
     static String load() {
-        String.format('load average %.1f on %d cores',
+        List<String> gc = java.lang.management.ManagementFactory.runtimeMXBean.inputArguments
+                .findAll { it.contains('GC') || it.contains('NewSize') || it.startsWith('-Xm') }
+        String.format('load average %.1f on %d cores; JVM %s',
                 java.lang.management.ManagementFactory.operatingSystemMXBean.systemLoadAverage,
-                Runtime.runtime.availableProcessors())
+                Runtime.runtime.availableProcessors(), gc ? gc.join(' ') : 'default GC')
     }
 
     static String rate(long count, long nanos) {
@@ -379,6 +388,82 @@ final class ScaleBench {
                 figures[call] = pct(server, 99)
             }
             [p99: figures.values().first()]
+        } finally {
+            cluster.close()
+        }
+    }
+
+    /**
+     * Instances updated per minute: a service job of {@code scale.update.instances} [1,000]
+     * RUNNING instances on {@code scale.update.agents} [250] agents gets a new command through
+     * {@code startJobUpdate}, batch {@code scale.update.batch} [100] (BATCH strategy),
+     * {@code watch_secs} 0. The figure is the time from the call to ROLLED_FORWARD, seen by
+     * polling {@code getJobUpdateSummaries} every 20 ms: the controller's rounds, the kills and
+     * launches over HTTP, placement and the agents' status reports.
+     * Checks that each instance got exactly one task of the new configuration.
+     */
+    static Map<String, Object> update() {
+        int instances = Integer.getInteger('scale.update.instances', 1_000)
+        int agents = Integer.getInteger('scale.update.agents', 250)
+        int batch = Integer.getInteger('scale.update.batch', 100)
+        SimulatedCluster cluster = SimulatedCluster.start(new SimulatedCluster.Options(
+                heartbeats: HEARTBEAT, agents: agents))
+        try {
+            JobKey key = new JobKey('www', 'prod', 'rolling')
+            def settings = new io.borealis.api.model.UpdateSettings(batch, 0, 0, 0, false, false,
+                    null, false, io.borealis.api.model.UpdateStrategyKind.BATCH, [], false)
+            TaskConfig v1 = Workload.config(key, Workload.MEDIUM)
+            JobConfiguration job = new JobConfiguration(key, key.role(), instances, v1, null,
+                    io.borealis.api.model.CronCollisionPolicy.KILL_EXISTING, settings, CLUSTER)
+            cluster.createJob(job)
+            long t = step("${agents} agents, job of ${instances} created", System.nanoTime())
+            awaitAcked(cluster, 2L * instances, Duration.ofMinutes(5))
+            t = step('all RUNNING', t)
+            TaskConfig v2 = new TaskConfig(v1.job(), v1.isService(), v1.priority(), v1.production(),
+                    v1.tier(), v1.maxTaskFailures(), v1.resources(), v1.constraints(),
+                    v1.requestedPorts(), new TaskSpec('main', [Fixtures.process('main', 'echo v2')],
+                    [], 1, 0, 30, null, null), null, [], null, null, null, null)
+            JobConfiguration next = new JobConfiguration(key, key.role(), instances, v2, null,
+                    io.borealis.api.model.CronCollisionPolicy.KILL_EXISTING, settings, CLUSTER)
+            long cpu0 = cpuNanos()
+            long start = System.nanoTime()
+            Response started = cluster.manager().startJobUpdate(ThriftCodec.toThrift(next), 'bench')
+            if (started.responseCode != ResponseCode.OK) {
+                throw new IllegalStateException("startJobUpdate: ${Responses.message(started)}")
+            }
+            String id = started.result.startJobUpdateResult.updateId
+            def reader = cluster.reader()
+            def query = new io.borealis.api.thrift.JobUpdateQuery().setJob(ThriftCodec.toThrift(key))
+            String status
+            while (true) {
+                status = reader.getJobUpdateSummaries(query).result.getJobUpdateSummariesResult
+                        .updates.find { it.id == id }.status.name()
+                if (!(status.startsWith('ROLLING_') || status.contains('PAUSED')
+                        || status.contains('AWAITING_PULSE'))) {
+                    break
+                }
+                if (System.nanoTime() - start > Duration.ofMinutes(10).toNanos()) {
+                    throw new IllegalStateException("update ${id} still ${status} after 10 min")
+                }
+                Thread.sleep(20)
+            }
+            long took = System.nanoTime() - start
+            long cpu = cpuNanos() - cpu0
+            step("update ${status}", t)
+            Map<Integer, Integer> perInstance = cluster.tasks(key)
+                    .findAll { it.assignedTask().task() == v2 }
+                    .countBy { it.assignedTask().instanceId() }
+            if (status != 'ROLLED_FORWARD' || perInstance.size() != instances
+                    || perInstance.values().any { it != 1 }) {
+                throw new IllegalStateException("update ${id} ended ${status}; new tasks per "
+                        + "instance: ${perInstance.values().countBy { it }}")
+            }
+            double perMinute = instances / (took / 60e9d)
+            report('update', String.format('%,d instances, batch %d, watch_secs 0: ROLLED_FORWARD ' +
+                    'in %.2f s = %,.0f instances/minute (JVM CPU %.1f s: scheduler and %d ' +
+                    'simulated agents); each instance got exactly one new task; %s', instances,
+                    batch, seconds(took), perMinute, seconds(cpu), agents, load()))
+            [perMinute: perMinute]
         } finally {
             cluster.close()
         }

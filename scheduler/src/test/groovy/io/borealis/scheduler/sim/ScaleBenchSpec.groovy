@@ -8,7 +8,7 @@ import spock.lang.Specification
  * and assert nothing about durations. Run all with
  * {@code mvn -B -o test -pl scheduler -am -Dtest=ScaleBenchSpec -Dsurefire.failIfNoSpecifiedTests=false -DargLine="-Dscale.bench=1 -Xmx8g"}
  * or some with {@code -Dscale.bench=placement,status} (names: placement, round, preemption,
- * status, jobstatus, loss); sizes in {@link ScaleBench}.
+ * status, jobstatus, loss, update); sizes in {@link ScaleBench}.
  */
 @Requires({ System.getProperty('scale.bench') })
 class ScaleBenchSpec extends Specification {
@@ -51,5 +51,11 @@ class ScaleBenchSpec extends Specification {
     def "an agent's tasks PENDING elsewhere after its last heartbeat"() {
         expect:
         ScaleBench.agentLoss().size() == 2
+    }
+
+    @Requires({ ScaleBenchSpec.wanted('update') })
+    def "instances updated per minute, 1,000 instances, batch 100, watch_secs 0"() {
+        expect:
+        ScaleBench.update().perMinute > 0
     }
 }

@@ -7,6 +7,7 @@ import io.borealis.api.model.CronCollisionPolicy
 import io.borealis.api.model.JobConfiguration
 import io.borealis.api.model.JobUpdateStatus
 import io.borealis.api.model.Resources
+import io.borealis.api.model.RestartSettings
 import io.borealis.api.model.TaskConfig
 import io.borealis.api.model.TaskQuery
 import io.borealis.api.model.UpdateSettings
@@ -73,16 +74,16 @@ class UpdateControllerSpec extends Specification {
 
     static TaskConfig config(String cmdline, Map args = [:]) {
         args.production ? QuotaFixtures.config(args + [processes: [Fixtures.process('hello', cmdline)]])
-                : Fixtures.config(processes: [Fixtures.process('hello', cmdline)])
+                : Fixtures.config(processes: [Fixtures.process('hello', cmdline)], slaPolicy: args.sla)
     }
 
     static JobConfiguration job(String cmdline, int instances, Map settings = [:]) {
         TaskConfig task = config(cmdline, settings)
         new JobConfiguration(task.job(), 'www-data', instances, task, null,
                 CronCollisionPolicy.KILL_EXISTING, new UpdateSettings(
-                settings.batch ?: 1, settings.containsKey('watch') ? settings.watch : 10,
+                settings.containsKey('batch') ? settings.batch : 1, settings.containsKey('watch') ? settings.watch : 10,
                 settings.perInstance ?: 0, settings.total ?: 0, settings.rollback ?: false, false,
-                settings.pulse as Integer, false, settings.strategy ?: UpdateStrategyKind.QUEUE,
+                settings.pulse as Integer, settings.slaAware ?: false, settings.strategy ?: UpdateStrategyKind.QUEUE,
                 settings.sizes ?: [], settings.autopause ?: false), null)
     }
 
@@ -267,8 +268,37 @@ class UpdateControllerSpec extends Specification {
         where:
         request                              || code                      | message
         job(V2, 1, [batch: -1])              || ErrorCode.INVALID_REQUEST | 'updateSettings.batchSize must be positive, got -1'
+        job(V2, 1, [batch: 0])               || ErrorCode.INVALID_REQUEST | 'updateSettings.batchSize must be positive, got 0'
+        cron(job(V2, 1))                     || ErrorCode.INVALID_REQUEST | "job www-data/prod/hello is a cron job: cron jobs are not updated with 'update start'"
         job(V2, 1, [strategy: UpdateStrategyKind.VARIABLE_BATCH]) || ErrorCode.INVALID_REQUEST | 'updateSettings.batchSizes must not be empty for the VARIABLE_BATCH strategy'
         Fixtures.job(job: new io.borealis.api.model.JobKey('www-data', 'prod', 'nope')) || ErrorCode.JOB_NOT_FOUND | "job www-data/prod/nope does not exist: create it with 'borealis job create'"
+    }
+
+    static JobConfiguration cron(JobConfiguration job) {
+        new JobConfiguration(job.key(), job.owner(), job.instanceCount(), job.taskConfig(),
+                '0 9 * * *', CronCollisionPolicy.KILL_EXISTING, job.updateSettings(), null)
+    }
+
+    def "#command with no active update is refused naming the job, and nothing is stored"() {
+        given:
+        running(1)
+
+        when:
+        action(updates)
+
+        then:
+        PlatformException e = thrown()
+        e.code() == ErrorCode.INVALID_REQUEST
+        e.message == "cannot ${command}: job www-data/prod/hello has no active update"
+        storage.read { it.updates().query(Fixtures.JOB, null, []) }.isEmpty()
+
+        where:
+        command    | action
+        'pause'    | { UpdateManager u -> u.pause(Fixtures.JOB, 'alice', '') }
+        'resume'   | { UpdateManager u -> u.resume(Fixtures.JOB, 'alice', '') }
+        'abort'    | { UpdateManager u -> u.abort(Fixtures.JOB, 'alice', '') }
+        'rollback' | { UpdateManager u -> u.rollback(Fixtures.JOB, 'alice', '') }
+        'pulse'    | { UpdateManager u -> u.pulse(Fixtures.JOB, 'alice', '') }
     }
 
     def "a second update while one is active is refused naming the first"() {
@@ -515,6 +545,218 @@ class UpdateControllerSpec extends Specification {
         end == ROLLED_FORWARD
         activeCommands() == [0: V2, 1: V2, 2: V2, 3: V2]
         tasksCreatedWith(V2) == [0: 1, 1: 1, 2: 1, 3: 1]
+    }
+
+    def "the running controller takes each step as soon as the tasks it waits for change, not at its tick"() {
+        given: 'a controller whose tick is an hour, woken by commands and by tasks RUNNING or ended'
+        PendingSignal settled = new PendingSignal()
+        stateManager = new StateManager(clock, new RecordingGateway(), new PendingSignal(), 's1',
+                new io.borealis.scheduler.state.Flapping(io.borealis.scheduler.state.Flapping.Settings.DEFAULTS),
+                settled)
+        jobs = new JobManager(storage, stateManager, new JobValidator('devcluster'), quotas)
+        controller.close()
+        controller = new UpdateController(storage, stateManager, clock, Duration.ofHours(1), settled)
+        updates = new UpdateManager(storage, new JobValidator('devcluster'), quotas, clock,
+                controller::wake)
+        running(2)
+        controller.start()
+        def conditions = new spock.util.concurrent.PollingConditions(timeout: 10)
+
+        when: 'the update starts: the command wakes the controller, which kills instance 0'
+        String id = updates.start(job(V2, 2, [watch: 0]), 'alice', '')
+
+        then:
+        conditions.eventually {
+            assert instances(id)*.state() == [UpdateInstance.State.KILLING, UpdateInstance.State.PENDING]
+        }
+
+        when: 'the agent reports the kill, then the new task RUNNING: each wakes the controller'
+        agent()
+        conditions.eventually {
+            assert instances(id)[0].state() == UpdateInstance.State.WATCHING
+        }
+        agent()
+
+        then: 'instance 0 succeeds, instance 1 goes the same way, and the update ends'
+        conditions.eventually {
+            agent()
+            assert update(id).status() == ROLLED_FORWARD
+        }
+        tasksCreatedWith(V2) == [0: 1, 1: 1]
+    }
+
+    def "an update the controller cannot carry on ends in ERROR after three failed rounds, saying why"() {
+        given: 'an update whose instance names a configuration that is not stored'
+        running(1)
+        String id = 'broken-update'
+        storage.write { store ->
+            store.updates().insert(new JobUpdate(id, Fixtures.JOB, 'alice', '', ROLLING_FORWARD,
+                    'started', job(V2, 1).updateSettings(), 1, 1, clock.millis(), clock.millis(),
+                    clock.millis()), [config(V2)],
+                    [new UpdateInstance(0, 1, 5, UpdateInstance.State.PENDING, null, 0, 0, clock.millis())])
+            null
+        }
+
+        when:
+        2.times { controller.runOnce() }
+
+        then: 'still active after two'
+        update(id).status() == ROLLING_FORWARD
+
+        when:
+        controller.runOnce()
+
+        then:
+        update(id).status() == JobUpdateStatus.ERROR
+        update(id).statusMessage().startsWith('the update controller cannot carry this update on: ' +
+                'java.lang.IndexOutOfBoundsException')
+        storage.read { it.updates().events(id) }.last().status() == 'ERROR'
+
+        and: 'the job is free for other commands again, its task untouched'
+        storage.read { it.updates().active(Fixtures.JOB) }.isEmpty()
+        activeCommands() == [0: V1]
+    }
+
+    def "an sla_aware update kills an instance only while the job's Count policy holds without it"() {
+        given: 'two instances up for two minutes; the policy wants one other up for 60 s'
+        def sla = new io.borealis.api.model.SlaPolicy(new io.borealis.api.model.CountSlaPolicy(1, 60), null, null)
+        running(2, [sla: sla])
+        clock.advance(Duration.ofSeconds(120))
+        String id = updates.start(job(V2, 2, [batch: 2, watch: 0, sla: sla, slaAware: true]), 'alice', '')
+
+        when: 'a batch of two, but killing both would leave none up'
+        controller.runOnce()
+
+        then:
+        instances(id)*.state() == [UpdateInstance.State.KILLING, UpdateInstance.State.PENDING]
+
+        when: 'instance 0 is replaced and its new task has been RUNNING less than 60 s'
+        agent(); controller.runOnce(); agent()
+        clock.advance(Duration.ofSeconds(30))
+        controller.runOnce()
+
+        then: 'instance 1 still waits'
+        instances(id)*.state() == [UpdateInstance.State.SUCCEEDED, UpdateInstance.State.PENDING]
+
+        when: 'the new task has been up 60 s'
+        clock.advance(Duration.ofSeconds(30))
+        controller.runOnce()
+
+        then:
+        instances(id)[1].state() == UpdateInstance.State.KILLING
+        drive(id) == ROLLED_FORWARD
+        tasksCreatedWith(V2) == [0: 1, 1: 1]
+    }
+
+    def "without sla_aware the same policy does not hold the batch back"() {
+        given:
+        def sla = new io.borealis.api.model.SlaPolicy(new io.borealis.api.model.CountSlaPolicy(1, 60), null, null)
+        running(2, [sla: sla])
+        clock.advance(Duration.ofSeconds(120))
+        String id = updates.start(job(V2, 2, [batch: 2, watch: 0, sla: sla]), 'alice', '')
+
+        when:
+        controller.runOnce()
+
+        then:
+        instances(id)*.state() == [UpdateInstance.State.KILLING] * 2
+    }
+
+    def "a restart replaces every instance once, in batches, and leaves the job's configuration as it was"() {
+        given:
+        running(4)
+
+        when:
+        String id = updates.restart(Fixtures.JOB, [] as Set, new RestartSettings(2, 0, null, null,
+                null), 'alice', 'new certificates')
+        controller.runOnce()
+
+        then: 'the first batch of two is being killed'
+        instances(id)*.state() == [UpdateInstance.State.KILLING] * 2 + [UpdateInstance.State.PENDING] * 2
+        update(id).statusMessage() == 'restart of 4 instance(s) started by alice'
+
+        when:
+        JobUpdateStatus end = drive(id)
+
+        then:
+        end == ROLLED_FORWARD
+        update(id).statusMessage() == 'every instance was restarted'
+        activeCommands() == [0: V1, 1: V1, 2: V1, 3: V1]
+        tasksCreatedWith(V1) == [0: 2, 1: 2, 2: 2, 3: 2]
+        instances(id)*.batch() == [1, 1, 2, 2]
+        storage.read { it.jobs().fetch(Fixtures.JOB) }.get().updateSettings() == job(V1, 4).updateSettings()
+    }
+
+    def "a restart of some instances leaves the others alone"() {
+        given:
+        running(3)
+
+        when:
+        String id = updates.restart(Fixtures.JOB, [0, 2] as Set, new RestartSettings(null, 0,
+                null, null, null), 'alice', '')
+
+        then:
+        drive(id) == ROLLED_FORWARD
+        tasksCreatedWith(V1) == [0: 2, 1: 1, 2: 2]
+    }
+
+    def "a restart whose instance keeps failing ends ROLLED_BACK without restarting the others"() {
+        given:
+        running(3)
+        String id = updates.restart(Fixtures.JOB, [] as Set, new RestartSettings(1, 10, 0, 0, true),
+                'alice', '')
+
+        when: 'instance 0 is killed, its new task starts RUNNING, and fails within watch_secs'
+        controller.runOnce(); agent()
+        controller.runOnce(); agent()
+        Task restarted = storage.read { it.tasks().activeOfJob(Fixtures.JOB) }.find { it.instanceId() == 0 }
+        storage.write { stateManager.changeState(it, restarted.id(), io.borealis.api.model.TaskStatus.FAILED, clock.millis(), 'exit 1') }
+        JobUpdateStatus end = drive(id)
+
+        then:
+        end == ROLLED_BACK
+        update(id).statusMessage() == 'every instance is back on its previous configuration'
+        tasksCreatedWith(V1) == [0: 3, 1: 1, 2: 1]
+        activeCommands() == [0: V1, 1: V1, 2: V1]
+    }
+
+    def "bad restarts are refused naming the problem, and nothing is stored"() {
+        given:
+        running(2)
+
+        when:
+        updates.restart(key, selected as Set, settings, 'alice', '')
+
+        then:
+        PlatformException e = thrown()
+        e.code() == code
+        e.message == message
+        storage.read { it.updates().query(Fixtures.JOB, null, []) }.isEmpty()
+        tasksCreatedWith(V1) == [0: 1, 1: 1]
+
+        where:
+        key          | selected | settings                                   || code                      | message
+        Fixtures.JOB | []       | new RestartSettings(0, null, null, null, null)  || ErrorCode.INVALID_REQUEST | 'updateSettings.batchSize must be positive, got 0'
+        Fixtures.JOB | []       | new RestartSettings(1, -1, null, null, null)    || ErrorCode.INVALID_REQUEST | 'updateSettings.watchSecs must not be negative, got -1'
+        Fixtures.JOB | []       | new RestartSettings(1, 0, null, 2, null)        || ErrorCode.INVALID_REQUEST | 'updateSettings.maxTotalFailures must be less than instanceCount (2), got 2'
+        Fixtures.JOB | [1, 5]   | new RestartSettings(null, null, null, null, null) || ErrorCode.INVALID_REQUEST | 'job www-data/prod/hello has no active instance [5] (active: [0, 1]); nothing was restarted'
+        new io.borealis.api.model.JobKey('www-data', 'prod', 'nope') | [] | new RestartSettings(null, null, null, null, null) || ErrorCode.JOB_NOT_FOUND | 'job www-data/prod/nope does not exist'
+    }
+
+    def "a restart while an update is active is refused naming it"() {
+        given:
+        running(2)
+        String id = updates.start(job(V2, 2), 'alice', '')
+
+        when:
+        updates.restart(Fixtures.JOB, [] as Set, new RestartSettings(null, null, null, null, null),
+                'bob', '')
+
+        then:
+        PlatformException e = thrown()
+        e.message == "job www-data/prod/hello has an active update $id (ROLLING_FORWARD); " +
+                "end it first with 'borealis update abort www-data/prod/hello'"
+        storage.read { it.updates().query(Fixtures.JOB, null, []) }*.id() == [id]
     }
 
     /**

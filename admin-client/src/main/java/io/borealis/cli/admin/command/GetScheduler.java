@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code get_scheduler CLUSTER}: asks the cluster's scheduler which scheduler leads
+ * {@code get_scheduler CLUSTER}: asks the cluster's scheduler (for a {@code zk} cluster, the one
+ * ZooKeeper names as leader) which scheduler leads
  * ({@code ReadOnlyScheduler.getScheduler}) and prints the leader's {@code host:port}, from the
  * URL the leader gives as its public one. A scheduler that cannot be reached exits 7, one that
  * does not answer in time 9, one that refuses the caller 30.

@@ -7,6 +7,7 @@ import io.borealis.scheduler.error.PlatformException;
 import io.borealis.scheduler.storage.FencedException;
 import io.borealis.scheduler.storage.MutableStoreProvider;
 import io.borealis.scheduler.storage.StateTables;
+import io.borealis.scheduler.storage.Task;
 import io.borealis.scheduler.storage.Storage;
 import io.borealis.scheduler.storage.StoreProvider;
 import io.borealis.scheduler.storage.TaskId;
@@ -55,6 +56,8 @@ import org.slf4j.LoggerFactory;
 public final class H2Storage implements Storage, StateTables, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(H2Storage.class);
     private static final int MAX_CONNECTIONS = 32;
+    /** SQLSTATE class 23: a row breaks a key, a foreign key or another constraint. */
+    private static final String INTEGRITY_VIOLATION = "23";
 
     private final String jdbcUrl;
     private final Dialect dialect;
@@ -143,8 +146,11 @@ public final class H2Storage implements Storage, StateTables, AutoCloseable {
             }
             flyway(pool, Dialect.H2, version).migrate();
             try (Connection connection = pool.getConnection()) {
+                DeferredIndexes deferred = DeferredIndexes.drop(connection);
                 connection.setAutoCommit(false);
                 H2Tables.load(connection, source);
+                connection.setAutoCommit(true);
+                deferred.restore(connection);
             }
         } catch (SQLException e) {
             pool.dispose();
@@ -232,7 +238,8 @@ public final class H2Storage implements Storage, StateTables, AutoCloseable {
     private void load() {
         read(store -> {
             Unit unit = (Unit) store;
-            index.replaceAll(unit.tasks().loadActive(), unit.tasks().loadActiveEvents());
+            List<Task> active = unit.tasks().loadActive();
+            index.replaceAll(active, unit.tasks().loadActiveEvents(active));
             AgentCache loaded = new AgentCache();
             H2AgentStore.load(unit, loaded);
             agents.replaceAll(loaded);
@@ -399,12 +406,7 @@ public final class H2Storage implements Storage, StateTables, AutoCloseable {
         Connection connection = null;
         try {
             connection = pool.getConnection();
-            try (Statement statement = connection.createStatement()) {
-                statement.execute(
-                        "SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL SNAPSHOT");
-            }
-            streamResults(connection, true);
-            connection.setAutoCommit(false);
+            beginSnapshot(connection);
             return H2Tables.reader(connection, H2Tables.describe(connection), schemaVersion);
         } catch (SQLException | RuntimeException e) {
             if (connection != null) {
@@ -413,6 +415,20 @@ public final class H2Storage implements Storage, StateTables, AutoCloseable {
             throw e instanceof PlatformException p ? p : new PlatformException(
                     ErrorCode.INTERNAL, "cannot open a snapshot: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Starts a SNAPSHOT transaction on {@code connection} whose queries stream their rows. In a
+     * transaction, because a lazy read outside one does not hold on to the version it reads:
+     * H2 may free that version's pages under it while others write ("Chunk not found").
+     */
+    private static void beginSnapshot(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(
+                    "SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL SNAPSHOT");
+        }
+        streamResults(connection, true);
+        connection.setAutoCommit(false);
     }
 
     /** Ends a snapshot transaction and gives its connection back to the pool as it was. */
@@ -458,12 +474,12 @@ public final class H2Storage implements Storage, StateTables, AutoCloseable {
             throw new IllegalStateException("cannot replace the state inside a unit of work");
         }
         writeLock.lock();
-        try (Connection connection = pool.getConnection();
-                Connection before = pool.getConnection()) {
+        try (Connection connection = pool.getConnection()) {
             connection.setAutoCommit(false);
-            streamResults(before, true);
+            Connection before = pool.getConnection();
             Map<String, H2Tables.Changes> written;
             try {
+                beginSnapshot(before);
                 // `before` reads the state as it was: nothing else commits while this holds the
                 // write lock, and this transaction's own writes are not committed until the end.
                 written = H2Tables.replace(connection, before, source, mergedTables);
@@ -473,7 +489,7 @@ public final class H2Storage implements Storage, StateTables, AutoCloseable {
                 throw e;
             } finally {
                 connection.setAutoCommit(true);
-                streamResults(before, false);
+                endSnapshot(before);
             }
             H2Tables.fixIdentities(connection);
             groupCommit.awaitDurable(groupCommit.committed(), GroupCommit.storeOf(connection));
@@ -482,6 +498,10 @@ public final class H2Storage implements Storage, StateTables, AutoCloseable {
             LOG.info("state replaced: rows inserted, updated, deleted, unchanged per table {}",
                     written);
         } catch (SQLException e) {
+            if (e.getSQLState() != null && e.getSQLState().startsWith(INTEGRITY_VIOLATION)) {
+                throw PlatformException.invalid("the state to restore breaks a constraint of "
+                        + "the schema, nothing was changed: " + e.getMessage());
+            }
             throw new PlatformException(ErrorCode.INTERNAL, "storage failure: " + e.getMessage(), e);
         } finally {
             writeLock.unlock();

@@ -546,18 +546,35 @@ final class H2TaskStore implements TaskStore.Mutable {
         return select("WHERE active = TRUE", List.of());
     }
 
-    /** At open: the events of every active task, for the index. */
-    Map<TaskId, List<TaskEvent>> loadActiveEvents() {
-        Map<TaskId, List<TaskEvent>> events = new HashMap<>();
+    /**
+     * At open: the events of {@code active} (every active task), for the index. One pass over
+     * the events in the order they were added, keeping those of active tasks: a join of the
+     * active tasks to their events looked each event up through two indexes and then sorted
+     * them, three times slower with half the tasks active.
+     */
+    Map<TaskId, List<TaskEvent>> loadActiveEvents(Collection<Task> active) {
+        Map<String, List<TaskEvent>> byId = new HashMap<>(active.size() * 2);
+        active.forEach(task -> byId.put(task.id().value(), new ArrayList<>(4)));
         return Jdbc.call("loading the events of active tasks", () -> {
             try (PreparedStatement statement = unit.connection().prepareStatement(
-                    "SELECT e.task_id, e.ts, e.status, e.message, e.scheduler FROM tasks t "
-                            + "JOIN task_events e ON e.task_id = t.task_id "
-                            + "WHERE t.active = TRUE ORDER BY e.event_id");
+                    "SELECT task_id, ts, status, message, scheduler FROM task_events "
+                            + "ORDER BY event_id");
                     ResultSet rows = statement.executeQuery()) {
-                readEvents(rows, events);
-                return events;
+                Map<String, String> schedulers = new HashMap<>();
+                while (rows.next()) {
+                    List<TaskEvent> events = byId.get(rows.getString(1));
+                    if (events != null) {
+                        String scheduler = rows.getString(5);
+                        events.add(new TaskEvent(rows.getLong(2),
+                                TaskStatus.valueOf(rows.getString(3)), rows.getString(4),
+                                scheduler == null ? null
+                                        : schedulers.computeIfAbsent(scheduler, k -> k)));
+                    }
+                }
             }
+            Map<TaskId, List<TaskEvent>> events = new HashMap<>(byId.size() * 2);
+            byId.forEach((id, list) -> events.put(new TaskId(id), list));
+            return events;
         });
     }
 }
