@@ -322,7 +322,7 @@ final class ScaleBench {
 
     /**
      * Status of one job of {@code scale.job.instances} [10,000] RUNNING instances (four events
-     * each), {@code scale.job.queries} [50] times per call: the server side (the scheduler's /api
+     * each), {@code scale.job.queries} [100] times per call: the server side (the scheduler's /api
      * processor: decode, read, encode) p50/p99/max of {@code getTasksWithoutConfigs} (what
      * {@code job status} calls: one configuration per job, processes left out) and of
      * {@code getTasksStatus} (every task with its full configuration), and the round trip over
@@ -330,7 +330,7 @@ final class ScaleBench {
      */
     static Map<String, Object> jobStatus() {
         int instances = Integer.getInteger('scale.job.instances', 10_000)
-        int queries = Integer.getInteger('scale.job.queries', 50)
+        int queries = Integer.getInteger('scale.job.queries', 100)
         int agents = Math.max(1, instances.intdiv(8))
         // The simulated agents share this JVM: a heartbeat late under the load of the queries
         // must not get an agent's tasks LOST and replaced (the job would grow past 10,000).
@@ -352,6 +352,13 @@ final class ScaleBench {
             Map<String, Object> figures = [:]
             Closure<Response> withoutConfigs = { ReadOnlyScheduler.Client c -> c.getTasksWithoutConfigs(query) }
             Closure<Response> withConfigs = { ReadOnlyScheduler.Client c -> c.getTasksStatus(query) }
+            // Warm up (JIT) every call and protocol before measuring any: a scheduler answers
+            // these many times a day, and whichever was measured first paid for the others'
+            // compilation.
+            [false, true].each { boolean json ->
+                ReadOnlyScheduler.Client warm = cluster.readerInProcess({ long n -> } as LongConsumer, json)
+                20.times { withoutConfigs(warm); withConfigs(warm) }
+            }
             [['getTasksWithoutConfigs (compact protocol, as job status asks)', withoutConfigs, false],
              ['getTasksStatus (compact protocol)', withConfigs, false],
              ['getTasksWithoutConfigs (JSON protocol)', withoutConfigs, true],
@@ -364,9 +371,6 @@ final class ScaleBench {
                 int size = 0
                 ReadOnlyScheduler.Client local = cluster.readerInProcess({ long n -> server << n } as LongConsumer,
                         json, { long n -> cpu << n } as LongConsumer)
-                // Warm up (JIT) before measuring: a scheduler answers this call many times a day.
-                ReadOnlyScheduler.Client warm = cluster.readerInProcess({ long n -> } as LongConsumer, json)
-                5.times { ask(warm) }
                 for (int i = 0; i < queries; i++) {
                     size = ask(local).result.scheduleStatusResult.tasks.size()
                 }
