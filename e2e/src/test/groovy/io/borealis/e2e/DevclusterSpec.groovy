@@ -125,7 +125,7 @@ class DevclusterSpec extends Specification {
         def agents = cluster.agentRows()
         agents.size() == 2
         agents.collect { (it =~ /<td>([^<]*)<\/td>/)[0][1] }.sort() == ['agent-0', 'agent-1']
-        agents.every { it.contains('1.5') && it.contains('2048 MB') && it.contains('512 MB') }
+        agents.every { it.contains('1.5') && it.contains('2048 MiB ram') && it.contains('512 MiB disk') }
         agents.collect { (it =~ /rack=(rack-\d)/)[0][1] }.sort() == ['rack-0', 'rack-1']
     }
 
