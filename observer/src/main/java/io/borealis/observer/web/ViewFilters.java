@@ -39,23 +39,10 @@ final class ViewFilters extends AbstractExtension {
 
     /** A filter whose output is markup we built from numbers: not escaped again. */
     private static Filter markup(Function<Object, String> format) {
-        Filter text = filter(format);
-        return new Filter() {
-            @Override
-            public List<String> getArgumentNames() {
-                return List.of();
-            }
-
-            @Override
-            public Object apply(Object input, Map<String, Object> args, PebbleTemplate self,
-                    EvaluationContext context, int lineNumber) {
-                return new SafeString((String) text.apply(input, args, self, context,
-                        lineNumber));
-            }
-        };
+        return filter(input -> new SafeString(format.apply(input)));
     }
 
-    private static Filter filter(Function<Object, String> format) {
+    private static Filter filter(Function<Object, ?> format) {
         return new Filter() {
             @Override
             public List<String> getArgumentNames() {

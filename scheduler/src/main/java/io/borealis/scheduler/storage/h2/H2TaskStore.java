@@ -290,12 +290,21 @@ final class H2TaskStore implements TaskStore.Mutable {
             throws SQLException {
         Map<String, String> schedulers = new HashMap<>();
         while (rows.next()) {
-            String scheduler = rows.getString(5);
             events.computeIfAbsent(new TaskId(rows.getString(1)), k -> new ArrayList<>())
-                    .add(new TaskEvent(rows.getLong(2), TaskStatus.valueOf(rows.getString(3)),
-                            rows.getString(4), scheduler == null ? null
-                                    : schedulers.computeIfAbsent(scheduler, k -> k)));
+                    .add(readEvent(rows, schedulers));
         }
+    }
+
+    /**
+     * The event in columns 2-5 of {@code rows} (ts, status, message, scheduler); scheduler names
+     * are shared through {@code schedulers}, as thousands of events repeat a few of them.
+     */
+    private static TaskEvent readEvent(ResultSet rows, Map<String, String> schedulers)
+            throws SQLException {
+        String scheduler = rows.getString(5);
+        return new TaskEvent(rows.getLong(2), TaskStatus.valueOf(rows.getString(3)),
+                rows.getString(4),
+                scheduler == null ? null : schedulers.computeIfAbsent(scheduler, k -> k));
     }
 
     @Override
@@ -564,11 +573,7 @@ final class H2TaskStore implements TaskStore.Mutable {
                 while (rows.next()) {
                     List<TaskEvent> events = byId.get(rows.getString(1));
                     if (events != null) {
-                        String scheduler = rows.getString(5);
-                        events.add(new TaskEvent(rows.getLong(2),
-                                TaskStatus.valueOf(rows.getString(3)), rows.getString(4),
-                                scheduler == null ? null
-                                        : schedulers.computeIfAbsent(scheduler, k -> k)));
+                        events.add(readEvent(rows, schedulers));
                     }
                 }
             }
