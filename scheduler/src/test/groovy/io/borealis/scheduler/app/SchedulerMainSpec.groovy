@@ -1,17 +1,20 @@
 package io.borealis.scheduler.app
 
 import io.borealis.api.testing.TestCertificates
+import io.borealis.scheduler.state.Flapping
 import java.nio.file.Files
 import java.nio.file.Path
 import java.time.Duration
-import io.borealis.scheduler.state.Flapping
 import java.util.concurrent.TimeUnit
 import picocli.CommandLine
 import spock.lang.Specification
+import spock.lang.TempDir
 import spock.util.concurrent.PollingConditions
 
 class SchedulerMainSpec extends Specification {
     StringWriter err = new StringWriter()
+    @TempDir
+    Path scratch
 
     int run(String... args) {
         CommandLine commandLine = SchedulerMain.commandLine()
@@ -137,7 +140,7 @@ class SchedulerMainSpec extends Specification {
         def socket = new ServerSocket(0)
 
         expect:
-        run('--home', Files.createTempDirectory('busy').toString(),
+        run('--home', scratch.toString(),
                 '--http-port', socket.localPort as String) == 1
         err.toString().startsWith('borealis-scheduler: cannot start: Failed to bind')
 

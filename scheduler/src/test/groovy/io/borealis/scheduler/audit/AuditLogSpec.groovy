@@ -9,11 +9,16 @@ import java.time.ZoneOffset
 import java.util.concurrent.Executors
 import java.util.concurrent.TimeUnit
 import spock.lang.Specification
+import spock.lang.TempDir
 
 /** The audit log's format: one JSON object a line, appended, never interleaved. */
 class AuditLogSpec extends Specification {
-    Path file = Files.createTempDirectory('audit-spec').resolve('logs/audit.log')
+    @TempDir
+    Path dir
     Clock clock = Clock.fixed(Instant.parse('2025-01-02T03:04:05Z'), ZoneOffset.UTC)
+
+    /** The log in a directory that does not exist yet: opening the log creates it. */
+    Path getFile() { dir.resolve('logs/audit.log') }
 
     def "an event is one JSON line with who, what, when and the outcome"() {
         given:

@@ -5,6 +5,7 @@ import java.nio.file.Path
 import org.apache.shiro.authc.credential.DefaultPasswordService
 import spock.lang.Shared
 import spock.lang.Specification
+import spock.lang.TempDir
 
 /** The Shiro realm built from an INI file: hashed passwords, case-sensitive permissions. */
 class SecuritySpec extends Specification {
@@ -12,7 +13,8 @@ class SecuritySpec extends Specification {
     String adminHash = new DefaultPasswordService().encryptPassword('admin-secret')
     @Shared
     String devHash = new DefaultPasswordService().encryptPassword('dev-secret')
-    Path dir = Files.createTempDirectory('security-spec')
+    @TempDir
+    Path dir
 
     Security security(String text) {
         Path file = dir.resolve('security.ini')

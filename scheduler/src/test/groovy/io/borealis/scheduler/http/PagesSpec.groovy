@@ -19,6 +19,7 @@ import io.borealis.scheduler.app.SchedulerMain
 import io.borealis.scheduler.testing.Clients
 import io.borealis.scheduler.testing.FakeAgent
 import io.borealis.scheduler.testing.Fixtures
+import io.borealis.scheduler.testing.TempHomes
 import java.net.http.HttpClient
 import java.net.http.HttpRequest
 import java.net.http.HttpResponse
@@ -48,7 +49,7 @@ class PagesSpec extends Specification {
     long seq = 0
 
     def cleanup() {
-        home.toFile().deleteDir()
+        TempHomes.delete(home, scheduler)
     }
 
     static JobConfiguration job(Map args = [:]) {

@@ -10,6 +10,7 @@ import io.borealis.scheduler.app.SchedulerMain
 import io.borealis.scheduler.testing.Clients
 import io.borealis.scheduler.testing.FakeAgent
 import io.borealis.scheduler.testing.Fixtures
+import io.borealis.scheduler.testing.TempHomes
 import java.net.http.HttpClient
 import java.net.http.HttpRequest
 import java.net.http.HttpResponse
@@ -37,7 +38,7 @@ class SchedulerMetricsSpec extends Specification {
     PollingConditions eventually = new PollingConditions(timeout: 10)
 
     def cleanup() {
-        home.toFile().deleteDir()
+        TempHomes.delete(home, scheduler)
     }
 
     Scrape scrape() {

@@ -13,6 +13,7 @@ import io.borealis.scheduler.app.SchedulerMain
 import io.borealis.scheduler.testing.Clients
 import io.borealis.scheduler.testing.FakeAgent
 import io.borealis.scheduler.testing.Fixtures
+import io.borealis.scheduler.testing.TempHomes
 import java.nio.file.Files
 import java.nio.file.Path
 import java.time.Clock
@@ -47,7 +48,7 @@ class AgentLossRpcSpec extends Specification {
     Set<String> silenced = ConcurrentHashMap.newKeySet()
 
     def cleanup() {
-        home.toFile().deleteDir()
+        TempHomes.delete(home, scheduler)
     }
 
     void start(String id, FakeAgent agent) {

@@ -16,6 +16,7 @@ import io.borealis.scheduler.app.SchedulerMain
 import io.borealis.scheduler.testing.Clients
 import io.borealis.scheduler.testing.FakeAgent
 import io.borealis.scheduler.testing.Fixtures
+import io.borealis.scheduler.testing.TempHomes
 import java.nio.file.Files
 import java.nio.file.Path
 import java.time.Clock
@@ -36,7 +37,7 @@ class PruneTasksRpcSpec extends Specification {
     long seq = 0
 
     def cleanup() {
-        home.toFile().deleteDir()
+        TempHomes.delete(home, scheduler)
     }
 
     Admin.Client admin() {

@@ -17,6 +17,7 @@ import io.borealis.scheduler.app.SchedulerConfig
 import io.borealis.scheduler.app.SchedulerMain
 import io.borealis.scheduler.testing.Clients
 import io.borealis.scheduler.testing.QuotaFixtures
+import io.borealis.scheduler.testing.TempHomes
 import java.nio.file.Files
 import java.nio.file.Path
 import java.time.Clock
@@ -38,7 +39,7 @@ class QuotaRpcSpec extends Specification {
     }
 
     def cleanup() {
-        home.toFile().deleteDir()
+        TempHomes.delete(home, scheduler)
     }
 
     static Resources r(double cpu, long ram, long disk) {

@@ -15,6 +15,7 @@ import io.borealis.scheduler.app.SchedulerMain
 import io.borealis.scheduler.testing.Clients
 import io.borealis.scheduler.testing.FakeAgent
 import io.borealis.scheduler.testing.Fixtures
+import io.borealis.scheduler.testing.TempHomes
 import java.nio.file.Files
 import java.nio.file.Path
 import java.time.Clock
@@ -37,7 +38,7 @@ class ReconcileRpcSpec extends Specification {
     PollingConditions eventually = new PollingConditions(timeout: 10)
 
     def cleanup() {
-        home.toFile().deleteDir()
+        TempHomes.delete(home, scheduler)
     }
 
     void register(String id, String endpoint) {

@@ -17,6 +17,7 @@ import io.borealis.scheduler.backup.BackupSettings
 import io.borealis.scheduler.testing.Clients
 import io.borealis.scheduler.testing.FakeAgent
 import io.borealis.scheduler.testing.Fixtures
+import io.borealis.scheduler.testing.TempHomes
 import java.nio.file.Files
 import java.nio.file.Path
 import java.time.Clock
@@ -42,7 +43,7 @@ class RecoveryRpcSpec extends Specification {
     long seq = 0
 
     def cleanup() {
-        home.toFile().deleteDir()
+        TempHomes.delete(home, scheduler)
     }
 
     List<ScheduledTask> tasks() {

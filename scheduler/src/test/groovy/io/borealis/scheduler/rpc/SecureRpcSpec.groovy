@@ -20,6 +20,7 @@ import io.borealis.scheduler.auth.SecurityConfig
 import io.borealis.scheduler.testing.Clients
 import io.borealis.scheduler.testing.FakeAgent
 import io.borealis.scheduler.testing.Fixtures
+import io.borealis.scheduler.testing.TempHomes
 import java.net.http.HttpClient
 import java.net.http.HttpRequest
 import java.net.http.HttpResponse
@@ -77,7 +78,7 @@ class SecureRpcSpec extends Specification {
     }
 
     def cleanup() {
-        home.toFile().deleteDir()
+        TempHomes.delete(home, scheduler)
     }
 
     static JobConfiguration job(String role = 'www-data', String name = 'hello') {

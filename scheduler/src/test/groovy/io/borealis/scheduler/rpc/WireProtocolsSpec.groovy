@@ -10,6 +10,7 @@ import io.borealis.scheduler.app.SchedulerConfig
 import io.borealis.scheduler.app.SchedulerMain
 import io.borealis.scheduler.testing.Clients
 import io.borealis.scheduler.testing.Fixtures
+import io.borealis.scheduler.testing.TempHomes
 import java.net.http.HttpClient
 import java.net.http.HttpRequest
 import java.net.http.HttpResponse
@@ -32,7 +33,7 @@ class WireProtocolsSpec extends Specification {
             Clock.systemUTC())
 
     def cleanup() {
-        home.toFile().deleteDir()
+        TempHomes.delete(home, scheduler)
     }
 
     ReadOnlyScheduler.Client reader(ThriftHttp.Wire wire) {
