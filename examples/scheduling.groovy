@@ -1,5 +1,6 @@
 // Where and how a service is scheduled: constraints (one instance per host, avoid a rack),
-// tier and priority, metadata, contact, announcer, partition and SLA policies.
+// tier and priority, metadata, contact, announcer (under its own ZooKeeper path), partition and
+// SLA policies.
 //   borealis job inspect devcluster/www-data/prod/placed examples/scheduling.groovy
 app = Process(name: 'app', cmdline: 'while true; do sleep 10; done')
 
@@ -11,7 +12,8 @@ jobs = [Service(
   tier: 'preemptible', priority: 1,
   constraints: [host: 'limit:2', rack: '!r9'],
   metadata: [Metadata(key: 'team', value: 'web'), Metadata(key: 'owner', value: '{{role}}')],
-  announce: Announcer(primary_port: 'http', portmap: [aurora: 'http']),
+  announce: Announcer(primary_port: 'http', portmap: [aurora: 'http'],
+                      zk_path: '/services/{{role}}/{{name}}'),
   partition_policy: PartitionPolicy(reschedule: true, delay_secs: 30),
   sla_policy: PercentageSlaPolicy(percentage: 50, duration_secs: 60),
   update_config: UpdateConfig(sla_aware: true))]

@@ -3,12 +3,19 @@ package io.borealis.cli
 import io.borealis.api.discovery.ServerSetMember
 import io.borealis.api.discovery.ServerSets
 import io.borealis.api.discovery.ZooKeepers
+import io.borealis.api.model.JobConfiguration
 import io.borealis.cli.app.BorealisMain
+import io.borealis.cli.config.AuthMechanism
+import io.borealis.cli.config.CliEnvironment
+import io.borealis.cli.config.ClusterConfig
 import io.borealis.cli.testing.CliRunner
 import io.borealis.cli.testing.FakeScheduler
 import io.borealis.cli.transport.SchedulerClient
+import io.borealis.cli.transport.SchedulerClients
+import io.borealis.cli.transport.SchedulerException
 import io.borealis.cli.transport.ZooKeeperLocator
 import io.borealis.dsl.script.JobFileEvaluator
+import java.nio.file.Files
 import java.nio.file.Path
 import java.time.Duration
 import org.apache.curator.framework.CuratorFramework
@@ -38,9 +45,10 @@ class ZooKeeperDiscoverySpec extends Specification {
     @AutoCleanup
     FakeScheduler second = new FakeScheduler()
 
-    PersistentNode announce(FakeScheduler scheduler) {
+    /** Announces {@code scheduler} as the leader, by {@code host} (default: its own address). */
+    PersistentNode announce(FakeScheduler scheduler, String host = null) {
         URI uri = URI.create(scheduler.uri())
-        def endpoint = new ServerSetMember.Endpoint(uri.host, uri.port)
+        def endpoint = new ServerSetMember.Endpoint(host ?: uri.host, uri.port)
         PersistentNode node = ServerSets.announce(zkClient, PATH,
                 new ServerSetMember(endpoint, [http: endpoint], ServerSetMember.ALIVE, null))
         assert node.waitForInitialCreate(5, java.util.concurrent.TimeUnit.SECONDS)
@@ -85,5 +93,63 @@ class ZooKeeperDiscoverySpec extends Specification {
         first.created.size() == 1
         second.created.size() == 1
         client.schedulerUri() == second.uri()
+    }
+
+    def "with BASIC, a client that follows a new leader on another host sends that host's netrc entry"() {
+        given: 'replicas on 127.0.0.1 and localhost, each taking only its own host\'s entry'
+        first.requiredAuthorization = basic('alice', 'one')
+        second.requiredAuthorization = basic('alice', 'two')
+        PersistentNode firstLeads = announce(first)
+        def client = basicClient('machine 127.0.0.1 login alice password one\n'
+                + 'machine localhost login alice password two\n')
+        client.createJob(job())
+
+        when: 'the first leader dies and the second, on the other host, is elected'
+        first.close()
+        firstLeads.close()
+        announce(second, 'localhost')
+        client.createJob(job())
+
+        then:
+        first.created.size() == 1
+        second.created.size() == 1
+    }
+
+    def "with BASIC, a new leader on a host the netrc has no entry for is refused, naming the host"() {
+        given:
+        first.requiredAuthorization = basic('alice', 'one')
+        PersistentNode firstLeads = announce(first)
+        def client = basicClient('machine 127.0.0.1 login alice password one\n')
+        client.createJob(job())
+
+        when:
+        first.close()
+        firstLeads.close()
+        announce(second, 'localhost')
+        client.createJob(job())
+
+        then:
+        def e = thrown(SchedulerException)
+        e.failure() == SchedulerException.Failure.AUTH_FAILED
+        e.message == "the leading scheduler moved to http://localhost:${URI.create(second.uri()).port}: " +
+                "no credentials for localhost in ${dir.resolve('netrc')}"
+        second.created.isEmpty()
+    }
+
+    SchedulerClient basicClient(String netrc) {
+        Files.writeString(dir.resolve('netrc'), netrc)
+        SchedulerClients.forCluster(new ClusterConfig('devcluster', null, zk.connectString, PATH,
+                AuthMechanism.BASIC), new CliEnvironment([BOREALIS_NETRC: dir.resolve('netrc').toString()], dir),
+                Duration.ofSeconds(10))
+    }
+
+    JobConfiguration job() {
+        def file = dir.resolve('hello.groovy')
+        Files.writeString(file, BorealisCliSpec.HELLO)
+        new JobFileEvaluator().evaluate(file, [:]).jobs()[0]
+    }
+
+    static String basic(String login, String password) {
+        'Basic ' + "${login}:${password}".bytes.encodeBase64()
     }
 }

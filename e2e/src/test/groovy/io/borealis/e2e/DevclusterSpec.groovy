@@ -11,8 +11,9 @@ import spock.util.concurrent.PollingConditions
 
 /**
  * bin/borealis-devcluster as a newcomer uses it: start, run hello, stop, start again; two
- * clusters side by side; ports held by other programs; what each fake agent offers. Every
- * cluster here has its own home, config root and ports: nothing touches ~/.borealis, 8081 or 1338.
+ * clusters side by side; ports held by other programs; what each fake agent offers; three
+ * secure replicas on a shared store, across a SIGKILL of the leader. Every cluster here has its
+ * own home, config root and ports: nothing touches ~/.borealis, 8081, 1338 or 2181.
  */
 class DevclusterSpec extends Specification {
     static final String PORTS_JOB = 'e2e/src/test/resources/jobs/ports.groovy'
@@ -212,13 +213,62 @@ class DevclusterSpec extends Specification {
             exit == 2
             err.contains("--schedulers must be 1 or 3, not '2'")
         }
-        with(cluster.devcluster('start', '--schedulers', '3', '--secure')) {
-            exit == 2
-            err.contains('--secure with --schedulers 3 is not supported yet')
-        }
         with(cluster.devcluster('launch')) {
             exit == 2
             err.contains("unknown command 'launch'")
+        }
+    }
+
+    def "a replica storage that is neither PostgreSQL nor H2 is refused before anything starts"() {
+        given:
+        cluster.environment = [BOREALIS_DEVCLUSTER_STORAGE: 'mysql']
+
+        when:
+        def result = cluster.devcluster('start', '--schedulers', '3')
+
+        then:
+        result.exit == 2
+        result.err.contains("BOREALIS_DEVCLUSTER_STORAGE must be postgresql or h2, not 'mysql'")
+        !Files.exists(cluster.home)
+    }
+
+    def "three replicas share one store: after SIGKILL of the leader another leads with the jobs, and the agent and clients follow with their credentials"() {
+        given: 'PostgreSQL, which runs as user postgres under root, can reach the home'
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString('rwxr-xr-x'))
+
+        when:
+        def started = cluster.devcluster('start', '--schedulers', '3', '--secure')
+
+        then:
+        started.exit == 0
+        started.out =~ /storage: +(PostgreSQL [\d.]+|H2 server) at 127\.0\.0\.1:\d+/
+
+        when: 'dev creates a job through the leader ZooKeeper names'
+        cluster.environment = [BOREALIS_NETRC: cluster.home.resolve('netrc-dev').toString()]
+        def created = cluster.borealis('job', 'create', 'devcluster/www-data/prod/hello', 'examples/hello_world.groovy')
+        int first = cluster.leaderPort()
+
+        then:
+        created.exit == 0
+        first > 0
+
+        when: 'the leader is killed outright'
+        cluster.killScheduler(first)
+        int second = -1
+        conditions.eventually {
+            second = cluster.leaderPort()
+            assert second > 0 && second != first
+        }
+
+        then: 'the new leader has the job from the shared store, and the agent registers with it'
+        cluster.borealis('job', 'list', 'devcluster/www-data').out.readLines().contains('devcluster/www-data/prod/hello')
+        cluster.agentRows(second).size() == 1
+        conditions.eventually {
+            assert cluster.borealis('job', 'status', 'devcluster/www-data/prod/hello').out.contains('RUNNING')
+        }
+        with(cluster.devcluster('status').out) {
+            contains("leader: scheduler-${second - cluster.schedulerPort}")
+            it =~ /storage: (PostgreSQL|H2 server) at 127\.0\.0\.1:\d+/
         }
     }
 
@@ -238,6 +288,7 @@ class DevclusterSpec extends Specification {
         final Path configRoot
         final int schedulerPort = LocalCluster.freePort()
         final int observerPort = LocalCluster.freePort()
+        final int zooKeeperPort = LocalCluster.freePort()
 
         Cluster(Path base) {
             home = base.resolve('home')
@@ -274,15 +325,36 @@ class DevclusterSpec extends Specification {
             port
         }
 
-        /** The rows of the scheduler's agents page, one per registered agent. */
-        List<String> agentRows() {
+        /** The rows of the (leading) scheduler's agents page, one per registered agent. */
+        List<String> agentRows(int port = schedulerPort) {
             List<String> rows = []
             conditions.eventually {
-                rows = new URL("http://localhost:${schedulerPort}/agents").text
+                rows = new URL("http://localhost:${port}/agents").text
                         .split('<tr class="agent">').drop(1).toList()
                 assert rows.size() >= 1
             }
             rows
+        }
+
+        /** The HTTP port of the replica that leads (its /leaderhealth answers 200); -1: none. */
+        int leaderPort() {
+            (0..2).collect { schedulerPort + it }.find { port ->
+                try {
+                    ((HttpURLConnection) new URL("http://localhost:${port}/leaderhealth")
+                            .openConnection()).responseCode == 200
+                } catch (IOException ignored) {
+                    false
+                }
+            } ?: -1
+        }
+
+        /** SIGKILLs the scheduler JVM of the replica on {@code port}; its supervisor starts another. */
+        void killScheduler(int port) {
+            long supervisor = Files.readString(home.resolve("run/scheduler-${port - schedulerPort}.pid")).trim() as long
+            def java = ProcessHandle.of(supervisor).orElseThrow().children().toList()
+            assert java.size() == 1
+            java[0].destroyForcibly()
+            assert java[0].onExit().get(30, TimeUnit.SECONDS) != null
         }
 
         /** Environment added to every run, e.g. {@code BOREALIS_NETRC}. */
@@ -296,7 +368,8 @@ class DevclusterSpec extends Specification {
                     BOREALIS_CONFIG_ROOT              : configRoot.toString(),
                     BOREALIS_DEVCLUSTER_HOME          : home.toString(),
                     BOREALIS_DEVCLUSTER_SCHEDULER_PORT: schedulerPort.toString(),
-                    BOREALIS_DEVCLUSTER_OBSERVER_PORT : observerPort.toString()])
+                    BOREALIS_DEVCLUSTER_OBSERVER_PORT : observerPort.toString(),
+                    BOREALIS_DEVCLUSTER_ZK_PORT       : zooKeeperPort.toString()])
             def process = builder.start()
             def out = new ByteArrayOutputStream()
             def err = new ByteArrayOutputStream()

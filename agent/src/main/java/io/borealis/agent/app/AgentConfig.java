@@ -2,11 +2,11 @@ package io.borealis.agent.app;
 
 import static java.util.Objects.requireNonNull;
 
+import io.borealis.agent.rpc.SchedulerCredentials;
 import io.borealis.agent.tasks.GcPolicy;
 import io.borealis.api.model.Attribute;
 import io.borealis.api.model.PortRange;
 import io.borealis.api.model.Resources;
-import io.borealis.api.rpc.NetrcFile;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -60,18 +60,22 @@ public record AgentConfig(
     /**
      * How the agent reaches the scheduler and who may reach it (agent/README.md, "Security").
      *
-     * @param credentials this agent's HTTP Basic credentials for the scheduler
-     *     ({@code --scheduler-netrc}); null when the scheduler has no security
+     * @param credentials this agent's HTTP Basic credentials for the scheduler's host
+     *     ({@code --scheduler-netrc}); {@link SchedulerCredentials#NONE} when the scheduler has
+     *     no security
      * @param bindAddress the address the AgentControl port listens on ({@code --bind-address});
      *     null: every interface
      * @param maxRequestBytes the largest AgentControl request body ({@code --max-request-size})
      */
-    public record Access(NetrcFile.Entry
-            credentials, String bindAddress,
+    public record Access(SchedulerCredentials credentials, String bindAddress,
             long maxRequestBytes) {
         /** No credentials, every interface, 4 MiB. */
-        public static final Access DEFAULT = new Access(null, null,
+        public static final Access DEFAULT = new Access(SchedulerCredentials.NONE, null,
                 io.borealis.api.rpc.RequestBodies.DEFAULT_MAX_BYTES);
+
+        public Access {
+            requireNonNull(credentials, "credentials is null");
+        }
     }
 
     /** A copy with {@code access}. */

@@ -1,5 +1,6 @@
 package io.borealis.agent.app;
 
+import io.borealis.agent.rpc.SchedulerCredentials;
 import io.borealis.agent.tasks.GcPolicy;
 import io.borealis.api.model.Attribute;
 import io.borealis.api.model.PortRange;
@@ -14,6 +15,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Clock;
@@ -135,7 +137,8 @@ public final class AgentMain implements Callable<Integer> {
     @Option(names = "--scheduler-netrc", paramLabel = "FILE",
             description = "This agent's credentials for a scheduler with security, netrc format: "
                     + "the entry for the scheduler's host whose login is this agent's id (its "
-                    + "--host), else the first for that host.")
+                    + "--host), else the first for that host; with --zk, for the host of each "
+                    + "leader the agent follows, read when it follows it.")
     Path schedulerNetrc;
 
     @Option(names = "--bind-address", paramLabel = "ADDRESS",
@@ -223,10 +226,6 @@ public final class AgentMain implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 problems.add("--zk/--zk-path: " + e.getMessage());
             }
-            if (schedulerNetrc != null) {
-                problems.add("--scheduler-netrc names the scheduler's host, which --zk leaves "
-                        + "open; give --scheduler URL with it");
-            }
         } else {
             checkUrl("--scheduler", scheduler, problems);
         }
@@ -269,8 +268,9 @@ public final class AgentMain implements Callable<Integer> {
             problems.add("--agent-timeout must be longer than 0s");
         }
         long maxRequestBytes = Flags.size("--max-request-size", maxRequestSize, problems);
-        NetrcFile.Entry credentials = schedulerNetrc == null || zk != null ? null
-                : Flags.credentials(schedulerNetrc, scheduler, hostName, problems);
+        SchedulerCredentials credentials = schedulerNetrc == null ? SchedulerCredentials.NONE
+                : Flags.credentials(schedulerNetrc, zk == null ? scheduler : null, hostName,
+                        problems);
         if (bindAddress != null && bindAddress.isBlank()) {
             problems.add("--bind-address must not be empty");
         }
@@ -376,31 +376,42 @@ public final class AgentMain implements Callable<Integer> {
             return -1;
         }
 
-        /** The netrc entry for the scheduler's host, preferring login {@code agentId}. */
-        static NetrcFile.Entry credentials(Path file, String schedulerUrl, String agentId,
+        /**
+         * The credentials in netrc {@code file}, preferring login {@code agentId}. With a fixed
+         * {@code schedulerUrl} its host must have an entry now; with {@code --zk}
+         * ({@code schedulerUrl} null) the leader's host is known only later, so the file must
+         * hold some entry, and the one for each leader's host is looked up when the agent
+         * follows it ({@link SchedulerCredentials}).
+         */
+        static SchedulerCredentials credentials(Path file, String schedulerUrl, String agentId,
                 List<String> problems) {
+            List<NetrcFile.Entry> entries;
+            try {
+                entries = NetrcFile.parse(Files.readString(file));
+            } catch (NoSuchFileException e) {
+                problems.add("--scheduler-netrc " + file + " does not exist");
+                return null;
+            } catch (IOException e) {
+                problems.add("--scheduler-netrc " + file + " cannot be read: " + e.getMessage());
+                return null;
+            }
+            if (schedulerUrl == null) {
+                if (entries.isEmpty()) {
+                    problems.add("--scheduler-netrc " + file + " holds no entry with a login "
+                            + "and a password");
+                }
+                return SchedulerCredentials.netrc(file, agentId);
+            }
             String host;
             try {
                 host = new URI(schedulerUrl).getHost();
             } catch (URISyntaxException e) {
                 return null; // reported with --scheduler
             }
-            if (host == null) {
-                return null;
+            if (host != null && NetrcFile.find(entries, host, agentId).isEmpty()) {
+                problems.add("--scheduler-netrc " + file + " has no entry for machine " + host);
             }
-            try {
-                Optional<NetrcFile.Entry> entry = NetrcFile.find(
-                        NetrcFile.parse(Files.readString(file)), host, agentId);
-                if (entry.isEmpty()) {
-                    problems.add("--scheduler-netrc " + file + " has no entry for machine "
-                            + host);
-                    return null;
-                }
-                return entry.get();
-            } catch (IOException e) {
-                problems.add("--scheduler-netrc " + file + " cannot be read: " + e.getMessage());
-                return null;
-            }
+            return SchedulerCredentials.netrc(file, agentId);
         }
 
         /** A whole number, zero or more; -1 if bad. */

@@ -6,15 +6,12 @@ import io.borealis.api.model.AgentInfo;
 import io.borealis.api.model.AgentTaskState;
 import io.borealis.api.model.TaskStatusUpdate;
 import io.borealis.api.model.ThriftCodec;
-import io.borealis.api.rpc.NetrcFile;
 import io.borealis.api.rpc.Responses;
 import io.borealis.api.rpc.ThriftHttp;
 import io.borealis.api.thrift.AgentService;
 import io.borealis.api.thrift.Response;
 import io.borealis.api.thrift.ResponseCode;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,13 +27,14 @@ import org.slf4j.LoggerFactory;
  * {@code NOT_LEADER} and names the leader, later calls go to the leader. With a
  * {@link LeaderFinder} (the agent's {@code --zk}) a call that fails looks the leader up again,
  * so the next call (the session's retry, the outbox's resend) goes to whichever replica leads.
+ * Each call carries the credentials for the host it goes to ({@link SchedulerCredentials}).
  */
 public final class SchedulerClient {
     private static final Logger log = LoggerFactory.getLogger(SchedulerClient.class);
     private static final String SERVICE = "AgentService";
 
     private final Duration timeout;
-    private final Map<String, String> headers;
+    private final SchedulerCredentials credentials;
     private final SSLContext trust;
     private final LeaderFinder finder;
     private volatile String schedulerUrl;
@@ -52,35 +50,36 @@ public final class SchedulerClient {
      * @param timeout connect and read timeout of every call
      */
     public SchedulerClient(String schedulerUrl, Duration timeout) {
-        this(schedulerUrl, timeout, null, null);
+        this(schedulerUrl, timeout, SchedulerCredentials.NONE, null);
     }
 
     /**
-     * @param credentials the agent's HTTP Basic credentials ({@code --scheduler-netrc}); null
-     *     for a scheduler without security
+     * @param credentials the agent's HTTP Basic credentials ({@code --scheduler-netrc});
+     *     {@link SchedulerCredentials#NONE} for a scheduler without security
      * @param trust the CAs trusted when the scheduler's URL is {@code https}
      *     ({@code Tls.trusting}); null for the JVM's default CAs
      */
     public SchedulerClient(String schedulerUrl, Duration timeout,
-            NetrcFile.Entry credentials, SSLContext trust) {
+            SchedulerCredentials credentials, SSLContext trust) {
         this(stripSlash(requireNonNull(schedulerUrl, "schedulerUrl is null")), null, timeout,
                 credentials, trust);
     }
 
-    /** A client of whichever scheduler {@code finder} names as leader, looked up as needed. */
-    public SchedulerClient(LeaderFinder finder, Duration timeout, NetrcFile.Entry credentials,
-            SSLContext trust) {
+    /**
+     * A client of whichever scheduler {@code finder} names as leader, looked up as needed, with
+     * the credentials for that leader's host.
+     */
+    public SchedulerClient(LeaderFinder finder, Duration timeout,
+            SchedulerCredentials credentials, SSLContext trust) {
         this(null, requireNonNull(finder, "finder is null"), timeout, credentials, trust);
     }
 
     private SchedulerClient(String schedulerUrl, LeaderFinder finder, Duration timeout,
-            NetrcFile.Entry credentials, SSLContext trust) {
+            SchedulerCredentials credentials, SSLContext trust) {
         this.schedulerUrl = schedulerUrl;
         this.finder = finder;
         this.timeout = requireNonNull(timeout, "timeout is null");
-        this.headers = credentials == null ? Map.of() : Map.of("Authorization", "Basic "
-                + Base64.getEncoder().encodeToString((credentials.login() + ":"
-                        + credentials.password()).getBytes(StandardCharsets.UTF_8)));
+        this.credentials = requireNonNull(credentials, "credentials is null");
         this.trust = trust;
     }
 
@@ -161,6 +160,7 @@ public final class SchedulerClient {
                 throw new SchedulerException(method + ": no scheduler leads at the moment");
             }
         }
+        Map<String, String> headers = credentials.headers(url);
         Response response;
         try {
             AgentService.Client client = ThriftHttp.client(

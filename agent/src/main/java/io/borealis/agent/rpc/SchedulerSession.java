@@ -71,7 +71,9 @@ public final class SchedulerSession implements AutoCloseable {
     }
 
     private void run() {
-        boolean failing = false;
+        // The last failure logged; a run of the same failure is logged once, a new one again
+        // (no leader yet, then no credentials for the leader's host: both matter).
+        String failing = null;
         while (running) {
             Duration pause;
             try {
@@ -92,12 +94,12 @@ public final class SchedulerSession implements AutoCloseable {
                     heartbeat();
                 }
                 backoff.reset();
-                failing = false;
+                failing = null;
                 pause = heartbeatInterval;
             } catch (SchedulerException e) {
-                if (!failing) {
+                if (!e.getMessage().equals(failing)) {
                     log.warn("scheduler session: {}; will retry", e.getMessage());
-                    failing = true;
+                    failing = e.getMessage();
                 }
                 pause = registered ? heartbeatInterval : backoff.next();
             }

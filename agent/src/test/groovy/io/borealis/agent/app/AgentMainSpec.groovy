@@ -150,7 +150,7 @@ class AgentMainSpec extends Specification {
         config.executorEnvironment().BOREALIS_ANNOUNCER_ENSEMBLE == 'zk1:2181'
     }
 
-    def "a bad --zk, --announcer-ensemble, or --zk with --scheduler-netrc is refused, naming each"() {
+    def "a bad --zk, --announcer-ensemble, or a missing --scheduler-netrc is refused, naming each"() {
         when:
         AgentMain.parse('--work-dir', dir.toString(), '--executor-command', executor.toString(),
                 '--zk', 'zk1', '--announcer-ensemble', 'zk1:x',
@@ -161,8 +161,35 @@ class AgentMainSpec extends Specification {
         e.message.readLines() == [
                 "--announcer-ensemble: ZooKeeper ensemble 'zk1:x' is not HOST:PORT[,HOST:PORT...]",
                 "--zk/--zk-path: ZooKeeper ensemble 'zk1' is not HOST:PORT[,HOST:PORT...]",
-                "--scheduler-netrc names the scheduler's host, which --zk leaves open; give " +
-                        "--scheduler URL with it"]
+                "--scheduler-netrc ${dir.resolve('netrc')} does not exist".toString()]
+    }
+
+    def "--zk with --scheduler-netrc: the leader's host is looked up later, so the file needs some entry now"() {
+        given:
+        Path netrc = dir.resolve('netrc')
+        Files.writeString(netrc, content)
+
+        when:
+        def result = parse(netrc)
+
+        then:
+        result == expected
+
+        where:
+        content                                           || expected
+        'machine sched1 login agent-7 password p\n'       || 'netrc NETRC (login agent-7)'
+        '# no entries yet\n'                              || '--scheduler-netrc NETRC holds no entry with a login and a password'
+    }
+
+    String parse(Path netrc) {
+        try {
+            def config = AgentMain.parse('--work-dir', dir.toString(), '--executor-command',
+                    executor.toString(), '--zk', 'zk1:2181', '--host', 'agent-7',
+                    '--scheduler-netrc', netrc.toString())
+            config.access().credentials().toString().replace(netrc.toString(), 'NETRC')
+        } catch (CommandLine.ParameterException e) {
+            e.message.replace(netrc.toString(), 'NETRC')
+        }
     }
 
     def "every flag maps to the configuration"() {

@@ -1,5 +1,6 @@
 package io.borealis.agent.app
 
+import io.borealis.agent.rpc.SchedulerCredentials
 import io.borealis.agent.tasks.HostProcesses
 import io.borealis.agent.testing.ExecutorStandIn
 import io.borealis.agent.testing.FakeScheduler
@@ -110,7 +111,7 @@ class AgentSecuritySpec extends Specification {
 
     def "the port listens on the configured address only, and the endpoint names it"() {
         when:
-        def agent = startAgent(new AgentConfig.Access(null, '127.0.0.1', 4096))
+        def agent = startAgent(new AgentConfig.Access(SchedulerCredentials.NONE, '127.0.0.1', 4096))
 
         then:
         agent.endpoint() ==~ /http:\/\/127\.0\.0\.1:\d+/
@@ -119,7 +120,7 @@ class AgentSecuritySpec extends Specification {
 
     def "a body over the size limit is refused 413 and the agent keeps serving"() {
         given:
-        def agent = startAgent(new AgentConfig.Access(null, '127.0.0.1', 4096))
+        def agent = startAgent(new AgentConfig.Access(SchedulerCredentials.NONE, '127.0.0.1', 4096))
         String token = Tasks.TOKENS[agent.endpoint()]
         def http = HttpClient.newHttpClient()
 

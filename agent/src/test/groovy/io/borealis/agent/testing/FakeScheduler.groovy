@@ -45,6 +45,10 @@ class FakeScheduler implements AutoCloseable {
     /** Answered (once) to the next heartbeat. */
     volatile List<String> killOnNextHeartbeat = []
     volatile boolean reregisterOnNextHeartbeat
+    /** When set, a request without exactly this {@code Authorization} header is refused 401. */
+    volatile String requiredAuthorization
+    /** The {@code Authorization} header of every request (empty string when none). */
+    final List<String> authorizations = new CopyOnWriteArrayList<>()
     private volatile long appliedSeq
 
     private final Server server = new Server()
@@ -59,6 +63,12 @@ class FakeScheduler implements AutoCloseable {
             boolean handle(Request request, org.eclipse.jetty.server.Response response, Callback callback) {
                 if (down) {
                     org.eclipse.jetty.server.Response.writeError(request, response, callback, 503)
+                    return true
+                }
+                String authorization = request.headers.get(HttpHeader.AUTHORIZATION) ?: ''
+                authorizations << authorization
+                if (requiredAuthorization != null && authorization != requiredAuthorization) {
+                    org.eclipse.jetty.server.Response.writeError(request, response, callback, 401)
                     return true
                 }
                 def out = new ByteArrayOutputStream()

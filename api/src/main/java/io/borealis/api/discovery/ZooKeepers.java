@@ -3,12 +3,14 @@ package io.borealis.api.discovery;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.framework.state.SessionConnectionStateErrorPolicy;
 import org.apache.curator.retry.ExponentialBackoffRetry;
+import org.apache.zookeeper.common.PathUtils;
 
 /**
  * Connecting to a ZooKeeper ensemble. Every Borealis program connects the same way: Curator with
@@ -21,6 +23,13 @@ public final class ZooKeepers {
     public static final Duration DEFAULT_SESSION_TIMEOUT = Duration.ofSeconds(15);
     /** Aurora's {@code -zk_connection_timeout}. */
     public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(10);
+
+    /**
+     * The longest path a job may announce under: ZooKeeper itself only bounds a request's size,
+     * and a path this long is already a mistake rather than a naming scheme.
+     */
+    public static final int MAX_ANNOUNCE_PATH_LENGTH = 512;
+    private static final String RESERVED = "/zookeeper";
 
     private static final Pattern ENSEMBLE =
             Pattern.compile("[^,:/\\s]+:\\d{1,5}(,[^,:/\\s]+:\\d{1,5})*");
@@ -82,6 +91,48 @@ public final class ZooKeepers {
                     + "' is not an absolute path such as /borealis/scheduler");
         }
         return path;
+    }
+
+    /**
+     * What is wrong with {@code path} as the ServerSet path a job announces its tasks under (an
+     * announcer's {@code zk_path}); empty when it is fine. ZooKeeper's own rules decide
+     * ({@link PathUtils#validatePath}: absolute, no empty, {@code .} or {@code ..} element, no
+     * control characters), and beyond them the path must be at most
+     * {@value #MAX_ANNOUNCE_PATH_LENGTH} characters without whitespace ({@link #checkPath}), not
+     * the root and not under {@code /zookeeper}, which ZooKeeper keeps for itself. The message
+     * follows the field's name:
+     * {@code announce.zkPath '/a/../b' is not ...}.
+     */
+    public static Optional<String> announcePathProblem(String path) {
+        requireNonNull(path, "path is null");
+        if (path.length() > MAX_ANNOUNCE_PATH_LENGTH) {
+            return Optional.of("must be at most " + MAX_ANNOUNCE_PATH_LENGTH
+                    + " characters, got " + path.length());
+        }
+        try {
+            PathUtils.validatePath(path);
+        } catch (IllegalArgumentException e) {
+            String reason = String.valueOf(e.getMessage());
+            int cause = reason.indexOf("caused by ");
+            // ZooKeeper's reason ends with a character index ("@11") that reads as noise.
+            reason = (cause < 0 ? reason : reason.substring(cause + "caused by ".length()))
+                    .replaceFirst(" @\\d+$", "");
+            return Optional.of("'" + path + "' is not an absolute ZooKeeper path such as "
+                    + "/services/www-data/prod/hello (" + reason + ")");
+        }
+        if (path.chars().anyMatch(Character::isWhitespace)) {
+            return Optional.of("'" + path + "' holds whitespace, which no Borealis program reads "
+                    + "in a ZooKeeper path");
+        }
+        if (path.equals("/")) {
+            return Optional.of("'/' is ZooKeeper's root; name a path under it such as "
+                    + "/services/www-data/prod/hello");
+        }
+        if (path.equals(RESERVED) || path.startsWith(RESERVED + "/")) {
+            return Optional.of("'" + path + "' is under " + RESERVED
+                    + ", which ZooKeeper keeps for itself");
+        }
+        return Optional.empty();
     }
 
     /**

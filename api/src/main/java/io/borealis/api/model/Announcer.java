@@ -7,10 +7,17 @@ package io.borealis.api.model;
 import java.util.Map;
 import java.util.Objects;
 
-/** Mirrors Thrift {@code Announcer}. */
+/**
+ * Mirrors Thrift {@code Announcer}.
+ *
+ * @param zkPath the ServerSet path the job's tasks are announced under (the DSL's
+ *     {@code zk_path}); null for {@code /borealis/ROLE/ENV/JOB}. Checked by
+ *     {@code JobConfigurationValidator} ({@code ZooKeepers.announcePathProblem}).
+ */
 public record Announcer(
         String primaryPort,
-        Map<String, String> portmap) {
+        Map<String, String> portmap,
+        String zkPath) {
     public Announcer {
         Objects.requireNonNull(primaryPort, "primaryPort is null");
         portmap = Copies.map(portmap, "portmap");

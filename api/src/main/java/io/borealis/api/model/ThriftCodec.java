@@ -432,6 +432,9 @@ public final class ThriftCodec {
         if (v.portmap() != null) {
             t.setPortmap(new LinkedHashMap<>(v.portmap()));
         }
+        if (v.zkPath() != null) {
+            t.setZkPath(v.zkPath());
+        }
         return t;
     }
 
@@ -441,7 +444,8 @@ public final class ThriftCodec {
         }
         return new Announcer(
                 t.getPrimaryPort(),
-                nullToEmpty(t.getPortmap()));
+                nullToEmpty(t.getPortmap()),
+                t.isSetZkPath() ? t.getZkPath() : null);
     }
 
     public static io.borealis.api.thrift.PartitionPolicy toThrift(PartitionPolicy v) {

@@ -1,5 +1,6 @@
 package io.borealis.api.validation;
 
+import io.borealis.api.discovery.ZooKeepers;
 import io.borealis.api.model.JobConfiguration;
 import io.borealis.api.model.Resources;
 import io.borealis.api.model.TaskConfig;
@@ -97,6 +98,10 @@ public final class JobConfigurationValidator {
         if (config.partitionPolicy() != null && config.partitionPolicy().delaySecs() < 0) {
             problems.add(new Problem("partitionPolicy.delaySecs", "must not be negative, got "
                     + config.partitionPolicy().delaySecs()));
+        }
+        if (config.announce() != null && config.announce().zkPath() != null) {
+            ZooKeepers.announcePathProblem(config.announce().zkPath())
+                    .ifPresent(why -> problems.add(new Problem("announce.zkPath", why)));
         }
         return List.copyOf(problems);
     }

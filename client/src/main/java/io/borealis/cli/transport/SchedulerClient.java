@@ -46,7 +46,7 @@ public final class SchedulerClient {
     private static final Duration RELOCATE_PAUSE = Duration.ofMillis(500);
 
     private final SchedulerLocator locator;
-    private final Map<String, String> headers;
+    private final CallHeaders headers;
     private final Duration timeout;
     private final SSLContext trust;
 
@@ -77,8 +77,18 @@ public final class SchedulerClient {
      */
     public SchedulerClient(SchedulerLocator locator, Map<String, String> headers,
             Duration timeout, SSLContext trust) {
+        this(locator, CallHeaders.fixed(requireNonNull(headers, "headers is null")), timeout,
+                trust);
+    }
+
+    /**
+     * As above, with headers that depend on the scheduler a call goes to: the credentials of
+     * the leader's host, which may change between calls.
+     */
+    public SchedulerClient(SchedulerLocator locator, CallHeaders headers, Duration timeout,
+            SSLContext trust) {
         this.locator = requireNonNull(locator, "locator is null");
-        this.headers = Map.copyOf(requireNonNull(headers, "headers is null"));
+        this.headers = requireNonNull(headers, "headers is null");
         this.timeout = requireNonNull(timeout, "timeout is null");
         this.trust = trust;
     }
@@ -333,8 +343,8 @@ public final class SchedulerClient {
             String service, java.util.function.Function<org.apache.thrift.protocol.TProtocol, C> factory,
             Call<C> call) throws SchedulerException {
         try {
-            C client = ThriftHttp.client(schedulerUri + "/api", service, factory, headers,
-                    timeout, trust);
+            C client = ThriftHttp.client(schedulerUri + "/api", service, factory,
+                    headers.forScheduler(schedulerUri), timeout, trust);
             return call.apply(client);
         } catch (TTransportException e) {
             throw transportFailure(schedulerUri, e);

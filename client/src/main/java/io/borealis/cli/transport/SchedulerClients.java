@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLContext;
 
 /** Builds the {@link SchedulerClient} for a configured cluster. */
@@ -27,9 +28,9 @@ public final class SchedulerClients {
     public static SchedulerClient forCluster(ClusterConfig cluster, CliEnvironment environment,
             Duration timeout) throws ConfigException {
         SchedulerLocator locator = locator(cluster, timeout);
-        Map<String, String> headers = switch (cluster.authMechanism()) {
-            case UNAUTHENTICATED -> Map.of();
-            case BASIC -> Map.of("Authorization", basic(cluster, locator, environment));
+        CallHeaders headers = switch (cluster.authMechanism()) {
+            case UNAUTHENTICATED -> CallHeaders.fixed(Map.of());
+            case BASIC -> basic(cluster, locator, environment);
         };
         SSLContext trust;
         try {
@@ -61,10 +62,13 @@ public final class SchedulerClients {
     }
 
     /**
-     * HTTP Basic credentials from {@code ~/.netrc} for the scheduler's host. With ZooKeeper the
-     * host is the leader's when the client starts; every scheduler host needs the same entry.
+     * HTTP Basic credentials from {@code ~/.netrc} for the host of the scheduler each call goes
+     * to. Those of the scheduler found first are looked up now, so that missing credentials
+     * stop the command before anything is sent (a {@link ConfigException}); with ZooKeeper a
+     * call that follows a new leader on another host looks up that host's entry then (an
+     * {@code AUTH_FAILED} {@link SchedulerException} when there is none).
      */
-    private static String basic(ClusterConfig cluster, SchedulerLocator locator,
+    private static CallHeaders basic(ClusterConfig cluster, SchedulerLocator locator,
             CliEnvironment environment) throws ConfigException {
         String uri;
         try {
@@ -74,18 +78,47 @@ public final class SchedulerClients {
                     + "': cannot find the scheduler to look up its credentials: "
                     + e.getMessage());
         }
-        String host;
-        try {
-            host = URI.create(uri).getHost();
-        } catch (IllegalArgumentException e) {
-            host = null;
-        }
+        String host = host(uri);
         if (host == null) {
             throw new ConfigException(ConfigException.Kind.INVALID, "cluster '" + cluster.name()
                     + "': scheduler URL '" + uri + "' names no host");
         }
-        Netrc.Credentials credentials = Netrc.credentials(environment, host);
+        Map<String, Map<String, String>> byHost = new ConcurrentHashMap<>();
+        byHost.put(host, authorization(Netrc.credentials(environment, host)));
+        return schedulerUri -> {
+            String to = host(schedulerUri);
+            if (to == null) {
+                throw new SchedulerException(SchedulerException.Failure.AUTH_FAILED,
+                        "scheduler URL '" + schedulerUri + "' names no host to look up "
+                                + "credentials for", null);
+            }
+            Map<String, String> known = byHost.get(to);
+            if (known != null) {
+                return known;
+            }
+            try {
+                Map<String, String> found = authorization(Netrc.credentials(environment, to));
+                byHost.put(to, found);
+                return found;
+            } catch (ConfigException e) {
+                throw new SchedulerException(SchedulerException.Failure.AUTH_FAILED,
+                        "the leading scheduler moved to " + schedulerUri + ": "
+                                + e.getMessage(), e);
+            }
+        };
+    }
+
+    private static String host(String uri) {
+        try {
+            return URI.create(uri).getHost();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static Map<String, String> authorization(Netrc.Credentials credentials) {
         String pair = credentials.login() + ":" + credentials.password();
-        return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+        return Map.of("Authorization", "Basic "
+                + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -206,6 +206,7 @@ public final class JobBuilder {
         record(job, "constraints", "constraints", path, paths);
         record(job, "container", "container", path, paths);
         record(job, "partition_policy", "partitionPolicy", path, paths);
+        record(job, "announce", "announce", path, paths);
         for (String kind : List.of("count", "percentage", "coordinator")) {
             record(job, "sla_policy", "slaPolicy." + kind, path, paths);
         }

@@ -191,12 +191,13 @@ final class JobExtras {
         }
         String primary = values.string(announce, "primary_port", path + ".primary_port");
         Map<?, ?> portmap = values.map(announce, "portmap", path + ".portmap");
+        String zkPath = values.string(announce, "zk_path", path + ".zk_path");
         if (anyNull(primary, portmap)) {
             return null;
         }
         Map<String, String> ports = new LinkedHashMap<>();
         portmap.forEach((k, v) -> ports.put(String.valueOf(k), String.valueOf(v)));
-        return new Announcer(primary, ports);
+        return new Announcer(primary, ports, zkPath);
     }
 
     PartitionPolicy partitionPolicy(Struct job, String path) {

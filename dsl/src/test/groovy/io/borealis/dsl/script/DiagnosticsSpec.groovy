@@ -345,4 +345,21 @@ jobs = [Service(task: task, cluster: 'devcluster', role: 'www-data', environment
                    + "port needs a 'dedicated' constraint (nothing else keeps two tasks of a host "
                    + "from asking for it)"]
     }
+
+    def "an announcer's zk_path must be an absolute ZooKeeper path: #zkPath is refused at its line"() {
+        expect:
+        problems(PORTS_TASK + """
+jobs = [Service(task: task, cluster: 'devcluster', role: 'www-data', environment: 'prod',
+                announce: Announcer(zk_path: '${zkPath}'))]
+""") == ["hello.groovy:5: jobs[0].announce.zk_path: ${message}".toString()]
+
+        where:
+        zkPath                 || message
+        'services/hello'       || "'services/hello' is not an absolute ZooKeeper path such as /services/www-data/prod/hello (Path must start with / character)"
+        '/services/../hello'   || "'/services/../hello' is not an absolute ZooKeeper path such as /services/www-data/prod/hello (relative paths not allowed)"
+        '/services//hello'     || "'/services//hello' is not an absolute ZooKeeper path such as /services/www-data/prod/hello (empty node name specified)"
+        '/'                    || "'/' is ZooKeeper's root; name a path under it such as /services/www-data/prod/hello"
+        '/zookeeper/quota'     || "'/zookeeper/quota' is under /zookeeper, which ZooKeeper keeps for itself"
+        '/' + 'a' * 512        || 'must be at most 512 characters, got 513'
+    }
 }

@@ -159,6 +159,20 @@ jobs = [Service(task: task, cluster: 'devcluster', role: 'www-data',
         job.taskConfig().announce().portmap() == [admin: 'http', debug: 'admin', health: 'http']
     }
 
+    def "an announcer's zk_path reaches the configuration; without it there is none"() {
+        expect:
+        single("""
+            p = Process(name: 'web', cmdline: 'serve {{thermos.ports[http]}}')
+            jobs = [Service(task: Task(processes: [p], resources: Resources(cpu: 1, ram: 1*MB, disk: 1*MB)),
+                            cluster: 'c', role: 'r', environment: 'prod', announce: $announcer)]
+            """).taskConfig().announce().zkPath() == zkPath
+
+        where:
+        announcer                                             || zkPath
+        "Announcer(zk_path: '/services/{{role}}/{{name}}')"   || '/services/r/web'
+        'Announcer()'                                         || null
+    }
+
     def "a static port in the portmap of a dedicated job is not requested"() {
         when:
         def job = single('''

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A task announced in ZooKeeper while its executor runs it, as Aurora's executor announced: under
- * {@code /borealis/ROLE/ENV/JOB} one ephemeral sequential {@code member_} znode per instance in
+ * the announcer's {@code zk_path}, or else {@code /borealis/ROLE/ENV/JOB}, one ephemeral
+ * sequential {@code member_} znode per instance in
  * ServerSet JSON, {@code serviceEndpoint} the announcer's {@code primary_port},
  * {@code additionalEndpoints} every named port (portmap aliases and static ports included), and
  * {@code shard} the instance. The host is the agent's host name.
@@ -62,7 +63,7 @@ public final class Announcement implements AutoCloseable {
                     + "primary_port)", announcer.primaryPort());
             return Optional.empty();
         }
-        String path = path(task.task().job());
+        String path = path(task.task().job(), announcer);
         CuratorFramework client = ZooKeepers.client(ensemble, ZooKeepers.DEFAULT_SESSION_TIMEOUT,
                 ZooKeepers.DEFAULT_CONNECTION_TIMEOUT);
         PersistentNode node = ServerSets.announce(client, path, member.get());
@@ -71,8 +72,15 @@ public final class Announcement implements AutoCloseable {
         return Optional.of(new Announcement(client, node, path));
     }
 
-    /** {@code /borealis/ROLE/ENV/JOB}. */
-    public static String path(JobKey job) {
+    /**
+     * Where {@code job}'s tasks are announced: the announcer's {@code zk_path} when it names one
+     * (the scheduler checked it when the job was created, {@code ZooKeepers.announcePathProblem}),
+     * else {@code /borealis/ROLE/ENV/JOB}.
+     */
+    public static String path(JobKey job, Announcer announcer) {
+        if (announcer.zkPath() != null) {
+            return announcer.zkPath();
+        }
         return ROOT + "/" + job.role() + "/" + job.environment() + "/" + job.name();
     }
 

@@ -42,8 +42,8 @@ final class Tasks {
     /**
      * A task; named options: order (list of lists), maxFailures (1), maxConcurrency (0),
      * finalizationWaitSecs (30), ports (map), instance (0), host ('agent-1'), role ('www-data'),
-     * healthCheck (none), lifecycle (none), ramMb (16), diskMb (16), portmap (the announcer's;
-     * no announcer when absent).
+     * healthCheck (none), lifecycle (none), ramMb (16), diskMb (16), portmap and zkPath (the
+     * announcer's; no announcer when both are absent).
      */
     static AssignedTask task(Map options = [:], List<Process> processes) {
         int instance = (options.instance ?: 0) as int
@@ -60,8 +60,9 @@ final class Tasks {
                 (options.diskMb ?: 16) as long, 0)
         def config = new TaskConfig(new JobKey(role, 'prod', 'hello'), false, 0, false, null,
                 1, resources, [], ((options.ports ?: [:]) as Map).keySet(), spec,
-                null, [], null, options.portmap == null ? null
-                        : new Announcer('http', options.portmap as Map<String, String>), null, null)
+                null, [], null, options.portmap == null && options.zkPath == null ? null
+                        : new Announcer('http', (options.portmap ?: [:]) as Map<String, String>,
+                                options.zkPath as String), null, null)
         new AssignedTask(taskId, 'agent-1', (options.host ?: 'agent-1') as String, config,
                 (options.ports ?: [:]) as Map<String, Integer>, instance)
     }
