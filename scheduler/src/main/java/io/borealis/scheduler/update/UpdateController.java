@@ -197,7 +197,7 @@ public final class UpdateController implements AutoCloseable {
                     store.updates().save(update.withStatus(JobUpdateStatus.ERROR, why, now));
                     store.updates().addEvent(id, new UpdateEvent(now, null,
                             JobUpdateStatus.ERROR.name(), why));
-                    if (store.tasks().activeOfJob(update.job()).isEmpty()) {
+                    if (!store.tasks().hasActive(update.job())) {
                         store.jobs().delete(update.job());
                     }
                     return 1;
@@ -535,8 +535,8 @@ public final class UpdateController implements AutoCloseable {
 
         private void end(JobUpdateStatus status, String why) {
             setStatus(status, why);
-            if (status != JobUpdateStatus.ROLLED_FORWARD && store.tasks()
-                    .activeOfJob(update.job()).isEmpty()) {
+            if (status != JobUpdateStatus.ROLLED_FORWARD
+                    && !store.tasks().hasActive(update.job())) {
                 store.jobs().delete(update.job());
             }
         }
