@@ -186,16 +186,14 @@ public final class H2Storage implements Storage, StateTables, AutoCloseable {
     }
 
     /**
-     * The shared migrations ({@code db/migration}), and on PostgreSQL also its own
-     * ({@code db/vendor/postgresql}: a callback run before migrating, and indexes H2 makes by
-     * itself).
+     * The shared migrations ({@code db/migration}) and the database's own
+     * ({@code db/vendor/NAME}): on PostgreSQL a callback run before migrating and indexes H2 makes
+     * by itself, on H2 statistics its planner would otherwise guess wrong.
      */
     private static Flyway flyway(JdbcConnectionPool pool, Dialect dialect,
             @Nullable String target) {
         var configuration = Flyway.configure().dataSource(pool).locations(
-                dialect == Dialect.H2 ? new String[] {"classpath:db/migration"}
-                        : new String[] {"classpath:db/migration",
-                                "classpath:db/vendor/" + dialect.flywayName});
+                "classpath:db/migration", "classpath:db/vendor/" + dialect.flywayName);
         return (target == null ? configuration : configuration.target(target)).load();
     }
 
