@@ -41,9 +41,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Drives the active updates, level-triggered: every tick (and soon after a command, or after a
- * task became RUNNING or ended while an update is active) it reads
- * each active update, its instances and the job's active tasks, and takes every step that is due
- * in one write per update. Each instance's step is stored in the write that acts on its task
+ * task became RUNNING or ended while an update is active) it reads each active update, its
+ * instances in flight (and, when a batch may start, the next PENDING ones: never every instance)
+ * and the job's active tasks, and takes every step that is due in one write per update. Each instance's step is stored in the write that acts on its task
  * (the kill, the insertion of the new task), so a scheduler that stops at any point finds, when
  * it starts again, exactly which instances are done, in flight or waiting: none is updated twice
  * and none is skipped.
@@ -128,8 +128,9 @@ public final class UpdateController implements AutoCloseable {
                 if (!raised || busy || commanded.getAndSet(false)) {
                     long start = System.nanoTime();
                     busy = runQuietly();
-                    // A round reads every instance and task of the job: while status reports
-                    // stream in, let them gather rather than pay that read for each one.
+                    // A round is a write (a commit and a file write, due steps or not): while
+                    // status reports stream in, let them gather rather than pay one round for
+                    // each. (20 ms instead of 100 cost the update benchmark 30% more CPU.)
                     long left = MIN_ROUND_GAP.toNanos() - (System.nanoTime() - start);
                     if (busy && left > 0) {
                         TimeUnit.NANOSECONDS.sleep(left);
