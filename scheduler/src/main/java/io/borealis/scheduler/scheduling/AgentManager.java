@@ -56,6 +56,11 @@ public final class AgentManager {
     private final Timing timing;
     /** Agent id -> the last seq it had assigned when it registered with this process. */
     private final Map<String, Long> registeredSeqs = new ConcurrentHashMap<>();
+    /** Status reports of many agents at once go into one write. */
+    private final GroupedWrites<Report, Long> reports;
+
+    /** One agent's {@code statusUpdate} call. */
+    private record Report(String agentId, List<TaskStatusUpdate> updates) { }
 
     /**
      * The protocol's intervals.
@@ -93,6 +98,7 @@ public final class AgentManager {
         this.signal = requireNonNull(signal, "signal is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.timing = requireNonNull(timing, "timing is null");
+        this.reports = new GroupedWrites<>(storage, this::apply);
     }
 
     /** How long a silent agent has before it is declared lost (told to agents). */
@@ -272,28 +278,35 @@ public final class AgentManager {
     /**
      * Applies {@code updates} in order. An update whose seq was applied already is skipped; one
      * for an unknown task, a task placed elsewhere, or an illegal move is ignored with a WARN.
+     * Calls of several agents that arrive together are applied in one write ({@link
+     * GroupedWrites}: while the status reports of an update's batch stream in, one write each
+     * was most of the scheduler's work); each returns once the write holding it is durable.
      *
      * @return the highest seq seen from this agent (the agent may drop every update up to it)
      */
     public long statusUpdate(String agentId, List<TaskStatusUpdate> updates) {
         updates.forEach(update -> taskId(update.taskId()));
-        return storage.write(store -> {
-            long applied = store.agents().ackedSeq(agentId);
-            checkNotFromTheFuture(agentId, updates, applied);
-            if (store.agents().fetch(agentId).isPresent()) {
-                liveness.touch(agentId, clock.millis());
+        return reports.apply(new Report(agentId, List.copyOf(updates)));
+    }
+
+    /** One agent's call, inside a write that may hold other agents' calls too. */
+    private long apply(MutableStoreProvider store, Report report) {
+        String agentId = report.agentId();
+        long applied = store.agents().ackedSeq(agentId);
+        checkNotFromTheFuture(agentId, report.updates(), applied);
+        if (store.agents().fetch(agentId).isPresent()) {
+            liveness.touch(agentId, clock.millis());
+        }
+        long highest = applied;
+        for (TaskStatusUpdate update : report.updates()) {
+            highest = Math.max(highest, update.seq());
+            if (update.seq() <= applied) {
+                continue;
             }
-            long highest = applied;
-            for (TaskStatusUpdate update : updates) {
-                highest = Math.max(highest, update.seq());
-                if (update.seq() <= applied) {
-                    continue;
-                }
-                apply(store, agentId, update);
-            }
-            store.agents().setAckedSeq(agentId, highest);
-            return highest;
-        });
+            apply(store, agentId, update);
+        }
+        store.agents().setAckedSeq(agentId, highest);
+        return highest;
     }
 
     /**

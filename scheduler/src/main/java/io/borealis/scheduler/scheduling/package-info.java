@@ -7,6 +7,7 @@
  *       ASSIGNED --> launchTasks;  victims --> PREEMPTING --> killTasks;
  *       reasons --> PendingReasons
  *   agent: registerAgent / heartbeat / statusUpdate --> AgentManager --> StateManager
+ *          (statusUpdate calls arriving together: one write, GroupedWrites)
  *   AgentMonitor (periodic): agent silent too long --> its tasks LOST (or PARTITIONED, by
  *                            partition policy), agent forgotten
  * </pre>

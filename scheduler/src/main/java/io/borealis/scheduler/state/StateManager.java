@@ -219,7 +219,7 @@ public final class StateManager {
             for (JobKey job : endedJobs) {
                 // A cron job stays between its runs; only cron deschedule removes it. An update
                 // replacing the job's last instance re-creates it: the job stays.
-                if (store.tasks().activeOfJob(job).isEmpty()
+                if (!store.tasks().hasActive(job)
                         && store.updates().active(job).isEmpty()
                         && store.jobs().fetch(job).filter(j -> j.cronSchedule() == null)
                                 .isPresent()

@@ -32,6 +32,12 @@ public interface TaskStore {
     /** The active tasks of {@code job}. */
     List<Task> activeOfJob(JobKey job);
 
+    /**
+     * Whether {@code job} has an active task: what {@code activeOfJob(job).isEmpty()} answers,
+     * without copying the job's tasks (asked after every status report that ends a task).
+     */
+    boolean hasActive(JobKey job);
+
     /** The active tasks of every job of {@code role} (what its quota counts). */
     List<Task> activeOfRole(String role);
 

@@ -6,6 +6,7 @@ import io.borealis.api.model.TaskConfig;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /** Rolling updates: each update, its configurations, its instances and its events. */
@@ -30,6 +31,21 @@ public interface UpdateStore {
 
     /** Its instances in instance order. */
     List<UpdateInstance> instances(String id);
+
+    /**
+     * Its instances in one of {@code states}, in instance order: what a round of the update
+     * controller needs (those in flight, those that failed) without reading every instance.
+     */
+    List<UpdateInstance> instances(String id, Set<UpdateInstance.State> states);
+
+    /**
+     * Up to {@code limit} of its PENDING instances, lowest instance first (highest first when
+     * {@code descending}, as a roll back goes): the next ones to start.
+     */
+    List<UpdateInstance> pending(String id, int limit, boolean descending);
+
+    /** The highest batch one of its instances was started in; 0 before the first. */
+    int lastBatch(String id);
 
     /** Its events, oldest first. */
     List<UpdateEvent> events(String id);

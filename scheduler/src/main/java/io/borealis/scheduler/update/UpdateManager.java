@@ -315,7 +315,7 @@ public final class UpdateManager {
             if (to == JobUpdateStatus.ROLLING_BACK) {
                 UpdateController.beginRollback(store, update.id(), now);
             }
-            if (!to.isActive() && store.tasks().activeOfJob(job).isEmpty()) {
+            if (!to.isActive() && !store.tasks().hasActive(job)) {
                 // Kept while the update ran (it was replacing the last instance): gone now.
                 store.jobs().delete(job);
             }

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Predicate;
 
 /**
  * Every committed active task, by id, by agent and by job, with its events: what placement,
@@ -156,6 +157,24 @@ final class ActiveTaskIndex {
 
     List<Task> ofJob(JobKey job) {
         return lookup(byJob, job);
+    }
+
+    /**
+     * Whether one of {@code job}'s tasks has an id that {@code test} accepts; stops at the first
+     * that does.
+     */
+    boolean anyOfJob(JobKey job, Predicate<TaskId> test) {
+        lock.readLock().lock();
+        try {
+            for (TaskId id : byJob.getOrDefault(job, Set.of())) {
+                if (test.test(id)) {
+                    return true;
+                }
+            }
+            return false;
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
     /** The tasks of every job of {@code role}: O(active jobs + the role's tasks). */

@@ -228,6 +228,17 @@ final class H2TaskStore implements TaskStore.Mutable {
     }
 
     @Override
+    public boolean hasActive(JobKey job) {
+        for (Task mine : saved.values()) {
+            if (mine.isActive() && job.equals(mine.jobKey())) {
+                return true;
+            }
+        }
+        // A committed task this write saved counts as its saved version, checked above.
+        return index.anyOfJob(job, id -> !saved.containsKey(id));
+    }
+
+    @Override
     public List<Task> activeOfRole(String role) {
         return overlay(index.ofRole(role), task -> role.equals(task.jobKey().role()));
     }

@@ -16,8 +16,10 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -124,12 +126,56 @@ final class H2UpdateStore implements UpdateStore.Mutable {
 
     @Override
     public List<UpdateInstance> instances(String id) {
-        return Jdbc.call("reading the instances of update " + id, () -> {
+        return readInstances("the instances of update " + id, "WHERE update_id = ? "
+                + "ORDER BY instance_id", id);
+    }
+
+    /**
+     * One query per state, each a range of {@code job_update_instances_by_state} (H2 reads every
+     * instance of the update for {@code state IN (...)}).
+     */
+    @Override
+    public List<UpdateInstance> instances(String id, Set<UpdateInstance.State> states) {
+        List<UpdateInstance> instances = new ArrayList<>();
+        for (UpdateInstance.State state : states) {
+            instances.addAll(readInstances("the " + state + " instances of update " + id,
+                    "WHERE update_id = ? AND state = ?", id, state.name()));
+        }
+        instances.sort(Comparator.comparingInt(UpdateInstance::instanceId));
+        return instances;
+    }
+
+    /** Ordered as {@code job_update_instances_by_state}, so the query stops after the limit. */
+    @Override
+    public List<UpdateInstance> pending(String id, int limit, boolean descending) {
+        String order = descending ? "update_id DESC, state DESC, instance_id DESC"
+                : "update_id, state, instance_id";
+        return readInstances("the pending instances of update " + id, "WHERE update_id = ? "
+                + "AND state = ? ORDER BY " + order + " LIMIT ?", id,
+                UpdateInstance.State.PENDING.name(), limit);
+    }
+
+    @Override
+    public int lastBatch(String id) {
+        return Jdbc.call("reading the last batch of update " + id, () -> {
+            try (PreparedStatement statement = unit.connection().prepareStatement(
+                    "SELECT COALESCE(MAX(batch), 0) FROM job_update_instances "
+                            + "WHERE update_id = ?")) {
+                statement.setString(1, id);
+                try (ResultSet rows = statement.executeQuery()) {
+                    rows.next();
+                    return rows.getInt(1);
+                }
+            }
+        });
+    }
+
+    private List<UpdateInstance> readInstances(String what, String where, Object... params) {
+        return Jdbc.call("reading " + what, () -> {
             try (PreparedStatement statement = unit.connection().prepareStatement(
                     "SELECT instance_id, from_config, to_config, state, task_id, batch, failures, "
-                            + "state_since FROM job_update_instances WHERE update_id = ? "
-                            + "ORDER BY instance_id")) {
-                statement.setString(1, id);
+                            + "state_since FROM job_update_instances " + where)) {
+                bind(statement, params);
                 try (ResultSet rows = statement.executeQuery()) {
                     List<UpdateInstance> instances = new ArrayList<>();
                     while (rows.next()) {

@@ -1,7 +1,7 @@
 /**
  * The storage on H2 (and, through {@link io.borealis.scheduler.storage.h2.Dialect}, on
  * PostgreSQL): plain JDBC, schema by Flyway ({@code db/migration/V*__*.sql}, plus
- * {@code db/vendor/postgresql} for what PostgreSQL alone needs).
+ * {@code db/vendor/postgresql} and {@code db/vendor/h2} for what one database alone needs).
  *
  * <p>{@link io.borealis.scheduler.storage.h2.H2Storage} runs one writer at a time, each write one
  * transaction. Task writes are buffered and flushed as JDBC batches at commit, so a unit of work

@@ -174,6 +174,26 @@ class H2StorageSpec extends Specification {
         storage.read { it.tasks().fetch(running.id()) }.get().status() == FINISHED
     }
 
+    def "hasActive answers as activeOfJob would, this write's own changes included"() {
+        given: 'one committed RUNNING task of the job'
+        Task running = Fixtures.task(id: 'r', status: RUNNING, agent: 'a1')
+        save(running)
+        JobKey other = new JobKey('www-data', 'prod', 'other')
+
+        expect:
+        storage.read { it.tasks().hasActive(Fixtures.JOB) }
+        !storage.read { it.tasks().hasActive(other) }
+        storage.write { store ->
+            store.tasks().save(running.withStatus(FINISHED, 2000L))
+            assert !store.tasks().hasActive(Fixtures.JOB)
+            store.tasks().save(Fixtures.task(id: 'p', instance: 1, status: PENDING))
+            assert store.tasks().hasActive(Fixtures.JOB)
+            store.tasks().save(Fixtures.task(id: 'p', instance: 1, status: KILLED))
+            !store.tasks().hasActive(Fixtures.JOB)
+        }
+        !storage.read { it.tasks().hasActive(Fixtures.JOB) }
+    }
+
     def "a write sees its own changes before commit"() {
         given:
         Task task = Fixtures.task(id: 'x', status: ASSIGNED, agent: 'a1')
