@@ -56,6 +56,9 @@ import org.slf4j.LoggerFactory;
 public final class H2Storage implements Storage, StateTables, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(H2Storage.class);
     private static final int MAX_CONNECTIONS = 32;
+    /** Locks the epoch's row until the write ends (see {@link #checkEpoch}). */
+    private static final String EPOCH_CHECK =
+            "SELECT epoch FROM leader_epoch WHERE id = 1 FOR UPDATE";
     /** SQLSTATE class 23: a row breaks a key, a foreign key or another constraint. */
     private static final String INTEGRITY_VIOLATION = "23";
 
@@ -80,6 +83,12 @@ public final class H2Storage implements Storage, StateTables, AutoCloseable {
      * can break: each write takes one from the pool. Guarded by writeLock.
      */
     private final @Nullable Connection writer;
+    /**
+     * The epoch check prepared once on {@link #writer}: H2 never caches a {@code FOR UPDATE}
+     * query in the session, so preparing it per write parsed it every time. Guarded by
+     * writeLock; closed with the writer.
+     */
+    private @Nullable PreparedStatement writerEpochCheck;
 
     private H2Storage(String jdbcUrl, Dialect dialect, JdbcConnectionPool pool, Clock clock,
             String schemaVersion) throws SQLException {
@@ -345,14 +354,25 @@ public final class H2Storage implements Storage, StateTables, AutoCloseable {
      */
     private void checkEpoch(Connection connection) throws SQLException {
         long stored;
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT epoch FROM leader_epoch WHERE id = 1 FOR UPDATE");
-                ResultSet rows = statement.executeQuery()) {
-            rows.next();
-            stored = rows.getLong(1);
+        if (connection == writer) {
+            if (writerEpochCheck == null) {
+                writerEpochCheck = writer.prepareStatement(EPOCH_CHECK);
+            }
+            stored = epochOf(writerEpochCheck);
+        } else {
+            try (PreparedStatement statement = connection.prepareStatement(EPOCH_CHECK)) {
+                stored = epochOf(statement);
+            }
         }
         if (stored != claimedEpoch) {
             throw new FencedException(claimedEpoch, stored);
+        }
+    }
+
+    private static long epochOf(PreparedStatement check) throws SQLException {
+        try (ResultSet rows = check.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
         }
     }
 
