@@ -9,6 +9,7 @@ import io.borealis.scheduler.testing.PostgresServer
 import java.net.http.HttpClient
 import java.net.http.HttpRequest
 import java.net.http.HttpResponse
+import java.nio.file.Files
 import java.nio.file.Path
 import java.time.Clock
 import java.time.Duration
@@ -99,8 +100,18 @@ class FailoverBenchSpec extends Specification {
         long ms = (System.nanoTime() - killedAt).intdiv(1_000_000)
         println "FAILOVER round: SIGKILL of scheduler-${leader} to scheduler-${next} answering " +
                 "getTasksWithoutConfigs (${perJob} tasks) in ${ms} ms; session ${SESSION}"
+        println takeover(next)
         replicas.start(leader)
         ms
+    }
+
+    /** Where the new leader's time went: its log from election to announcing itself. */
+    String takeover(int i) {
+        List<String> lines = Files.readAllLines(cluster.home.resolve("logs/scheduler-${i}.log"))
+        int elected = lines.findLastIndexOf { it.contains('elected leader') }
+        int leading = lines.findLastIndexOf { it.contains('leading: announced') }
+        lines.subList(elected, leading + 1).findAll { it =~ /^\d\d:/ }.collect { "  ${it}" }
+                .join('\n')
     }
 
     /** The tasks of one job that replica {@code i} answers with itself; -1 if it does not. */
