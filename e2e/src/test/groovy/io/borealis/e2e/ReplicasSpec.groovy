@@ -102,6 +102,11 @@ class ReplicasSpec extends Specification {
         new JsonSlurper().parseText(info.out) as Map
     }
 
+    /** Whether the agent has registered with replica {@code i} (its log says so). */
+    boolean agentRegisteredWith(int i) {
+        Files.readString(home.resolve('logs/agent.log')).contains("registered with ${url(i)} as")
+    }
+
     /** Rows of {@code sql} (a count) in the shared database, read directly. */
     long count(String sql, String... args) {
         DriverManager.getConnection(replicas.database).withCloseable { connection ->
@@ -213,7 +218,7 @@ class ReplicasSpec extends Specification {
             assert cluster.taskIdsOfProcesses() ==
                     (cluster.status(ROLLING).active*.taskId as Set) + helloTask
         }
-        cluster.get("${url(leader)}/agents").contains('class="agent"')
+        agentRegisteredWith(leader)
         cluster.admin('get_scheduler', 'devcluster').out.trim() ==
                 "localhost:${replicas.ports[leader]}"
     }
@@ -250,6 +255,11 @@ class ReplicasSpec extends Specification {
         replicas.process(paused).exitValue() == 2
         Files.readString(home.resolve("logs/scheduler-${paused}.log")).contains('; exiting')
         replicas.status(leader, '/leaderhealth') == 200
+
+        and: 'the agent follows the new leader without being restarted'
+        conditions.eventually {
+            assert agentRegisteredWith(leader)
+        }
     }
 
     /** All a server wrote on {@code socket} before closing it; empty if it closed or reset it. */
