@@ -308,6 +308,19 @@ class LocalCluster implements Closeable {
         }.collect { it.pid() }
     }
 
+    /** The task ids ({@code BOREALIS_TASK_ID}) of the live processes of this cluster. */
+    Set<String> taskIdsOfProcesses() {
+        processesOf().collect { pid ->
+            try {
+                new String(Files.readAllBytes(Path.of("/proc/${pid}/environ")), 'UTF-8')
+                        .split('\u0000').find { it.startsWith('BOREALIS_TASK_ID=') }
+                        ?.substring('BOREALIS_TASK_ID='.length())
+            } catch (IOException ignored) {
+                null
+            }
+        }.findAll { it != null } as Set
+    }
+
     List<Long> processesOf() {
         processesWith('BOREALIS_DEVCLUSTER', home.toString()).findAll { it != ProcessHandle.current().pid() }
     }

@@ -1,18 +1,14 @@
 package io.borealis.scheduler.backup
 
-import static io.borealis.api.model.TaskStatus.FINISHED
 import static io.borealis.api.model.TaskStatus.KILLED
-import static io.borealis.api.model.TaskStatus.PENDING
-import static io.borealis.api.model.TaskStatus.RUNNING
 
 import io.borealis.api.model.JobKey
-import io.borealis.api.model.Resources
 import io.borealis.api.model.TaskEvent
 import io.borealis.scheduler.state.PendingSignal
 import io.borealis.scheduler.storage.Task
 import io.borealis.scheduler.storage.TaskId
 import io.borealis.scheduler.storage.h2.H2Storage
-import io.borealis.scheduler.testing.Fixtures
+import io.borealis.scheduler.testing.BenchData
 import java.nio.file.Files
 import java.nio.file.Path
 import java.time.Clock
@@ -52,7 +48,7 @@ class BackupBenchSpec extends Specification {
         Backups backups = new Backups(live, new BackupSettings(dir.resolve('backups'),
                 Duration.ofHours(1), 48), Clock.systemUTC())
         Recovery recovery = new Recovery(backups, live, new PendingSignal(), Clock.systemUTC())
-        fill(live, count)
+        BenchData.fill(live, count)
         println "BENCH backup-restore setup: ${count} tasks, ${count * 3} events, 100 jobs, " +
                 "db ${Files.size(dir.resolve('db/borealis.mv.db')) >> 20} MB"
 
@@ -141,40 +137,5 @@ class BackupBenchSpec extends Specification {
 
     static long ms(long since) {
         (System.nanoTime() - since).intdiv(1_000_000)
-    }
-
-    /** 100 jobs; half the tasks RUNNING on 100 agents, half FINISHED; three events each. */
-    static void fill(H2Storage storage, int count) {
-        int perJob = Math.max(1, count.intdiv(100))
-        storage.write { store ->
-            (0..<100).each { j ->
-                store.jobs().save(Fixtures.job(job: new JobKey('www-data', 'prod', "job-$j"),
-                        instances: perJob))
-            }
-            (0..<100).each { store.agents().save(Fixtures.agent(id: "agent-$it")) }
-            store.quotas().save('www-data', new Resources(1000d, 1 << 20, 1 << 20, 0))
-            null
-        }
-        List configs = (0..<100).collect { j ->
-            Fixtures.config(job: new JobKey('www-data', 'prod', "job-$j"))
-        }
-        int batch = 5_000
-        for (int from = 0; from < count; from += batch) {
-            int to = Math.min(count, from + batch)
-            storage.write { store ->
-                (from..<to).each { int i ->
-                    boolean running = i % 2 == 0
-                    String id = "task-$i"
-                    store.tasks().save(Fixtures.task(id: id, config: configs[i % 100], instance: i.intdiv(100),
-                            status: running ? RUNNING : FINISHED,
-                            agent: "agent-${i % 100}", timestamp: 1000L + i))
-                    store.tasks().addEvent(new TaskId(id), new TaskEvent(1000L + i, PENDING, 'created', 'bench'))
-                    store.tasks().addEvent(new TaskId(id), new TaskEvent(1001L + i, RUNNING, 'started', 'bench'))
-                    store.tasks().addEvent(new TaskId(id), new TaskEvent(1002L + i,
-                            running ? RUNNING : FINISHED, running ? 'healthy' : 'done', 'bench'))
-                }
-                null
-            }
-        }
     }
 }

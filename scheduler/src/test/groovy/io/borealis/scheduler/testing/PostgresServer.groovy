@@ -14,6 +14,11 @@ import java.util.concurrent.atomic.AtomicInteger
  * that directory; never the system's service. Each {@link #createDatabase} is a fresh, empty
  * database. Stopped (immediate shutdown) and deleted when the JVM exits.
  *
+ * <p>A JVM that ends before its shutdown hook finishes (killed, or halted by the test runner)
+ * leaves its directory, and its server, behind: each directory names its owner (the JVM's pid
+ * and start time in {@code owner}), and every start first stops and deletes the servers of
+ * owners that are gone ({@link #removeStale}).
+ *
  * <p>{@code initdb} and {@code postgres} refuse to run as root: as root (CI) they run as the
  * unprivileged user {@code postgres} (the Debian package's) or else {@code nobody}, through
  * util-linux's {@code setpriv}, in a directory handed to that user.
@@ -24,6 +29,9 @@ import java.util.concurrent.atomic.AtomicInteger
 final class PostgresServer {
     private static final AtomicInteger DATABASES = new AtomicInteger()
     private static final String SUPERUSER = 'borealis'
+    private static final String PREFIX = 'borealis-pg'
+    /** A directory without an owner file this old is a leftover of a server before owners. */
+    private static final long UNOWNED_GRACE_MILLIS = TimeUnit.MINUTES.toMillis(10)
     private static PostgresServer instance
     private static String unavailable
 
@@ -118,8 +126,10 @@ final class PostgresServer {
             throw new IllegalStateException('PostgreSQL is not installed '
                     + '(apt-get install postgresql; or set BOREALIS_PG_BIN)')
         }
-        Path dir = Files.createTempDirectory('borealis-pg')
+        removeStale()
+        Path dir = Files.createTempDirectory(PREFIX)
         try {
+            Files.writeString(dir.resolve('owner'), ownerOf(ProcessHandle.current()))
             return start(bin, dir)
         } catch (Exception e) {
             dir.toFile().deleteDir()
@@ -189,6 +199,54 @@ final class PostgresServer {
         }
         process.waitFor(10, TimeUnit.SECONDS)
         dir.toFile().deleteDir()
+    }
+
+    /** {@code PID START-MILLIS} of a process: a pid reused by a later process names another. */
+    private static String ownerOf(ProcessHandle process) {
+        "${process.pid()} ${process.info().startInstant().map { it.toEpochMilli() }.orElse(0L)}"
+    }
+
+    /**
+     * Stops (immediate shutdown) and deletes the servers of this machine's earlier test JVMs
+     * that are gone: those whose {@code owner} names no live process, or another process now
+     * on its pid. Servers of live JVMs (other builds) are left alone.
+     */
+    private static void removeStale() {
+        Path tmp = Path.of(System.getProperty('java.io.tmpdir'))
+        List<Path> stale = Files.list(tmp).withCloseable { dirs ->
+            dirs.filter { it.fileName.toString().startsWith(PREFIX) && Files.isDirectory(it) }
+                    .filter { isStale(it) }.toList()
+        }
+        stale.each { dir ->
+            try {
+                Path pidFile = dir.resolve('data/postmaster.pid')
+                if (Files.exists(pidFile)) {
+                    long pid = Files.readAllLines(pidFile)[0].trim().toLong()
+                    ProcessHandle.of(pid).ifPresent { postmaster ->
+                        postmaster.destroyForcibly()
+                        postmaster.onExit().get(10, TimeUnit.SECONDS)
+                    }
+                }
+            } catch (IOException ignored) {
+                // another JVM starting at the same moment is removing it too
+            }
+            dir.toFile().deleteDir()
+        }
+    }
+
+    private static boolean isStale(Path dir) {
+        try {
+            Path owner = dir.resolve('owner')
+            if (!Files.exists(owner)) {
+                return System.currentTimeMillis() - Files.getLastModifiedTime(dir).toMillis()
+                        > UNOWNED_GRACE_MILLIS
+            }
+            String recorded = Files.readString(owner).trim()
+            return ProcessHandle.of(recorded.split(' ')[0].toLong())
+                    .map { ownerOf(it) != recorded }.orElse(true)
+        } catch (IOException ignored) {
+            return false // removed meanwhile by another JVM
+        }
     }
 
     private static boolean isRoot() {

@@ -159,8 +159,9 @@ class FencingSpec extends Specification {
     }
 
     def "claiming loads what the previous leader stored into the new leader's memory"() {
-        given: 'the next storage opened before the old leader placed a task'
+        given: 'the next storage loaded its views (first read) before the old leader placed a task'
         old.claimLeadership()
+        next.read { it.tasks().active() }
         old.write { it.tasks().save(Fixtures.task(id: 'placed', status: RUNNING, agent: 'a1')) }
         assert next.read { it.tasks().activeOnAgent('a1') }.isEmpty()
 
