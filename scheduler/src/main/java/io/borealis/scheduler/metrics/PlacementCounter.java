@@ -30,4 +30,9 @@ public final class PlacementCounter implements AgentGateway {
     public void killTasks(AgentInfo agent, List<String> taskIds, String message) {
         delegate.killTasks(agent, taskIds, message);
     }
+
+    @Override
+    public boolean reaches(String agentId) {
+        return delegate.reaches(agentId);
+    }
 }

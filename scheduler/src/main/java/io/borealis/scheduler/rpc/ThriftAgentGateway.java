@@ -129,6 +129,16 @@ public final class ThriftAgentGateway implements AgentGateway, AgentTaskReports,
         return tokens.containsKey(agentId);
     }
 
+    /**
+     * Only an agent registered with this process: the token of an earlier registration (with a
+     * previous leader, or before a restart) is not known here, and the agent refuses calls
+     * without it.
+     */
+    @Override
+    public boolean reaches(String agentId) {
+        return isRegistered(agentId);
+    }
+
     private Map<String, String> headers(AgentInfo agent) {
         Optional<String> token = tokens.getOrDefault(agent.agentId(), Optional.empty());
         return token.map(t -> Map.of("Authorization", "Bearer " + t)).orElse(Map.of());

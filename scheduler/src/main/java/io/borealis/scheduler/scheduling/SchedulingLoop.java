@@ -130,6 +130,7 @@ public final class SchedulingLoop implements AutoCloseable {
             agents.addAll(store.agents().fetchAll());
             return store.tasks().active();
         });
+        agents.removeIf(agent -> !gateway.reaches(agent.agentId()));
         RoundPlanner.Plan plan = planner.plan(agents, active);
         long decided = System.nanoTime();
         Set<TaskId> placed = new HashSet<>();

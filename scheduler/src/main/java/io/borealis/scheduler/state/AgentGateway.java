@@ -14,4 +14,14 @@ public interface AgentGateway {
     void launchTasks(AgentInfo agent, List<AssignedTask> tasks);
 
     void killTasks(AgentInfo agent, List<String> taskIds, String message);
+
+    /**
+     * Whether a launch can reach {@code agentId} now. The scheduling loop places nothing on an
+     * agent that cannot be reached: a new leader (or a restarted scheduler) knows the agents
+     * from the store before they have registered with it, and a launch sent then is refused
+     * and leaves its task ASSIGNED until the grace period sends it LOST.
+     */
+    default boolean reaches(String agentId) {
+        return true;
+    }
 }

@@ -70,4 +70,48 @@ class SchedulingLoopSpec extends Specification {
         notStored.isEmpty()
         storage.read { it.tasks().active() }.every { it.status() == ASSIGNED }
     }
+
+    def "nothing is placed on an agent the gateway cannot reach yet, and it is used once it can"() {
+        given: 'two agents in the store, only one of which has registered with this process'
+        storage.write { store ->
+            ['known', 'stale'].each {
+                store.agents().save(Fixtures.agent(id: it, resources: new Resources(8d, 16384L, 65536L, 0)))
+            }
+        }
+        storage.write { stateManager.insertPendingTasks(it, Fixtures.config(), (0..<4).toList()) }
+        Set<String> registered = ['known'] as Set
+        def recording = new RecordingGateway()
+        def gateway = new AgentGateway() {
+            @Override
+            void launchTasks(AgentInfo agent, List<AssignedTask> tasks) {
+                recording.launchTasks(agent, tasks)
+            }
+
+            @Override
+            void killTasks(AgentInfo agent, List<String> ids, String message) {
+            }
+
+            @Override
+            boolean reaches(String agentId) {
+                agentId in registered
+            }
+        }
+        def loop = new SchedulingLoop(storage, stateManager, gateway, signal,
+                Duration.ofSeconds(1), 2)
+
+        when:
+        loop.runOnce()
+
+        then: 'every launch went to the registered agent'
+        recording.launches*.get(0).toSet() == ['known'] as Set
+        storage.read { it.tasks().activeOnAgent('stale') }.isEmpty()
+
+        when: 'the other agent registers'
+        registered << 'stale'
+        storage.write { stateManager.insertPendingTasks(it, Fixtures.config(), (4..<20).toList()) }
+        (1..4).each { loop.runOnce() }
+
+        then:
+        !storage.read { it.tasks().activeOnAgent('stale') }.isEmpty()
+    }
 }

@@ -287,6 +287,9 @@ final class SimulatedCluster implements AutoCloseable {
         scheduler.close()
         scheduler = SchedulerMain.start(config, clock)
         agents.each { it.kick() }
+        // As real agents do on their next heartbeat: the new process does not know them, says
+        // so, and they register again (until then it places nothing on them).
+        heartbeatAll()
     }
 
     SchedulerManager.Client manager() {
