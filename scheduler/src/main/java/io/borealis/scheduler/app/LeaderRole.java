@@ -174,16 +174,16 @@ final class LeaderRole {
                 config.agentTimeout(), config.agentCheckInterval());
         TaskTimers timers = new TaskTimers(storage, stateManager, flapping, gateway, clock,
                 config.lifecycle().timers());
+        HttpCoordinator coordinator = new HttpCoordinator(config.cluster(), COORDINATOR_TIMEOUT);
         UpdateController updater = new UpdateController(storage, stateManager, clock,
-                UPDATE_TICK, settled);
+                UPDATE_TICK, settled, coordinator);
         UpdateManager updates = new UpdateManager(storage,
                 new JobValidator(config.cluster(), config.tiers()), quotas, clock, updater::wake);
         HistoryPruner pruner = new HistoryPruner(storage, clock, config.lifecycle().history());
         Backups backupDir = new Backups(h2, backupSettings, clock);
         BackupService backups = new BackupService(h2, backupDir,
                 new Recovery(backupDir, h2, pending, clock));
-        DrainDriver drains = new DrainDriver(storage, maintenance,
-                new HttpCoordinator(config.cluster(), COORDINATOR_TIMEOUT), clock,
+        DrainDriver drains = new DrainDriver(storage, maintenance, coordinator, clock,
                 config.lifecycle().maintenanceInterval());
 
         Responses responses = new Responses(config.cluster());

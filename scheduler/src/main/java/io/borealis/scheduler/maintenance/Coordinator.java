@@ -5,7 +5,8 @@ import io.borealis.scheduler.storage.Task;
 
 /**
  * An external SLA coordinator (Aurora's {@code CoordinatorSlaPolicy}): asked whether one task
- * may be drained now. Called by the drain driver's thread only, never inside a unit of work.
+ * may be drained (or, for an {@code sla_aware} update, killed) now. Called by the drain
+ * driver's and the update controller's threads, never inside a unit of work.
  */
 @FunctionalInterface
 public interface Coordinator {

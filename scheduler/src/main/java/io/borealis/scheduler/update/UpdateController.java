@@ -2,6 +2,7 @@ package io.borealis.scheduler.update;
 
 import static java.util.Objects.requireNonNull;
 
+import io.borealis.api.model.CoordinatorSlaPolicy;
 import io.borealis.api.model.JobConfiguration;
 import io.borealis.api.model.JobUpdateStatus;
 import io.borealis.api.model.SlaPolicy;
@@ -11,6 +12,7 @@ import io.borealis.api.model.UpdateSettings;
 import io.borealis.api.model.UpdateStrategyKind;
 import io.borealis.scheduler.error.ErrorCode;
 import io.borealis.scheduler.error.PlatformException;
+import io.borealis.scheduler.maintenance.Coordinator;
 import io.borealis.scheduler.maintenance.SlaCheck;
 import io.borealis.scheduler.state.PendingSignal;
 import io.borealis.scheduler.state.StateManager;
@@ -18,6 +20,7 @@ import io.borealis.scheduler.storage.JobUpdate;
 import io.borealis.scheduler.storage.MutableStoreProvider;
 import io.borealis.scheduler.storage.Storage;
 import io.borealis.scheduler.storage.Task;
+import io.borealis.scheduler.storage.TaskId;
 import io.borealis.scheduler.storage.UpdateEvent;
 import io.borealis.scheduler.storage.UpdateInstance;
 import io.borealis.scheduler.storage.UpdateInstance.State;
@@ -27,6 +30,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,6 +72,8 @@ public final class UpdateController implements AutoCloseable {
     private static final Duration MIN_ROUND_GAP = Duration.ofMillis(100);
     /** Rounds of one update that fail in a row, other than in storage, before it is ERROR. */
     static final int MAX_ROUND_FAILURES = 3;
+    /** The least time between two questions to a coordinator about the same task. */
+    static final Duration COORDINATOR_RETRY = Duration.ofSeconds(5);
     private static final Set<State> IN_FLIGHT = EnumSet.of(State.KILLING, State.WATCHING);
 
     private final Storage storage;
@@ -81,6 +87,17 @@ public final class UpdateController implements AutoCloseable {
     private final Map<String, Integer> failures = new HashMap<>();
     /** The configurations of each active update, read once: they never change. */
     private final Map<String, List<TaskConfig>> configs = new HashMap<>();
+    /** Asked, outside any write, about tasks an {@code sla_aware} update wants to kill. */
+    private final Coordinator coordinator;
+    /**
+     * Tasks a Coordinator policy's coordinator allowed to be killed, by update id: each allows
+     * one kill, in the round that follows the answer (the coordinator is asked again after).
+     */
+    private final Map<String, Set<TaskId>> approved = new HashMap<>();
+    /** Tasks the last round of each update wanted to kill and their coordinator must allow. */
+    private final Map<String, List<Task>> toAsk = new HashMap<>();
+    /** When each task was last asked about, by update id (see {@link #COORDINATOR_RETRY}). */
+    private final Map<String, Map<TaskId, Long>> askedAt = new HashMap<>();
 
     public UpdateController(Storage storage, StateManager stateManager, Clock clock,
             Duration tick) {
@@ -93,6 +110,17 @@ public final class UpdateController implements AutoCloseable {
      */
     public UpdateController(Storage storage, StateManager stateManager, Clock clock,
             Duration tick, PendingSignal settled) {
+        this(storage, stateManager, clock, tick, settled, (policy, task, countdown) -> false);
+    }
+
+    /**
+     * @param coordinator asks a job's SLA coordinator (Coordinator policy) whether an
+     *     {@code sla_aware} update may kill one of its tasks now; asked on the controller's
+     *     thread between rounds, never inside a write
+     */
+    public UpdateController(Storage storage, StateManager stateManager, Clock clock,
+            Duration tick, PendingSignal settled, Coordinator coordinator) {
+        this.coordinator = requireNonNull(coordinator, "coordinator is null");
         this.settled = requireNonNull(settled, "settled is null");
         this.storage = requireNonNull(storage, "storage is null");
         this.stateManager = requireNonNull(stateManager, "stateManager is null");
@@ -163,6 +191,8 @@ public final class UpdateController implements AutoCloseable {
                 store.updates().allActive().stream().map(JobUpdate::id).toList());
         failures.keySet().retainAll(active);
         configs.keySet().retainAll(active);
+        approved.keySet().retainAll(active);
+        askedAt.keySet().retainAll(active);
         int steps = 0;
         for (String id : active) {
             try {
@@ -171,8 +201,43 @@ public final class UpdateController implements AutoCloseable {
             } catch (RuntimeException e) {
                 steps += failed(id, e);
             }
+            steps += askCoordinators(id);
         }
         return steps;
+    }
+
+    /**
+     * Asks the coordinators of the tasks the update's round wanted to kill (outside the write:
+     * a coordinator may take up to its timeout). Each allowed task may be killed in the next
+     * round, which follows at once; a refused one is asked again after
+     * {@link #COORDINATOR_RETRY}, not at every round.
+     *
+     * @return how many were allowed (a step each: another round is due)
+     */
+    private int askCoordinators(String id) {
+        List<Task> tasks = toAsk.remove(id);
+        if (tasks == null) {
+            return 0;
+        }
+        int allowed = 0;
+        long now = clock.millis();
+        Map<TaskId, Long> asked = askedAt.computeIfAbsent(id, ignored -> new HashMap<>());
+        for (Task task : tasks) {
+            Long last = asked.get(task.id());
+            if (last != null && now - last < COORDINATOR_RETRY.toMillis()) {
+                continue;
+            }
+            asked.put(task.id(), now);
+            CoordinatorSlaPolicy policy = requireNonNull(task.config().slaPolicy()).coordinator();
+            if (coordinator.allows(policy, task, 0)) {
+                approved.computeIfAbsent(id, ignored -> new HashSet<>()).add(task.id());
+                allowed++;
+            } else {
+                LOG.debug("update {}: coordinator {} does not allow killing {} yet", id,
+                        policy.coordinatorUrl(), task.id());
+            }
+        }
+        return allowed;
     }
 
     /**
@@ -395,13 +460,24 @@ public final class UpdateController implements AutoCloseable {
 
         /**
          * Whether the job's SLA policy lets {@code task} be killed now, for an {@code sla_aware}
-         * update and a Count or Percentage policy ({@link SlaCheck}, as a host drain asks); the
-         * instance waits PENDING until it does. A Coordinator policy is not asked by updates.
+         * update: a Count or Percentage policy through {@link SlaCheck}, as a host drain asks; a
+         * Coordinator policy by the coordinator's answer, asked after the round that wanted the
+         * kill ({@link #askCoordinators}). The instance waits PENDING until it does.
          */
         private boolean slaAllows(Task task) {
             SlaPolicy policy = task.config().slaPolicy();
-            if (!settings.slaAware() || policy == null
-                    || policy.count() == null && policy.percentage() == null) {
+            if (!settings.slaAware() || policy == null) {
+                return true;
+            }
+            if (policy.coordinator() != null) {
+                Set<TaskId> allowed = approved.get(update.id());
+                if (allowed != null && allowed.remove(task.id())) {
+                    return true;
+                }
+                toAsk.computeIfAbsent(update.id(), ignored -> new ArrayList<>()).add(task);
+                return false;
+            }
+            if (policy.count() == null && policy.percentage() == null) {
                 return true;
             }
             SlaCheck.Verdict verdict = SlaCheck.check(policy, task, activeTasks.values(),

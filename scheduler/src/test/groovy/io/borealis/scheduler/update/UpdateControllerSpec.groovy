@@ -648,6 +648,49 @@ class UpdateControllerSpec extends Specification {
         tasksCreatedWith(V2) == [0: 1, 1: 1]
     }
 
+    def "an sla_aware update kills a task with a Coordinator policy only once its coordinator allows it, asking between rounds"() {
+        given: 'a coordinator that allows instance 0 at once and instance 1 only later'
+        def sla = new io.borealis.api.model.SlaPolicy(null, null,
+                new io.borealis.api.model.CoordinatorSlaPolicy('http://coordinator.example/ask', 'drain'))
+        boolean secondAllowed = false
+        List<Integer> asked = []
+        controller.close()
+        controller = new UpdateController(storage, stateManager, clock, Duration.ofSeconds(1),
+                new PendingSignal(), { policy, task, countdown ->
+                    assert policy.coordinatorUrl() == 'http://coordinator.example/ask'
+                    asked << task.instanceId()
+                    task.instanceId() == 0 || secondAllowed
+                } as io.borealis.scheduler.maintenance.Coordinator)
+        running(2, [sla: sla])
+        String id = updates.start(job(V2, 2, [batch: 2, watch: 0, sla: sla, slaAware: true]), 'alice', '')
+
+        when: 'the first round wants both; the coordinator is asked after it'
+        controller.runOnce()
+
+        then: 'nothing is killed before an answer'
+        instances(id)*.state() == [UpdateInstance.State.PENDING] * 2
+        asked == [0, 1]
+
+        when: 'the next round uses the answers'
+        controller.runOnce()
+
+        then: 'instance 0 is killed, instance 1 waits and is not asked again within the retry time'
+        instances(id)*.state() == [UpdateInstance.State.KILLING, UpdateInstance.State.PENDING]
+        asked == [0, 1]
+
+        when: 'the coordinator allows it later'
+        secondAllowed = true
+        clock.advance(UpdateController.COORDINATOR_RETRY)
+        controller.runOnce()
+        controller.runOnce()
+
+        then:
+        asked == [0, 1, 1]
+        instances(id)[1].state() == UpdateInstance.State.KILLING
+        drive(id) == ROLLED_FORWARD
+        tasksCreatedWith(V2) == [0: 1, 1: 1]
+    }
+
     def "without sla_aware the same policy does not hold the batch back"() {
         given:
         def sla = new io.borealis.api.model.SlaPolicy(new io.borealis.api.model.CountSlaPolicy(1, 60), null, null)
