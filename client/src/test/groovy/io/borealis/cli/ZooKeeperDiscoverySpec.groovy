@@ -95,6 +95,28 @@ class ZooKeeperDiscoverySpec extends Specification {
         client.schedulerUri() == second.uri()
     }
 
+    def "a call a deposed leader answers NOT_LEADER is sent again to the leader found next"() {
+        given: 'the first replica still announced, but fenced: it refuses every write, doing nothing'
+        first.refuseWith = io.borealis.api.thrift.ResponseCode.NOT_LEADER
+        first.refusal = 'createJob was not carried out: this scheduler no longer leads'
+        PersistentNode firstLeads = announce(first)
+        def client = new SchedulerClient(new ZooKeeperLocator(zk.connectString, PATH,
+                Duration.ofSeconds(10)), [:], Duration.ofSeconds(10), null)
+
+        when: 'its znode goes while the client is retrying, and the second replica leads'
+        Thread.start {
+            Thread.sleep(300)
+            firstLeads.close()
+            announce(second)
+        }
+        client.createJob(job())
+
+        then:
+        first.created.isEmpty()
+        second.created.size() == 1
+        client.schedulerUri() == second.uri()
+    }
+
     def "with BASIC, a client that follows a new leader on another host sends that host's netrc entry"() {
         given: 'replicas on 127.0.0.1 and localhost, each taking only its own host\'s entry'
         first.requiredAuthorization = basic('alice', 'one')

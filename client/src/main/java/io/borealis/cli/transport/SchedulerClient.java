@@ -18,6 +18,7 @@ import io.borealis.api.thrift.InstanceKey;
 import io.borealis.api.thrift.JobUpdateQuery;
 import io.borealis.api.thrift.ReadOnlyScheduler;
 import io.borealis.api.thrift.Response;
+import io.borealis.api.thrift.ResponseCode;
 import io.borealis.api.thrift.SchedulerManager;
 import io.borealis.api.thrift.ScheduledTask;
 import java.net.ConnectException;
@@ -71,9 +72,9 @@ public final class SchedulerClient {
     /**
      * A client of whichever scheduler {@code locator} finds. When it can look again (ZooKeeper),
      * a call that finds no leader where it went (connection refused, redirected by a follower,
-     * no leader yet) is sent again to the leader found then, until {@code timeout} has passed:
-     * such a call was not carried out, so sending it again is safe. A call that timed out is not
-     * sent again.
+     * no leader yet, a deposed leader answering NOT_LEADER) is sent again to the leader found
+     * then, until {@code timeout} has passed: such a call was not carried out, so sending it
+     * again is safe. A call that timed out is not sent again.
      */
     public SchedulerClient(SchedulerLocator locator, Map<String, String> headers,
             Duration timeout, SSLContext trust) {
@@ -319,7 +320,11 @@ public final class SchedulerClient {
                 schedulerUri = schedulerUri == null
                         ? locator.locate() : locator.relocate(schedulerUri);
                 response = attempt(schedulerUri, service, factory, call);
-                break;
+                if (response.getResponseCode() != ResponseCode.NOT_LEADER || !locator.follows()
+                        || System.nanoTime() - deadline > 0) {
+                    break;
+                }
+                // A deposed leader refused the call before doing any of it: look again.
             } catch (SchedulerException e) {
                 if (!locator.follows() || !noLeaderThere(e)
                         || System.nanoTime() - deadline > 0) {

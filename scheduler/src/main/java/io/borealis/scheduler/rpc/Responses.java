@@ -6,6 +6,7 @@ import io.borealis.api.thrift.Result;
 import io.borealis.api.thrift.ServerInfo;
 import io.borealis.scheduler.error.ErrorCode;
 import io.borealis.scheduler.error.PlatformException;
+import io.borealis.scheduler.storage.FencedException;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -36,6 +37,12 @@ public final class Responses {
                     : io.borealis.api.rpc.Responses.ok(result);
         } catch (PlatformException e) {
             response = io.borealis.api.rpc.Responses.error(code(e.code()), e.getMessage());
+        } catch (FencedException e) {
+            // Nothing of the call was stored, and the replica is stepping down: the caller
+            // may send it again to the leader (the clients do, when they follow ZooKeeper).
+            response = io.borealis.api.rpc.Responses.error(ResponseCode.NOT_LEADER,
+                    method + " was not carried out: this scheduler no longer leads (" +
+                            e.getMessage() + "); send it to the leader");
         } catch (RuntimeException e) {
             LOG.error("{} failed", method, e);
             response = io.borealis.api.rpc.Responses.error(ResponseCode.ERROR,

@@ -117,7 +117,7 @@ class SchedulerOnPostgresSpec extends Specification {
                 Fixtures.job(job: new io.borealis.api.model.JobKey('www-data', 'prod', 'late'))))
 
         then: 'it is fenced, and nothing of the job is stored'
-        refused.responseCode != ResponseCode.OK
+        refused.responseCode == ResponseCode.NOT_LEADER
         refused.details*.message.join(' ').contains('fenced')
         secondClients.reader().getJobs('www-data').result.getJobsResult.configs*.key*.name ==
                 ['hello']
