@@ -166,6 +166,25 @@ class LocalCluster implements Closeable {
         run('bin/borealis', args)
     }
 
+    /** {@code borealis update info JOB ID --write-json}, parsed. */
+    Map updateInfo(String job, String id) {
+        def info = borealis('update', 'info', job, id, '--write-json')
+        assert info.exit == 0: info.toString()
+        new JsonSlurper().parseText(info.out) as Map
+    }
+
+    /**
+     * Whether each of {@code instances} of an update ({@link #updateInfo}) was killed once and
+     * had its new task started once: replaced exactly once, none twice or skipped.
+     */
+    static boolean replacedOnce(Map update, int instances) {
+        (0..<instances).every { instance ->
+            update.events.count { it.instance == instance && it.status == 'KILLING' } == 1 &&
+                    update.events.count { it.instance == instance && it.status == 'WATCHING'
+                            && it.message.startsWith('started task') } == 1
+        }
+    }
+
     /** Passwords of the users {@link #secure} made: admin, dev and the agent's id. */
     final Map<String, String> passwords = [:]
 

@@ -1,6 +1,5 @@
 package io.borealis.e2e
 
-import groovy.json.JsonSlurper
 import io.borealis.api.discovery.ServerSets
 import io.borealis.api.rpc.ThriftHttp
 import io.borealis.api.thrift.JobConfiguration
@@ -96,12 +95,6 @@ class ReplicasSpec extends Specification {
         copy
     }
 
-    Map updateInfo(String job, String id) {
-        def info = cluster.borealis('update', 'info', job, id, '--write-json')
-        assert info.exit == 0: info.toString()
-        new JsonSlurper().parseText(info.out) as Map
-    }
-
     /** Whether the agent has registered with replica {@code i} (its log says so). */
     boolean agentRegisteredWith(int i) {
         Files.readString(home.resolve('logs/agent.log')).contains("registered with ${url(i)} as")
@@ -177,9 +170,9 @@ class ReplicasSpec extends Specification {
 
         when: 'the first instance is done and the others are not, the leader is SIGKILLed'
         conditions.eventually {
-            assert updateInfo(ROLLING, id).instances.count { it.state == 'SUCCEEDED' } >= 1
+            assert cluster.updateInfo(ROLLING, id).instances.count { it.state == 'SUCCEEDED' } >= 1
         }
-        def midway = updateInfo(ROLLING, id)
+        def midway = cluster.updateInfo(ROLLING, id)
         long killedAt = System.nanoTime()
         cluster.killProgram("scheduler-$old")
         int leader = awaitLeader(replicas.alive())
@@ -196,13 +189,9 @@ class ReplicasSpec extends Specification {
 
         and: 'the new leader rolled it forward, each instance killed and started exactly once'
         waited.exit == 0
-        def update = updateInfo(ROLLING, id)
+        def update = cluster.updateInfo(ROLLING, id)
         update.status == 'ROLLED_FORWARD'
-        (0..2).every { instance ->
-            update.events.count { it.instance == instance && it.status == 'KILLING' } == 1 &&
-                    update.events.count { it.instance == instance && it.status == 'WATCHING'
-                            && it.message.startsWith('started task') } == 1
-        }
+        LocalCluster.replacedOnce(update, 3)
 
         and: 'one RUNNING task per instance, all new; the other job keeps its task'
         conditions.eventually {

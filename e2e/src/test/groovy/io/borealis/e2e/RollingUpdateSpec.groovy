@@ -57,12 +57,6 @@ class RollingUpdateSpec extends Specification {
         file
     }
 
-    Map updateInfo(String job, String id) {
-        def info = cluster.borealis('update', 'info', job, id, '--write-json')
-        assert info.exit == 0: info.toString()
-        new JsonSlurper().parseText(info.out) as Map
-    }
-
     /** Creates the job and waits until its instances run. */
     void create(String job, Path file, int instances) {
         def created = cluster.borealis('job', 'create', job, file.toString())
@@ -110,7 +104,7 @@ class RollingUpdateSpec extends Specification {
         }
 
         and: 'the update says ROLLED_FORWARD, each instance SUCCEEDED, each killed once'
-        def update = updateInfo(JOB, id)
+        def update = cluster.updateInfo(JOB, id)
         update.id == id
         update.job == 'www-data/prod/rolling'
         update.status == 'ROLLED_FORWARD'
@@ -170,7 +164,7 @@ class RollingUpdateSpec extends Specification {
 
         then:
         result.exit == 0
-        def update = updateInfo(job, result.out.readLines()[0].trim())
+        def update = cluster.updateInfo(job, result.out.readLines()[0].trim())
         update.instances.sort { it.instance }*.batch == [1, 2, 2, 3, 3, 3]
         update.instances*.state == ['SUCCEEDED'] * 6
 
@@ -194,7 +188,7 @@ class RollingUpdateSpec extends Specification {
         then:
         paused.exit == 0
         paused.out.contains('ROLL_FORWARD_PAUSED')
-        updateInfo(job, id).status == 'ROLL_FORWARD_PAUSED'
+        cluster.updateInfo(job, id).status == 'ROLL_FORWARD_PAUSED'
 
         and: 'waiting on a paused update times out: exit 9'
         cluster.borealis('update', 'wait', job, id, '--wait-timeout', '2s').exit == 9
@@ -204,7 +198,7 @@ class RollingUpdateSpec extends Specification {
 
         then:
         resumed.exit == 0
-        updateInfo(job, id).status == 'ROLLING_FORWARD'
+        cluster.updateInfo(job, id).status == 'ROLLING_FORWARD'
 
         when:
         def aborted = cluster.borealis('update', 'abort', job, '--message', 'enough')
@@ -214,7 +208,7 @@ class RollingUpdateSpec extends Specification {
         aborted.exit == 0
         waited.exit == 4
         waited.err.contains("ended ABORTED")
-        updateInfo(job, id).status == 'ABORTED'
+        cluster.updateInfo(job, id).status == 'ABORTED'
 
         and: 'with no active update, pause is refused (exit 10), naming the problem'
         def again = cluster.borealis('update', 'pause', job)
@@ -241,7 +235,7 @@ class RollingUpdateSpec extends Specification {
 
         then: 'exit 4; the status names the instance and the health check'
         result.exit == 4
-        def update = updateInfo(job, result.out.readLines()[0].trim())
+        def update = cluster.updateInfo(job, result.out.readLines()[0].trim())
         update.status == 'ROLLED_BACK'
         update.events.any { it.status == 'ROLLING_BACK' && it.message.contains('instance 0 failed')
                 && it.message.contains('Failed health check!') }
@@ -269,7 +263,7 @@ class RollingUpdateSpec extends Specification {
 
         when: 'the first instance is done, the scheduler is killed and started again'
         conditions.eventually {
-            assert updateInfo(job, id).instances.count { it.state == 'SUCCEEDED' } >= 1
+            assert cluster.updateInfo(job, id).instances.count { it.state == 'SUCCEEDED' } >= 1
         }
         cluster.killProgram('scheduler')
         cluster.startScheduler()
@@ -278,13 +272,9 @@ class RollingUpdateSpec extends Specification {
 
         then:
         waited.exit == 0
-        def update = updateInfo(job, id)
+        def update = cluster.updateInfo(job, id)
         update.status == 'ROLLED_FORWARD'
-        (0..3).every { instance ->
-            update.events.count { it.instance == instance && it.status == 'KILLING' } == 1 &&
-                    update.events.count { it.instance == instance && it.status == 'WATCHING'
-                            && it.message.startsWith('started task') } == 1
-        }
+        LocalCluster.replacedOnce(update, 4)
         conditions.eventually {
             def active = cluster.status(job).active
             assert active*.status == ['RUNNING'] * 4
@@ -306,7 +296,7 @@ class RollingUpdateSpec extends Specification {
 
         then:
         restarted.exit == 0
-        def update = updateInfo(job, restarted.out.readLines()[0].trim())
+        def update = cluster.updateInfo(job, restarted.out.readLines()[0].trim())
         update.status == 'ROLLED_FORWARD'
         update.instances.sort { it.instance }*.batch == [1, 1, 2, 2]
         (0..3).every { instance ->
