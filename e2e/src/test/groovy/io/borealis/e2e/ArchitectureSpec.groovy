@@ -8,6 +8,7 @@ import com.tngtech.archunit.core.domain.JavaClass
 import com.tngtech.archunit.core.domain.JavaClasses
 import com.tngtech.archunit.core.importer.ClassFileImporter
 import com.tngtech.archunit.core.importer.ImportOption
+import com.tngtech.archunit.core.importer.Location
 import com.tngtech.archunit.lang.ArchRule
 import com.tngtech.archunit.lang.EvaluationResult
 import java.util.function.Predicate
@@ -42,9 +43,15 @@ class ArchitectureSpec extends Specification {
             'client'          : 'io.borealis.cli',
     ]
 
+    /**
+     * The modules' own classes: not their tests, and not the test fixtures that api and
+     * scheduler share with e2e as test-jars (ArchUnit's DO_NOT_INCLUDE_TESTS knows test-classes
+     * directories, not {@code -tests.jar} files).
+     */
     @Shared
     JavaClasses classes = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption({ Location location -> !location.contains('-tests.jar') } as ImportOption)
             .importPackages('io.borealis')
 
     def "every module's classes are on the class path"() {
