@@ -44,7 +44,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Recovery implements AutoCloseable {
     /** Tables whose live rows survive a commit (see the class comment). */
-    public static final Set<String> LIVE_TABLES = Set.of("agents");
+    public static final Set<String> LIVE_TABLES = Set.of("agents", "agent_acks");
     private static final Logger LOG = LoggerFactory.getLogger(Recovery.class);
     private static final AtomicInteger STAGINGS = new AtomicInteger();
 

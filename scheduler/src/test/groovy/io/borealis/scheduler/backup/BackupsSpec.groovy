@@ -100,6 +100,34 @@ class BackupsSpec extends Specification {
         }
     }
 
+    /** Adds {@code column} of {@code type} to {@code table}'s rows, each row's value by {@code value}. */
+    static void addColumn(List<String> lines, String table, String column, String type,
+            Closure<Object> value) {
+        int header = lines.findIndexOf { it.startsWith("{\"table\":\"${table}\"") }
+        Map parsed = Json.mapper().readValue(lines[header], Map)
+        List<String> names = (parsed.columns as List).collect { it[0] as String }
+        (parsed.columns as List).add([column, type])
+        lines[header] = Json.mapper().writeValueAsString(parsed)
+        for (int i = header + 1; !lines[i].startsWith('{"rows":'); i++) {
+            List row = Json.mapper().readValue(lines[i], List)
+            row.add(value([names, row].transpose().collectEntries()))
+            lines[i] = Json.mapper().writeValueAsString(row)
+        }
+    }
+
+    /** The rows of {@code table} in a backup's lines, as column name to value. */
+    static List<Map<String, Object>> rowsOf(List<String> lines, String table) {
+        int header = lines.findIndexOf { it.startsWith("{\"table\":\"${table}\"") }
+        List<String> names = (Json.mapper().readValue(lines[header], Map).columns as List)
+                .collect { it[0] as String }
+        List<Map<String, Object>> rows = []
+        for (int i = header + 1; !lines[i].startsWith('{"rows":'); i++) {
+            rows << ([names, Json.mapper().readValue(lines[i], List)].transpose()
+                    .collectEntries() as Map<String, Object>)
+        }
+        rows
+    }
+
     /**
      * Every table, straight from the database's catalogue (not through the code under test),
      * but Flyway's history and the write epoch (fencing: who leads, not state to restore).
@@ -561,14 +589,19 @@ class BackupsSpec extends Specification {
 
     def "a backup of an older schema version loads and is migrated"() {
         given: 'a backup that says it was taken at schema version 4: without host_maintenance (V5),'
-        and: 'the cron tables and jobs.cron_timezone (V8), and the update tables (V9)'
+        and: 'the cron tables and jobs.cron_timezone (V8), the update tables (V9), and with the'
+        and: 'agents\' acked seqs in agents.acked_seq rather than in agent_acks (V15)'
         fill(live)
         Backup backup = backups.perform()
         Path file = dir.resolve('backups').resolve(backup.id())
         List<String> lines = gunzip(Files.readAllBytes(file)).readLines()
+        Map<String, Object> seqs = rowsOf(lines, 'agent_acks')
+                .collectEntries { [(it.agent_id): it.acked_seq] }
+        assert seqs.values().any { it != 0 }
+        addColumn(lines, 'agents', 'acked_seq', 'LONG') { Map row -> seqs[row.agent_id] }
         lines[0] = lines[0].replaceFirst(/"schemaVersion":"[^"]*"/, '"schemaVersion":"4"')
         List<String> later = ['host_maintenance', 'cron_state', 'cron_runs', 'job_update_events',
-                'job_update_instances', 'job_update_configs', 'job_updates']
+                'job_update_instances', 'job_update_configs', 'job_updates', 'agent_acks']
         later.each { String table ->
             int start = lines.findIndexOf { it.startsWith("{\"table\":\"${table}\"") }
             int end = lines.findIndexOf(start) { it.startsWith('{"rows":') }
@@ -584,6 +617,22 @@ class BackupsSpec extends Specification {
 
         then:
         recovery.query(query())*.assignedTask()*.taskId() as Set == ['run-0', 'done-1', 'wait-1'] as Set
+
+        when: 'it becomes the state of an empty scheduler'
+        H2Storage other = H2Storage.open(
+                "jdbc:h2:mem:backups-spec-${DATABASES.incrementAndGet()};DB_CLOSE_DELAY=-1",
+                Clock.systemUTC())
+        Recovery otherRecovery = new Recovery(new Backups(other, backups.settings(),
+                Clock.systemUTC()), other, new PendingSignal(), Clock.systemUTC())
+        otherRecovery.stage(backup.id())
+        otherRecovery.commit()
+
+        then: 'V15 moved each agent\'s acked seq'
+        seqs.every { id, seq -> other.read { it.agents().ackedSeq(id as String) } == seq }
+
+        cleanup:
+        otherRecovery?.close()
+        other?.close()
     }
 
     def "recovery calls in the wrong order say what to do"() {

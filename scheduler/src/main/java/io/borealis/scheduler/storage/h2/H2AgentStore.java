@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Agents in table {@code agents}, read through {@link AgentCache}. A write's own changes are
+ * Agents in table {@code agents} and the highest status-update seq applied from each in
+ * {@code agent_acks} (a narrow row: it changes with every status report), read through
+ * {@link AgentCache}. A write's own changes are
  * kept here until commit and seen by that write's reads.
  */
 final class H2AgentStore implements AgentStore.Mutable {
@@ -54,14 +56,19 @@ final class H2AgentStore implements AgentStore.Mutable {
     public void save(AgentInfo agent) {
         unit.checkWritable();
         Jdbc.call("saving agent " + agent.agentId(), () -> {
-            try (PreparedStatement statement = unit.connection().prepareStatement(
-                    unit.dialect().upsert("agents",
-                            "agent_id, info_json, registered_at, acked_seq", "agent_id"))) {
-                statement.setString(1, agent.agentId());
-                statement.setString(2, TaskConfigs.toJson(agent));
-                statement.setLong(3, unit.now());
-                statement.setLong(4, 0L);
-                return statement.executeUpdate();
+            try (PreparedStatement agents = unit.connection().prepareStatement(
+                    unit.dialect().upsert("agents", "agent_id, info_json, registered_at",
+                            "agent_id"));
+                    PreparedStatement acks = unit.connection().prepareStatement(
+                            unit.dialect().upsert("agent_acks", "agent_id, acked_seq",
+                                    "agent_id"))) {
+                agents.setString(1, agent.agentId());
+                agents.setString(2, TaskConfigs.toJson(agent));
+                agents.setLong(3, unit.now());
+                agents.executeUpdate();
+                acks.setString(1, agent.agentId());
+                acks.setLong(2, 0L);
+                return acks.executeUpdate();
             }
         });
         changedAgents.put(agent.agentId(), Optional.of(agent));
@@ -72,10 +79,14 @@ final class H2AgentStore implements AgentStore.Mutable {
     public boolean delete(String agentId) {
         unit.checkWritable();
         boolean deleted = Jdbc.call("deleting agent " + agentId, () -> {
-            try (PreparedStatement statement = unit.connection().prepareStatement(
-                    "DELETE FROM agents WHERE agent_id = ?")) {
-                statement.setString(1, agentId);
-                return statement.executeUpdate() > 0;
+            try (PreparedStatement acks = unit.connection().prepareStatement(
+                    "DELETE FROM agent_acks WHERE agent_id = ?");
+                    PreparedStatement agents = unit.connection().prepareStatement(
+                            "DELETE FROM agents WHERE agent_id = ?")) {
+                acks.setString(1, agentId);
+                acks.executeUpdate();
+                agents.setString(1, agentId);
+                return agents.executeUpdate() > 0;
             }
         });
         changedAgents.put(agentId, Optional.empty());
@@ -91,7 +102,7 @@ final class H2AgentStore implements AgentStore.Mutable {
         }
         Jdbc.call("saving the acked seq of agent " + agentId, () -> {
             try (PreparedStatement statement = unit.connection().prepareStatement(
-                    "UPDATE agents SET acked_seq = ? WHERE agent_id = ?")) {
+                    "UPDATE agent_acks SET acked_seq = ? WHERE agent_id = ?")) {
                 statement.setLong(1, seq);
                 statement.setString(2, agentId);
                 return statement.executeUpdate();
@@ -116,7 +127,8 @@ final class H2AgentStore implements AgentStore.Mutable {
     static void load(Unit unit, AgentCache cache) {
         Jdbc.call("loading agents", () -> {
             try (PreparedStatement statement = unit.connection().prepareStatement(
-                    "SELECT info_json, acked_seq FROM agents");
+                    "SELECT a.info_json, COALESCE(k.acked_seq, 0) FROM agents a"
+                            + " LEFT JOIN agent_acks k ON k.agent_id = a.agent_id");
                     var rows = statement.executeQuery()) {
                 while (rows.next()) {
                     cache.put(TaskConfigs.fromJson(rows.getString(1), AgentInfo.class),
