@@ -30,7 +30,9 @@ final class AgentFarm implements AutoCloseable {
     final int port
 
     AgentFarm() {
-        server = new Server(new QueuedThreadPool(64, 8))
+        QueuedThreadPool threads = new QueuedThreadPool(64, 8)
+        threads.name = "sim-farm"
+        server = new Server(threads)
         ServerConnector connector = new ServerConnector(server)
         connector.host = '127.0.0.1'
         connector.port = 0
