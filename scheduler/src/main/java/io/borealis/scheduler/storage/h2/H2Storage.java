@@ -128,6 +128,7 @@ public final class H2Storage implements Storage, StateTables, AutoCloseable {
         pool.setMaxConnections(MAX_CONNECTIONS);
         try {
             Flyway flyway = flyway(pool, dialect, null);
+            refuseNewerSchema(flyway);
             flyway.migrate();
             if (Dialect.embeddedH2(jdbcUrl)) {
                 writeThrough(pool);
@@ -218,6 +219,31 @@ public final class H2Storage implements Storage, StateTables, AutoCloseable {
      * ({@code db/vendor/NAME}): on PostgreSQL a callback run before migrating and indexes H2 makes
      * by itself, on H2 statistics its planner would otherwise guess wrong.
      */
+    /**
+     * Refuses a database that a newer scheduler has migrated past this one's migrations (an
+     * older replica elected during a rolling upgrade, an older binary started by mistake):
+     * Flyway would open it, and this scheduler's statements would then fail against tables it
+     * does not know, or, worse, succeed and leave out what the newer schema keeps. Nothing is
+     * changed in the database.
+     */
+    private static void refuseNewerSchema(Flyway flyway) {
+        MigrationInfo[] all = flyway.info().all();
+        List<String> newer = Arrays.stream(all)
+                .filter(migration -> migration.getState().name().startsWith("FUTURE"))
+                .map(migration -> migration.getVersion().getVersion()).toList();
+        if (newer.isEmpty()) {
+            return;
+        }
+        String ours = Arrays.stream(all)
+                .filter(migration -> !migration.getState().name().startsWith("FUTURE"))
+                .map(MigrationInfo::getVersion).max(MigrationVersion::compareTo)
+                .map(MigrationVersion::getVersion).orElse("none");
+        throw new PlatformException(ErrorCode.INTERNAL, "the database's schema is at version "
+                + newer.get(newer.size() - 1) + ", newer than this scheduler's (" + ours
+                + "): a newer scheduler migrated it; run that version or later here (the "
+                + "database was not changed)");
+    }
+
     private static Flyway flyway(JdbcConnectionPool pool, Dialect dialect,
             @Nullable String target) {
         var configuration = Flyway.configure().dataSource(pool).locations(

@@ -5,6 +5,7 @@ import static io.borealis.api.model.TaskStatus.*
 import io.borealis.api.model.JobKey
 import io.borealis.api.model.TaskEvent
 import io.borealis.api.model.TaskQuery
+import io.borealis.scheduler.error.PlatformException
 import io.borealis.scheduler.storage.Task
 import io.borealis.scheduler.storage.TaskId
 import io.borealis.scheduler.testing.Fixtures
@@ -294,6 +295,50 @@ class H2StorageSpec extends Specification {
 
         cleanup:
         second?.close()
+        dir.deleteDir()
+    }
+
+    /** A plain JDBC connection to {@code url}, past the storage (H2's user, PostgreSQL's URL). */
+    static java.sql.Connection connect(String url) {
+        url.startsWith('jdbc:h2:') ? java.sql.DriverManager.getConnection(url, 'sa', '')
+                : java.sql.DriverManager.getConnection(url)
+    }
+
+    def "a database a newer scheduler migrated is refused, naming both versions, and left as it was"() {
+        given: 'a database with a job, whose schema history has a migration this scheduler lacks'
+        File dir = File.createTempDir()
+        String url = newDurableDatabase(dir)
+        def first = H2Storage.open(url, java.time.Clock.systemUTC())
+        first.write { store -> store.jobs().save(Fixtures.job()) }
+        first.close()
+        connect(url).withCloseable { connection ->
+            connection.createStatement().execute(
+                    'INSERT INTO "flyway_schema_history" ("installed_rank", "version", '
+                            + '"description", "type", "script", "checksum", "installed_by", '
+                            + '"execution_time", "success") '
+                            + "VALUES (999, '999', 'from the future', 'SQL', "
+                            + "'V999__from_the_future.sql', 0, 'sa', 1, TRUE)")
+        }
+
+        when:
+        H2Storage.open(url, java.time.Clock.systemUTC())
+
+        then:
+        PlatformException e = thrown()
+        e.message ==~ /the database's schema is at version 999, newer than this scheduler's \(\d+(\.\d+)?\): a newer scheduler migrated it; run that version or later here \(the database was not changed\)/
+
+        when: 'the newer migration is gone again (as if the newer scheduler had never run)'
+        connect(url).withCloseable { connection ->
+            connection.createStatement().execute(
+                    'DELETE FROM "flyway_schema_history" WHERE "installed_rank" = 999')
+        }
+        def again = H2Storage.open(url, java.time.Clock.systemUTC())
+
+        then: 'what it held is there, nothing half-migrated'
+        again.read { it.jobs().fetchAll() } == [Fixtures.job()]
+
+        cleanup:
+        again?.close()
         dir.deleteDir()
     }
 
