@@ -4,6 +4,7 @@ import io.borealis.api.discovery.ServerSetMember
 import io.borealis.api.discovery.ServerSets
 import io.borealis.api.discovery.ZooKeepers
 import io.borealis.api.model.JobConfiguration
+import io.borealis.api.testing.TestZooKeeper
 import io.borealis.cli.app.BorealisMain
 import io.borealis.cli.config.AuthMechanism
 import io.borealis.cli.config.CliEnvironment
@@ -20,7 +21,6 @@ import java.nio.file.Path
 import java.time.Duration
 import org.apache.curator.framework.CuratorFramework
 import org.apache.curator.framework.recipes.nodes.PersistentNode
-import org.apache.curator.test.TestingServer
 import spock.lang.AutoCleanup
 import spock.lang.Specification
 import spock.lang.TempDir
@@ -37,7 +37,7 @@ class ZooKeeperDiscoverySpec extends Specification {
     @TempDir
     Path dir
     @AutoCleanup
-    TestingServer zk = new TestingServer(true)
+    TestZooKeeper zk = TestZooKeeper.start()
     @AutoCleanup
     CuratorFramework zkClient = ZooKeepers.connect(zk.connectString)
     @AutoCleanup

@@ -2,14 +2,13 @@ package io.borealis.e2e
 
 import io.borealis.api.discovery.ServerSets
 import io.borealis.api.discovery.ZooKeepers
+import io.borealis.api.testing.TestZooKeeper
 import java.net.http.HttpClient
 import java.net.http.HttpRequest
 import java.net.http.HttpResponse
 import java.time.Duration
 import java.util.concurrent.TimeUnit
 import org.apache.curator.framework.CuratorFramework
-import org.apache.curator.test.InstanceSpec
-import org.apache.curator.test.TestingServer
 import spock.util.concurrent.PollingConditions
 
 /**
@@ -23,7 +22,7 @@ class Replicas implements Closeable {
 
     final LocalCluster cluster
     final String database
-    final TestingServer zk
+    final TestZooKeeper zk
     /** A ZooKeeper client of the spec's own, reading who leads. */
     final CuratorFramework observer
     final List<Integer> ports
@@ -37,7 +36,7 @@ class Replicas implements Closeable {
         this.database = database
         this.flags = flags
         this.ports = (0..<count).collect { LocalCluster.freePort() }
-        this.zk = new TestingServer(new InstanceSpec(null, -1, -1, -1, true, -1, 100, -1), true)
+        this.zk = TestZooKeeper.start(100)
         this.observer = ZooKeepers.connect(zk.connectString)
     }
 

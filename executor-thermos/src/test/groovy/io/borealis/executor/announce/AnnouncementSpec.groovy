@@ -2,9 +2,9 @@ package io.borealis.executor.announce
 
 import io.borealis.api.discovery.ServerSets
 import io.borealis.api.discovery.ZooKeepers
+import io.borealis.api.testing.TestZooKeeper
 import io.borealis.executor.testing.Tasks
 import org.apache.curator.framework.CuratorFramework
-import org.apache.curator.test.TestingServer
 import spock.lang.AutoCleanup
 import spock.lang.Shared
 import spock.lang.Specification
@@ -14,7 +14,7 @@ import spock.util.concurrent.PollingConditions
 class AnnouncementSpec extends Specification {
     @Shared
     @AutoCleanup
-    TestingServer zookeeper = new TestingServer()
+    TestZooKeeper zookeeper = TestZooKeeper.start()
 
     @Shared
     @AutoCleanup

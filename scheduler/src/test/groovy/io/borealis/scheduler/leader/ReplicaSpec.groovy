@@ -4,6 +4,7 @@ import io.borealis.api.discovery.ServerSetMember
 import io.borealis.api.discovery.ServerSets
 import io.borealis.api.discovery.ZooKeepers
 import io.borealis.api.model.ThriftCodec
+import io.borealis.api.testing.TestZooKeeper
 import io.borealis.api.thrift.ResponseCode
 import io.borealis.scheduler.app.Fencing
 import io.borealis.scheduler.app.Scheduler
@@ -24,8 +25,6 @@ import java.time.Duration
 import java.util.concurrent.CopyOnWriteArrayList
 import org.apache.curator.framework.CuratorFramework
 import org.apache.curator.framework.recipes.leader.LeaderLatch
-import org.apache.curator.test.InstanceSpec
-import org.apache.curator.test.TestingServer
 import spock.lang.AutoCleanup
 import spock.lang.Specification
 import spock.util.concurrent.PollingConditions
@@ -40,8 +39,7 @@ class ReplicaSpec extends Specification {
     static final Duration SESSION = Duration.ofSeconds(3)
 
     @AutoCleanup
-    TestingServer zk = new TestingServer(new InstanceSpec(null, -1, -1, -1, true, -1, 100, -1),
-            true)
+    TestZooKeeper zk = TestZooKeeper.start(100)
     @AutoCleanup
     CuratorFramework observer = ZooKeepers.connect(zk.connectString)
     List<Scheduler> replicas = []
