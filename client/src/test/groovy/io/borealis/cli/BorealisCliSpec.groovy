@@ -466,6 +466,26 @@ jobs = [Service(task: Task(processes: [hello], resources: Resources(cpu: 0, ram:
         borealis('job', 'list', 'devcluster/www-data/devel').out.readLines() == []
     }
 
+    def "job open prints the job's page URL without contacting the scheduler"() {
+        given: 'a cluster whose scheduler is not even running'
+        CliRunner offline = new CliRunner(java.nio.file.Files.createDirectories(dir.resolve('offline')))
+        offline.clusters([[name: 'far', scheduler_uri: 'http://127.0.0.1:9/']])
+
+        when:
+        def result = offline.run({ context -> BorealisMain.commandLine(context) },
+                'job', 'open', 'far/www-data/prod/hello')
+
+        then:
+        result.code == 0
+        result.out.trim() == 'http://127.0.0.1:9/scheduler/www-data/prod/hello'
+
+        and: 'the usual key checks'
+        borealis('job', 'open', 'devcluster/www-data/prod').code == 6
+        borealis('job', 'open', 'devcluster/www-data/prod/hello').out.trim() ==
+                "${scheduler.uri()}/scheduler/www-data/prod/hello".toString()
+        scheduler.created.isEmpty()
+    }
+
     def "config list and job inspect read the file without contacting the scheduler"() {
         given:
         cli.clusters([[name: 'devcluster', scheduler_uri: 'http://127.0.0.1:1']])

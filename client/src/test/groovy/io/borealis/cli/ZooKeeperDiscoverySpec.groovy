@@ -73,6 +73,21 @@ class ZooKeeperDiscoverySpec extends Specification {
         second.created.isEmpty()
     }
 
+    def "job open on a zk cluster names the page on the leader ZooKeeper announces"() {
+        given:
+        announce(second)
+        CliRunner cli = new CliRunner(dir)
+        cli.clusters([[name: 'devcluster', zk: zk.connectString, scheduler_zk_path: PATH]])
+
+        when:
+        def result = cli.run({ context -> BorealisMain.commandLine(context) },
+                'job', 'open', 'devcluster/www-data/prod/hello')
+
+        then:
+        result.code == 0
+        result.out.trim() == "${second.uri()}/scheduler/www-data/prod/hello".toString()
+    }
+
     def "a client follows a new leader when the one it used goes away"() {
         given:
         PersistentNode firstLeads = announce(first)

@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "job", mixinStandardHelpOptions = true, description = "Create, inspect and kill jobs.",
         subcommands = {JobCreate.class, JobStatus.class, JobList.class, JobKill.class,
                 JobKillAll.class, JobRestart.class, JobAdd.class, JobInspect.class,
-                JobDiff.class})
+                JobDiff.class, JobOpen.class})
 public final class JobCommand implements Runnable {
     @Spec
     CommandSpec spec;

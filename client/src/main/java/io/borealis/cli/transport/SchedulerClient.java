@@ -94,6 +94,16 @@ public final class SchedulerClient {
         this.trust = trust;
     }
 
+    /**
+     * The scheduler calls go to now: the configured one, or the leader ZooKeeper names (looked
+     * up if it was not yet).
+     *
+     * @throws SchedulerException when no leader can be found
+     */
+    public String locateScheduler() throws SchedulerException {
+        return locator.locate();
+    }
+
     /** The scheduler's URL as last found (with ZooKeeper, where it was looked for first). */
     public String schedulerUri() {
         return locator.lastKnown();
