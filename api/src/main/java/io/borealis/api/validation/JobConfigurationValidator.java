@@ -1,6 +1,7 @@
 package io.borealis.api.validation;
 
 import io.borealis.api.discovery.ZooKeepers;
+import io.borealis.api.model.CronCollisionPolicy;
 import io.borealis.api.model.JobConfiguration;
 import io.borealis.api.model.Resources;
 import io.borealis.api.model.TaskConfig;
@@ -57,6 +58,11 @@ public final class JobConfigurationValidator {
                 problems.add(new Problem("cronSchedule", "is not allowed for a service (a "
                         + "service runs all the time); make it a Job"));
             }
+        }
+        if (job.cronCollisionPolicy() == CronCollisionPolicy.RUN_OVERLAP) {
+            // Aurora deprecated it (two runs of one cron job at once); never stored here.
+            problems.add(new Problem("cronCollisionPolicy", "RUN_OVERLAP is deprecated and not "
+                    + "accepted: use KILL_EXISTING or CANCEL_NEW"));
         }
         if (job.cronTimezone() != null) {
             CronSchedules.timezoneProblem(job.cronTimezone())

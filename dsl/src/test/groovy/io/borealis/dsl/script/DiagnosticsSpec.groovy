@@ -225,6 +225,17 @@ jobs = [Job(task: task, cluster: 'devcluster', role: 'www-data', environment: 'p
                  + "(e.g. UTC, America/New_York): Unknown time-zone ID: Mars/Olympus"]
     }
 
+    def "the deprecated RUN_OVERLAP collision policy is refused in the file, naming what to use"() {
+        expect:
+        problems('''\
+task = Task(processes: [Process(name: 'p', cmdline: 'true')],
+            resources: Resources(cpu: 1, ram: 1*MB, disk: 1*MB))
+jobs = [Job(task: task, cluster: 'devcluster', role: 'www-data', environment: 'prod',
+            cron_schedule: '0 9 * * *', cron_collision_policy: 'RUN_OVERLAP')]
+''') == ["hello.groovy:3: jobs[0].cron_collision_policy: RUN_OVERLAP is deprecated and not "
+                 + "accepted: use KILL_EXISTING or CANCEL_NEW"]
+    }
+
     def "a service with a cron schedule is refused"() {
         expect:
         problems('''\

@@ -2,7 +2,6 @@ package io.borealis.scheduler.validation;
 
 import static java.util.Objects.requireNonNull;
 
-import io.borealis.api.model.CronCollisionPolicy;
 import io.borealis.api.model.JobConfiguration;
 import io.borealis.api.validation.JobConfigurationValidator;
 import io.borealis.api.validation.Problem;
@@ -16,8 +15,8 @@ import java.util.Optional;
 /**
  * Checks a job configuration before the scheduler stores it: every rule of
  * {@link JobConfigurationValidator} (the same the client applies after evaluating a job file),
- * plus what only this scheduler knows: the owner it authenticated, its cluster, its tiers, and
- * that a cron job's collision policy is not the deprecated RUN_OVERLAP. Thread-safe.
+ * plus what only this scheduler knows: the owner it authenticated, its cluster and its tiers.
+ * Thread-safe.
  */
 public final class JobValidator {
     /** Aurora's {@code -max_tasks_per_job}. */
@@ -65,12 +64,6 @@ public final class JobValidator {
                     + cluster + "'");
         }
         tier(job, problems);
-        if (job.cronSchedule() != null
-                && job.cronCollisionPolicy() == CronCollisionPolicy.RUN_OVERLAP) {
-            // Aurora deprecated RUN_OVERLAP and refuses it on create; so do we.
-            problems.add("cronCollisionPolicy RUN_OVERLAP is deprecated and not accepted: use "
-                    + "KILL_EXISTING or CANCEL_NEW");
-        }
         return problems;
     }
 
