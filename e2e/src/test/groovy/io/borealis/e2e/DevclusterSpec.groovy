@@ -211,7 +211,7 @@ class DevclusterSpec extends Specification {
         }
         with(cluster.devcluster('start', '--schedulers', '2')) {
             exit == 2
-            err.contains("--schedulers must be 1 or 3, not '2'")
+            err.contains("--schedulers must be 1, 3 or 5, not '2'")
         }
         with(cluster.devcluster('launch')) {
             exit == 2
