@@ -33,7 +33,10 @@ final class CronSchedule extends SessionCommand {
         String url;
         try {
             url = scheduler.scheduleCronJob(job.withOwner(System.getProperty("user.name", "")))
-                    .orElse(scheduler.schedulerUri() + "/scheduler/" + key.job());
+                    .orElse(null);
+            if (url == null) {
+                url = scheduler.jobPage(key.job());
+            }
         } catch (SchedulerException e) {
             throw CliException.from(e);
         }

@@ -43,8 +43,10 @@ final class JobCreate extends SessionCommand {
         SchedulerClient scheduler = session.scheduler(key.cluster());
         String url;
         try {
-            url = scheduler.createJob(withOwner(job)).orElse(scheduler.schedulerUri()
-                    + "/scheduler/" + key.job());
+            url = scheduler.createJob(withOwner(job)).orElse(null);
+            if (url == null) {
+                url = scheduler.jobPage(key.job());
+            }
         } catch (SchedulerException e) {
             throw CliException.from(e);
         }

@@ -22,18 +22,14 @@ final class JobOpen extends SessionCommand {
 
     @Override
     protected ExitCode run() throws CliException {
-        String scheduler;
+        String page;
         try {
-            scheduler = session().scheduler(key.cluster()).locateScheduler();
+            page = session().scheduler(key.cluster()).jobPage(key.job());
         } catch (SchedulerException e) {
             throw CliException.from(e);
         }
-        context.out().println(stripSlash(scheduler) + "/scheduler/" + key.job());
+        context.out().println(page);
         context.out().flush();
         return ExitCode.OK;
-    }
-
-    private static String stripSlash(String uri) {
-        return uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
     }
 }

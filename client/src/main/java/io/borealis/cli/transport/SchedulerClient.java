@@ -95,13 +95,16 @@ public final class SchedulerClient {
     }
 
     /**
-     * The scheduler calls go to now: the configured one, or the leader ZooKeeper names (looked
-     * up if it was not yet).
+     * The page of {@code job}, {@code SCHEDULER/scheduler/ROLE/ENV/NAME}, on the scheduler calls
+     * go to now: the configured one, or the leader ZooKeeper names (looked up if it was not
+     * yet; nothing else is contacted).
      *
      * @throws SchedulerException when no leader can be found
      */
-    public String locateScheduler() throws SchedulerException {
-        return locator.locate();
+    public String jobPage(JobKey job) throws SchedulerException {
+        String scheduler = locator.locate();
+        return (scheduler.endsWith("/") ? scheduler.substring(0, scheduler.length() - 1)
+                : scheduler) + "/scheduler/" + job;
     }
 
     /** The scheduler's URL as last found (with ZooKeeper, where it was looked for first). */
