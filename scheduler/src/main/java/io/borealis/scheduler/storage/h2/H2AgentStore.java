@@ -12,8 +12,8 @@ import java.util.Optional;
 /**
  * Agents in table {@code agents} and the highest status-update seq applied from each in
  * {@code agent_acks} (a narrow row: it changes with every status report), read through
- * {@link AgentCache}. A write's own changes are
- * kept here until commit and seen by that write's reads.
+ * {@link AgentCache}. A write's own changes are kept here until commit and seen by that
+ * write's reads.
  */
 final class H2AgentStore implements AgentStore.Mutable {
     private final Unit unit;

@@ -22,11 +22,14 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.MigrationVersion;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.h2.mvstore.MVStore;
@@ -215,11 +218,6 @@ public final class H2Storage implements Storage, StateTables, AutoCloseable {
     }
 
     /**
-     * The shared migrations ({@code db/migration}) and the database's own
-     * ({@code db/vendor/NAME}): on PostgreSQL a callback run before migrating and indexes H2 makes
-     * by itself, on H2 statistics its planner would otherwise guess wrong.
-     */
-    /**
      * Refuses a database that a newer scheduler has migrated past this one's migrations (an
      * older replica elected during a rolling upgrade, an older binary started by mistake):
      * Flyway would open it, and this scheduler's statements would then fail against tables it
@@ -227,23 +225,28 @@ public final class H2Storage implements Storage, StateTables, AutoCloseable {
      * changed in the database.
      */
     private static void refuseNewerSchema(Flyway flyway) {
-        MigrationInfo[] all = flyway.info().all();
-        List<String> newer = Arrays.stream(all)
-                .filter(migration -> migration.getState().name().startsWith("FUTURE"))
-                .map(migration -> migration.getVersion().getVersion()).toList();
-        if (newer.isEmpty()) {
+        Set<MigrationState> future = Set.of(MigrationState.FUTURE_SUCCESS,
+                MigrationState.FUTURE_FAILED);
+        Map<Boolean, Optional<MigrationVersion>> newest = Arrays.stream(flyway.info().all())
+                .collect(Collectors.partitioningBy(
+                        migration -> future.contains(migration.getState()),
+                        Collectors.mapping(MigrationInfo::getVersion,
+                                Collectors.maxBy(MigrationVersion::compareTo))));
+        if (newest.get(true).isEmpty()) {
             return;
         }
-        String ours = Arrays.stream(all)
-                .filter(migration -> !migration.getState().name().startsWith("FUTURE"))
-                .map(MigrationInfo::getVersion).max(MigrationVersion::compareTo)
-                .map(MigrationVersion::getVersion).orElse("none");
         throw new PlatformException(ErrorCode.INTERNAL, "the database's schema is at version "
-                + newer.get(newer.size() - 1) + ", newer than this scheduler's (" + ours
+                + newest.get(true).get().getVersion() + ", newer than this scheduler's ("
+                + newest.get(false).map(MigrationVersion::getVersion).orElse("none")
                 + "): a newer scheduler migrated it; run that version or later here (the "
                 + "database was not changed)");
     }
 
+    /**
+     * The shared migrations ({@code db/migration}) and the database's own
+     * ({@code db/vendor/NAME}): on PostgreSQL a callback run before migrating and indexes H2 makes
+     * by itself, on H2 statistics its planner would otherwise guess wrong.
+     */
     private static Flyway flyway(JdbcConnectionPool pool, Dialect dialect,
             @Nullable String target) {
         var configuration = Flyway.configure().dataSource(pool).locations(
